@@ -1,0 +1,37 @@
+package org.classbox.sparkplug;
+
+/**
+ * Metric names classbox publishes, with their types and units. {@code docs/protocol.md} lists them for readers.
+ */
+public final class Metrics {
+    private Metrics() {
+    }
+
+    // Edge node (the box).
+    /** INT64: birth/death sequence, the same in NBIRTH and the NDEATH will of one MQTT session. */
+    public static final String BD_SEQ = "bdSeq";
+    /** BOOLEAN: writing true in an NCMD asks the box to publish its births again. */
+    public static final String REBIRTH = "Node Control/Rebirth";
+    /** INT64: identifies one incarnation of the box's journal, so record ids stay unique if a journal is reset. */
+    public static final String JOURNAL_EPOCH = "Journal/Epoch";
+    /** INT64: records waiting in the box's journal at birth time. */
+    public static final String JOURNAL_BACKLOG = "Journal/Backlog";
+    /**
+     * UINT64: the journal record id of the metrics that follow it in the same payload, up to the next record id.
+     * The console stores each (box, epoch, record id) once, which makes retried deliveries harmless.
+     */
+    public static final String RECORD_ID = "Journal/RecordId";
+
+    // The projector device (device id {@link #PROJECTOR_DEVICE}).
+    public static final String PROJECTOR_DEVICE = "projector";
+    /** STRING: on, off, warming, cooling or unknown. */
+    public static final String POWER = "Power";
+    /** STRING: the PJLink input code, for example 31 (digital input 1). */
+    public static final String INPUT = "Input";
+    /** INT64 hours: the first lamp's operating hours. */
+    public static final String LAMP_HOURS = "Lamp/Hours";
+    /** STRING: ok, or a comma list of failing parts such as lamp:warning,temperature:error. */
+    public static final String ERROR = "Error";
+    /** BOOLEAN: whether the last poll reached the projector. */
+    public static final String REACHABLE = "Reachable";
+}
