@@ -1,0 +1,61 @@
+package org.classbox.agent;
+
+import io.vertx.core.Vertx;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.classbox.agent.config.AgentConfig;
+import org.classbox.settings.ConfigException;
+import org.classbox.settings.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the edge agent: {@code java -jar edge-agent.jar [--config FILE] [--key=value ...]}. Exit code 2 means the
+ * configuration is bad; the message names the key, the value and what was expected.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** Starts the agent and returns 0, or returns a non-zero exit code without starting anything. */
+    static int run(String[] args) {
+        AgentConfig config;
+        try {
+            config = AgentConfig.from(Settings.load(args, System.getenv()));
+        } catch (ConfigException e) {
+            System.err.println("configuration error: " + e.getMessage());
+            return ConfigException.EXIT_CODE;
+        }
+        // Every log line names the box: logback.xml reads this property.
+        System.setProperty("classbox.box", config.identity().boxId());
+        Logger log = LoggerFactory.getLogger(Main.class);
+        Vertx vertx = Vertx.vertx();
+        EdgeAgent agent = new EdgeAgent(vertx, config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("stopping");
+            agent.stop().eventually(vertx::close).onComplete(done -> stopped.countDown());
+            try {
+                stopped.await(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "agent-shutdown"));
+        agent.start()
+                .onSuccess(v -> log.info("edge agent {}/{} started: projector {}:{}, broker {}, journal {}",
+                        config.identity().groupId(), config.identity().boxId(), config.projector().host(),
+                        config.projector().port(), config.uplink().brokerUri(), config.journal().dataDir()))
+                .onFailure(e -> {
+                    log.error("edge agent failed to start: {}", e.getMessage(), e);
+                    vertx.close().onComplete(x -> System.exit(1));
+                });
+        return 0;
+    }
+}

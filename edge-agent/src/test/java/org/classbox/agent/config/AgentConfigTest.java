@@ -1,0 +1,85 @@
+package org.classbox.agent.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.classbox.settings.ConfigException;
+import org.classbox.settings.Settings;
+import org.classbox.testing.TestGuard;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(TestGuard.class)
+class AgentConfigTest {
+
+    @Test
+    void sample_file_lists_every_key_with_its_default(@TempDir Path dir) throws Exception {
+        Path sample = dir.resolve("agent.properties");
+        try (InputStream in = getClass().getResourceAsStream("/agent.sample.properties")) {
+            Files.copy(in, sample);
+        }
+        Settings fromSample = Settings.load(new String[] {"--config", sample.toString()}, Map.of());
+        AgentConfig defaults = AgentConfig.from(Settings.of(Map.of()));
+
+        assertEquals(defaults, AgentConfig.from(fromSample));
+        Settings all = Settings.of(Map.of());
+        AgentConfig.from(all);
+        assertEquals(all.keysRead().size(), Files.readAllLines(sample).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).count(), "sample lists every key once");
+    }
+
+    @Test
+    void flags_override_the_file_and_environment(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("agent.properties");
+        Files.writeString(file, "identity.boxId=from-file\nprojector.port=4000\n");
+        Settings settings = Settings.load(new String[] {"--config", file.toString(), "--projector.port=4353"},
+                Map.of("CLASSBOX_PROJECTOR_PORT", "4001", "CLASSBOX_IDENTITY_GROUPID", "from-env"));
+
+        AgentConfig config = AgentConfig.from(settings);
+
+        assertEquals("from-file", config.identity().boxId());
+        assertEquals("from-env", config.identity().groupId());
+        assertEquals(4353, config.projector().port());
+    }
+
+    @Test
+    void out_of_range_value_names_key_range_and_value() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AgentConfig.from(Settings.of(Map.of("uplink.keepAliveSeconds", "0"))));
+        assertEquals("uplink.keepAliveSeconds must be in [5, 3600], but was 0", e.getMessage());
+    }
+
+    @Test
+    void non_numeric_value_is_rejected_with_the_key() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AgentConfig.from(Settings.of(Map.of("projector.port", "forty"))));
+        assertEquals("projector.port must be a whole number, but was 'forty'", e.getMessage());
+    }
+
+    @Test
+    void unknown_key_is_rejected_as_a_probable_typo() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AgentConfig.from(Settings.of(Map.of("projector.prot", "4352"))));
+        assertTrue(e.getMessage().startsWith("unknown configuration key 'projector.prot'"), e.getMessage());
+    }
+
+    @Test
+    void box_id_that_would_break_a_topic_is_rejected() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AgentConfig.from(Settings.of(Map.of("identity.boxId", "room/1"))));
+        assertTrue(e.getMessage().startsWith("identity.boxId must be"), e.getMessage());
+    }
+
+    @Test
+    void unreadable_config_file_is_a_config_error(@TempDir Path dir) {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> Settings.load(new String[] {"--config", dir.resolve("missing.properties").toString()}, Map.of()));
+        assertTrue(e.getMessage().contains("missing.properties"), e.getMessage());
+    }
+}
