@@ -1,0 +1,80 @@
+package org.classbox.agent.uplink.sparkplug;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.classbox.sparkplug.MessageType;
+import org.classbox.sparkplug.Payload;
+import org.classbox.sparkplug.PayloadCodec;
+import org.classbox.sparkplug.SparkplugTopic;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+/** A plain Paho client on the broker that records every Sparkplug message, standing in for a host application. */
+final class BrokerSubscriber implements AutoCloseable {
+    record Received(SparkplugTopic topic, Payload payload) {
+    }
+
+    private final MqttClient client;
+    private final CopyOnWriteArrayList<Received> received = new CopyOnWriteArrayList<>();
+
+    BrokerSubscriber(String uri) throws MqttException {
+        client = new MqttClient(uri, "test-subscriber-" + System.nanoTime(), new MemoryPersistence());
+        client.setCallback(new MqttCallback() {
+            @Override
+            public void disconnected(MqttDisconnectResponse response) {
+            }
+
+            @Override
+            public void mqttErrorOccurred(MqttException exception) {
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                SparkplugTopic parsed = SparkplugTopic.parse(topic);
+                if (parsed.type() != MessageType.STATE) {
+                    received.add(new Received(parsed, PayloadCodec.decode(message.getPayload())));
+                }
+            }
+
+            @Override
+            public void deliveryComplete(IMqttToken token) {
+            }
+
+            @Override
+            public void connectComplete(boolean reconnect, String serverURI) {
+            }
+
+            @Override
+            public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            }
+        });
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setAutomaticReconnect(false);
+        client.connect(options);
+        client.subscribe("spBv1.0/#", 1);
+    }
+
+    List<Received> of(MessageType type) {
+        return received.stream().filter(r -> r.topic().type() == type).collect(Collectors.toList());
+    }
+
+    void publish(String topic, byte[] payload) throws MqttException {
+        client.publish(topic, payload, 1, false);
+    }
+
+    @Override
+    public void close() throws MqttException {
+        if (client.isConnected()) {
+            client.disconnect();
+        }
+        client.close(true);
+    }
+}
