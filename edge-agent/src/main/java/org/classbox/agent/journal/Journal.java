@@ -52,13 +52,14 @@ public final class Journal {
         if (worker == null) {
             return Future.succeededFuture();
         }
-        return blocking(() -> {
+        Future<Void> closed = blocking(() -> {
             if (connection != null) {
                 connection.close();
                 connection = null;
             }
             return null;
-        }).eventually(() -> worker.close());
+        });
+        return closed.eventually(() -> worker.close());
     }
 
     /** Identifies this journal's incarnation: a fresh journal (first start, or after corruption) gets a new one. */

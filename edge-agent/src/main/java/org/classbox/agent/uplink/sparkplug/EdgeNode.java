@@ -46,6 +46,7 @@ public final class EdgeNode {
     private boolean primaryHostOnline;
     private long bdSeq;
     private long reconnectTimer = -1;
+    private int failedAttempts;
 
     public EdgeNode(Vertx vertx, IdentityConfig identity, UplinkConfig config, Journal journal, MqttUplink uplink,
                     DeviceBirths devices) {
@@ -104,6 +105,7 @@ public final class EdgeNode {
                 .onSuccess(v -> {
                     online = true;
                     backoff.reset();
+                    failedAttempts = 0;
                     log.info("online at {} as {}/{} (bdSeq {}, {} records waiting in the journal)", config.brokerUri(),
                             identity.groupId(), identity.boxId(), bdSeq, journal.size());
                     if (primaryHostOnline) {
@@ -111,7 +113,14 @@ public final class EdgeNode {
                     }
                 })
                 .onFailure(e -> {
-                    log.warn("cannot start a session with {}: {}", config.brokerUri(), e.getMessage());
+                    // One line per outage, not one per attempt: a link down for hours must not flood the SD card.
+                    if (failedAttempts++ == 0) {
+                        log.warn("cannot start a session with {}: {}; retrying with backoff", config.brokerUri(),
+                                e.getMessage());
+                    } else {
+                        log.debug("attempt {} to reach {} failed: {}", failedAttempts, config.brokerUri(),
+                                e.getMessage());
+                    }
                     scheduleReconnect();
                 });
     }
@@ -165,7 +174,7 @@ public final class EdgeNode {
             return;
         }
         long delay = backoff.nextDelayMillis();
-        log.info("reconnecting to {} in {} ms", config.brokerUri(), delay);
+        log.debug("reconnecting to {} in {} ms", config.brokerUri(), delay);
         reconnectTimer = vertx.setTimer(delay, id -> {
             reconnectTimer = -1;
             connect();

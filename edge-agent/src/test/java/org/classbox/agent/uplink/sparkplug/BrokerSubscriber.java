@@ -25,8 +25,12 @@ final class BrokerSubscriber implements AutoCloseable {
     private final MqttClient client;
     private final CopyOnWriteArrayList<Received> received = new CopyOnWriteArrayList<>();
 
-    BrokerSubscriber(String uri) throws MqttException {
-        client = new MqttClient(uri, "test-subscriber-" + System.nanoTime(), new MemoryPersistence());
+    /**
+     * A subscriber with a persistent session: messages published while it is away (even across a broker restart,
+     * the broker keeps sessions on disk) are delivered when the same {@code clientId} comes back.
+     */
+    BrokerSubscriber(String uri, String clientId) throws MqttException {
+        client = new MqttClient(uri, clientId, new MemoryPersistence());
         client.setCallback(new MqttCallback() {
             @Override
             public void disconnected(MqttDisconnectResponse response) {
@@ -58,6 +62,8 @@ final class BrokerSubscriber implements AutoCloseable {
         });
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setAutomaticReconnect(false);
+        options.setCleanStart(false);
+        options.setSessionExpiryInterval(300L);
         client.connect(options);
         client.subscribe("spBv1.0/#", 1);
     }

@@ -57,7 +57,8 @@ class EdgeNodeTest {
         int port = FreePorts.tcp();
         broker = new EmbeddedBroker(vertx, new BrokerConfig("127.0.0.1", port, dir.resolve("broker")));
         await(broker.start());
-        subscriber = new BrokerSubscriber(broker.uri());
+        // Same client id: the broker kept its session and delivers what arrived while it was away.
+        subscriber = new BrokerSubscriber(broker.uri(), "host-under-test");
         journal = new Journal(vertx, new JournalConfig(dir.resolve("agent"), 64));
         await(journal.start());
         context = vertx.getOrCreateContext();
@@ -106,7 +107,8 @@ class EdgeNodeTest {
         assertEquals(7, journal.size());
 
         await(broker.start());
-        subscriber = new BrokerSubscriber(broker.uri());
+        // Same client id: the broker kept its session and delivers what arrived while it was away.
+        subscriber = new BrokerSubscriber(broker.uri(), "host-under-test");
         Await.until(WAIT, "backlog delivered after reconnect", () -> deliveredRecordIds().containsAll(ids));
         Await.until(WAIT, "journal emptied", () -> journal.size() == 0);
         assertTrue(subscriber.of(MessageType.DDATA).stream().flatMap(r -> r.payload().metrics().stream())

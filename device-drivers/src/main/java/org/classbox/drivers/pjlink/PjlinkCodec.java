@@ -1,0 +1,189 @@
+package org.classbox.drivers.pjlink;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.classbox.drivers.api.DeviceException;
+
+/**
+ * PJLink Class 1 lines, both directions. Pure: strings in, values out, or a {@link DeviceException} of kind
+ * PROTOCOL (or AUTH, REJECTED) naming the offending line.
+ */
+public final class PjlinkCodec {
+    /** The spec's longest line, terminator included. */
+    public static final int MAX_LINE = 136;
+    public static final char TERMINATOR = '\r';
+
+    private static final Pattern COMMAND = Pattern.compile("[A-Z0-9]{4}");
+    private static final Pattern RANDOM = Pattern.compile("[0-9A-Fa-f]{8}");
+    private static final Pattern INPUT = Pattern.compile("[1-9][1-9A-Z]");
+    private static final Pattern ERST = Pattern.compile("[0-2]{6}");
+    private static final Pattern LAMPS = Pattern.compile("\\d{1,5} [01]( \\d{1,5} [01]){0,7}");
+
+    private PjlinkCodec() {
+    }
+
+    /** The greeting a projector sends on connect: {@code PJLINK 0}, or {@code PJLINK 1 <random>}. */
+    public record Greeting(boolean authRequired, String random) {
+    }
+
+    public static String query(String command) {
+        requireCommand(command);
+        return "%1" + command + " ?" + TERMINATOR;
+    }
+
+    public static String set(String command, String parameter) {
+        requireCommand(command);
+        if (parameter == null || parameter.isEmpty() || parameter.length() > 128 || parameter.contains("\r")) {
+            throw new IllegalArgumentException("PJLink parameter must be 1-128 characters without CR, but was '"
+                    + parameter + "'");
+        }
+        return "%1" + command + " " + parameter + TERMINATOR;
+    }
+
+    public static Greeting parseGreeting(String device, String line) {
+        requireLength(device, line);
+        if (line.equals("PJLINK 0")) {
+            return new Greeting(false, null);
+        }
+        if (line.startsWith("PJLINK 1 ") && RANDOM.matcher(line.substring(9)).matches()) {
+            return new Greeting(true, line.substring(9));
+        }
+        if (line.equals("PJLINK ERRA")) {
+            throw new DeviceException(DeviceException.Kind.AUTH, device, "authentication refused (PJLINK ERRA)");
+        }
+        throw new DeviceException(DeviceException.Kind.PROTOCOL, device, "expected a PJLink greeting, but got '"
+                + printable(line) + "'");
+    }
+
+    /** The 32 hex digits that prefix the first command when the projector asks for authentication. */
+    public static String authDigest(String random, String password) {
+        try {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            byte[] digest = md5.digest((random + password).getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is required by every Java runtime", e);
+        }
+    }
+
+    /**
+     * The value of a reply to {@code command}: {@code %1POWR=1} gives {@code 1}. ERR1/ERR2/ERR4 become REJECTED,
+     * ERRA becomes AUTH; ERR3 (unavailable time) is returned as the value {@code ERR3} for the caller to interpret.
+     */
+    public static String replyValue(String device, String command, String line) {
+        requireLength(device, line);
+        if (line.equals("PJLINK ERRA")) {
+            throw new DeviceException(DeviceException.Kind.AUTH, device, "wrong PJLink password (PJLINK ERRA)");
+        }
+        String prefix = "%1" + command + "=";
+        if (!line.startsWith(prefix)) {
+            throw new DeviceException(DeviceException.Kind.PROTOCOL, device, "expected a reply to " + command
+                    + ", but got '" + printable(line) + "'");
+        }
+        String value = line.substring(prefix.length());
+        switch (value) {
+            case "ERR1":
+                throw new DeviceException(DeviceException.Kind.REJECTED, device, command + ": undefined command (ERR1)");
+            case "ERR2":
+                throw new DeviceException(DeviceException.Kind.REJECTED, device, command + ": out of parameter (ERR2)");
+            case "ERR4":
+                throw new DeviceException(DeviceException.Kind.REJECTED, device, command
+                        + ": projector failure (ERR4)");
+            case "ERRA":
+                throw new DeviceException(DeviceException.Kind.AUTH, device, command + ": wrong PJLink password (ERRA)");
+            default:
+                return value;
+        }
+    }
+
+    public static boolean isUnavailable(String value) {
+        return "ERR3".equals(value);
+    }
+
+    public static PowerState parsePower(String device, String value) {
+        switch (value) {
+            case "0":
+                return PowerState.OFF;
+            case "1":
+                return PowerState.ON;
+            case "2":
+                return PowerState.COOLING;
+            case "3":
+                return PowerState.WARMING;
+            case "ERR3":
+                return PowerState.UNKNOWN;
+            default:
+                throw new DeviceException(DeviceException.Kind.PROTOCOL, device, "POWR value must be 0-3, but was '"
+                        + printable(value) + "'");
+        }
+    }
+
+    /** The input code such as {@code 31}, or null when unavailable. */
+    public static String parseInput(String device, String value) {
+        if (isUnavailable(value)) {
+            return null;
+        }
+        if (!INPUT.matcher(value).matches()) {
+            throw new DeviceException(DeviceException.Kind.PROTOCOL, device, "INPT value must be two characters like"
+                    + " 31, but was '" + printable(value) + "'");
+        }
+        return value;
+    }
+
+    /** The first lamp's hours, or -1 when unavailable. */
+    public static long parseLampHours(String device, String value) {
+        if (isUnavailable(value)) {
+            return -1;
+        }
+        if (!LAMPS.matcher(value).matches()) {
+            throw new DeviceException(DeviceException.Kind.PROTOCOL, device, "LAMP value must be '<hours> <0|1>' per"
+                    + " lamp, but was '" + printable(value) + "'");
+        }
+        return Long.parseLong(value.substring(0, value.indexOf(' ')));
+    }
+
+    public static Map<ErrorPart, ErrorLevel> parseErrors(String device, String value) {
+        Map<ErrorPart, ErrorLevel> errors = new EnumMap<>(ErrorPart.class);
+        if (isUnavailable(value)) {
+            return errors;
+        }
+        if (!ERST.matcher(value).matches()) {
+            throw new DeviceException(DeviceException.Kind.PROTOCOL, device, "ERST value must be six digits 0-2, but"
+                    + " was '" + printable(value) + "'");
+        }
+        ErrorPart[] parts = ErrorPart.values();
+        for (int i = 0; i < parts.length; i++) {
+            errors.put(parts[i], ErrorLevel.values()[value.charAt(i) - '0']);
+        }
+        return errors;
+    }
+
+    private static void requireCommand(String command) {
+        if (command == null || !COMMAND.matcher(command).matches()) {
+            throw new IllegalArgumentException("PJLink command must be four capitals or digits, but was '"
+                    + command + "'");
+        }
+    }
+
+    private static void requireLength(String device, String line) {
+        if (line.length() + 1 > MAX_LINE) {
+            throw new DeviceException(DeviceException.Kind.PROTOCOL, device, "line of " + (line.length() + 1)
+                    + " bytes exceeds the PJLink limit of " + MAX_LINE);
+        }
+    }
+
+    /** Shows control characters and garbage safely in an error message. */
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length() && i < 80; i++) {
+            char c = text.charAt(i);
+            out.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\x%02x", (int) c));
+        }
+        return text.length() > 80 ? out + "..." : out.toString();
+    }
+}

@@ -1,0 +1,178 @@
+package org.classbox.drivers.pjlink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.classbox.drivers.api.DeviceException;
+import org.classbox.testing.FreePorts;
+import org.classbox.testing.TestGuard;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The client against a raw socket peer that writes the exact bytes a PJLink projector sends. */
+@ExtendWith(TestGuard.class)
+class PjlinkClientTest {
+    private final Vertx vertx = Vertx.vertx();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable c : closeables) {
+            c.close();
+        }
+        vertx.close().await(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void reads_status_from_a_projector_without_authentication() throws Exception {
+        ScriptedProjector projector = projector("PJLINK 0", Map.of(
+                "%1POWR ?", "%1POWR=1", "%1INPT ?", "%1INPT=31", "%1LAMP ?", "%1LAMP=1234 1", "%1ERST ?", "%1ERST=020000"));
+
+        ProjectorStatus status = client(projector.port, null).status().await(10, TimeUnit.SECONDS);
+
+        assertEquals(new ProjectorStatus(PowerState.ON, "31", 1234, PjlinkCodec.parseErrors("x", "020000")), status);
+        assertEquals(List.of("%1POWR ?", "%1INPT ?", "%1LAMP ?", "%1ERST ?"), projector.received);
+    }
+
+    @Test
+    void authenticates_with_the_md5_digest_on_the_first_command() throws Exception {
+        ScriptedProjector projector = projector("PJLINK 1 498e4a67", Map.of(
+                "5d8409bc1c3fa39749434aa3a5c38682%1POWR ?", "%1POWR=0", "%1INPT ?", "%1INPT=ERR3",
+                "%1LAMP ?", "%1LAMP=ERR3", "%1ERST ?", "%1ERST=000000"));
+
+        ProjectorStatus status = client(projector.port, "JBMIAProjectorLink").status().await(10, TimeUnit.SECONDS);
+
+        assertEquals(PowerState.OFF, status.power());
+        assertEquals(null, status.input(), "ERR3 in standby means unknown, not failure");
+        assertEquals(-1, status.lampHours());
+    }
+
+    @Test
+    void wrong_password_is_an_auth_failure() throws Exception {
+        ScriptedProjector projector = projector("PJLINK 1 498e4a67", Map.of());
+        DeviceException e = failure(client(projector.port, "wrong").status());
+        assertEquals(DeviceException.Kind.AUTH, e.kind());
+    }
+
+    @Test
+    void silent_projector_times_out_naming_the_command() throws Exception {
+        ScriptedProjector projector = projector("PJLINK 0", Map.of("%1POWR ?", "%1POWR=1"));
+        DeviceException e = failure(client(projector.port, null, 300).status());
+        assertEquals(DeviceException.Kind.TIMEOUT, e.kind());
+        assertTrue(e.getMessage().endsWith("no reply to INPT within 300 ms"), e.getMessage());
+    }
+
+    @Test
+    void nobody_listening_is_unreachable_with_the_address() throws Exception {
+        int port = FreePorts.tcp();
+        DeviceException e = failure(client(port, null).status());
+        assertEquals(DeviceException.Kind.UNREACHABLE, e.kind());
+        assertTrue(e.getMessage().startsWith("projector at 127.0.0.1:" + port), e.getMessage());
+    }
+
+    @Test
+    void power_command_must_be_acknowledged() throws Exception {
+        ScriptedProjector ok = projector("PJLINK 0", Map.of("%1POWR 1", "%1POWR=OK"));
+        client(ok.port, null).power(true).await(10, TimeUnit.SECONDS);
+        ScriptedProjector busy = projector("PJLINK 0", Map.of("%1POWR 1", "%1POWR=ERR3"));
+        assertEquals(DeviceException.Kind.REJECTED, failure(client(busy.port, null).power(true)).kind());
+    }
+
+    private PjlinkClient client(int port, String password) {
+        return client(port, password, 5000);
+    }
+
+    private PjlinkClient client(int port, String password, int timeoutMillis) {
+        PjlinkClient client = new PjlinkClient(vertx, new PjlinkConfig("127.0.0.1", port, password,
+                Duration.ofMillis(timeoutMillis)));
+        closeables.add(() -> client.close().await(5, TimeUnit.SECONDS));
+        return client;
+    }
+
+    private static DeviceException failure(io.vertx.core.Future<?> future) throws Exception {
+        try {
+            future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            return (DeviceException) e.getCause();
+        }
+        throw new AssertionError("expected a failure");
+    }
+
+    private ScriptedProjector projector(String greeting, Map<String, String> replies) throws IOException {
+        ScriptedProjector projector = new ScriptedProjector(greeting, replies);
+        closeables.add(projector);
+        return projector;
+    }
+
+    /** Accepts one connection at a time, greets, and answers each CR-terminated line from a script. */
+    private static final class ScriptedProjector implements AutoCloseable {
+        final List<String> received = new CopyOnWriteArrayList<>();
+        final int port;
+        private final ServerSocket server;
+        private final Thread thread;
+
+        ScriptedProjector(String greeting, Map<String, String> replies) throws IOException {
+            server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+            port = server.getLocalPort();
+            thread = new Thread(() -> serve(greeting, replies), "scripted-projector");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void serve(String greeting, Map<String, String> replies) {
+            while (!server.isClosed()) {
+                try (Socket socket = server.accept()) {
+                    OutputStream out = socket.getOutputStream();
+                    InputStream in = socket.getInputStream();
+                    out.write((greeting + "\r").getBytes(StandardCharsets.US_ASCII));
+                    String line;
+                    while ((line = readLine(in)) != null) {
+                        received.add(line);
+                        String reply = line.startsWith("PJLINK") ? null : replies.get(line);
+                        if (reply == null && greeting.startsWith("PJLINK 1") && received.size() == 1) {
+                            out.write("PJLINK ERRA\r".getBytes(StandardCharsets.US_ASCII));
+                        } else if (reply != null) {
+                            out.write((reply + "\r").getBytes(StandardCharsets.US_ASCII));
+                        }
+                    }
+                } catch (IOException e) {
+                    // closed by the test
+                }
+            }
+        }
+
+        private static String readLine(InputStream in) throws IOException {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            int b;
+            while ((b = in.read()) != -1) {
+                if (b == '\r') {
+                    return line.toString(StandardCharsets.US_ASCII);
+                }
+                line.write(b);
+            }
+            return null;
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
+    }
+}
