@@ -1,0 +1,64 @@
+package org.classbox.sim.demo;
+
+import java.nio.file.Path;
+import org.classbox.settings.Check;
+import org.classbox.settings.Settings;
+
+/**
+ * The demo topology's ports and timings. Port 0 picks a free port (tests); the defaults are the documented ones.
+ *
+ * @param durationSeconds          stop by itself after this long; 0 runs until Ctrl-C
+ * @param brokerPort               embedded MQTT broker, loopback
+ * @param consoleHttpPort          fleet console web page and API
+ * @param projectorPort            simulated PJLink projector
+ * @param linkPort                 satellite link simulator; the agent reaches the broker through it
+ * @param linkProfile              {@code geo}, {@code leo}, or a profile properties file
+ * @param outageEverySeconds       the link drops out this often (0: never)
+ * @param outageSeconds            for this long
+ * @param firstOutageAfterSeconds  the first drop comes this soon
+ * @param agentPollMillis          projector poll period of the demo agent
+ * @param scriptEverySeconds       the classroom script changes something on the projector this often (0: never)
+ * @param dataDir                  where the broker, console and agent keep their files
+ */
+public record DemoConfig(int durationSeconds, int brokerPort, int consoleHttpPort, int projectorPort, int linkPort,
+                         String linkProfile, int outageEverySeconds, int outageSeconds, int firstOutageAfterSeconds,
+                         int agentPollMillis, int scriptEverySeconds, String groupId, String boxId, Path dataDir) {
+    public DemoConfig {
+        Check.inRange("duration", durationSeconds, 0, 31_536_000);
+        Check.inRange("broker.port", brokerPort, 0, 65535);
+        Check.inRange("console.httpPort", consoleHttpPort, 0, 65535);
+        Check.inRange("projector.port", projectorPort, 0, 65535);
+        Check.inRange("link.port", linkPort, 0, 65535);
+        Check.notBlank("link.profile", linkProfile);
+        Check.inRange("link.outageEverySeconds", outageEverySeconds, 0, 86_400);
+        Check.inRange("link.outageSeconds", outageSeconds, 0, 86_400);
+        Check.that(outageEverySeconds == 0 || outageSeconds < outageEverySeconds, "link.outageSeconds",
+                "must be shorter than link.outageEverySeconds (" + outageEverySeconds + "), but was " + outageSeconds);
+        Check.inRange("link.firstOutageAfterSeconds", firstOutageAfterSeconds, 0, 86_400);
+        Check.inRange("agent.pollMillis", agentPollMillis, 100, 3_600_000);
+        Check.inRange("script.everySeconds", scriptEverySeconds, 0, 86_400);
+        Check.identifier("groupId", groupId);
+        Check.identifier("boxId", boxId);
+        Check.that(dataDir != null && !dataDir.toString().isBlank(), "dataDir", "must not be empty");
+    }
+
+    public static DemoConfig from(Settings s) {
+        DemoConfig config = new DemoConfig(
+                s.integer("duration", 0),
+                s.integer("broker.port", 1883),
+                s.integer("console.httpPort", 8080),
+                s.integer("projector.port", 4352),
+                s.integer("link.port", 1884),
+                s.string("link.profile", "geo"),
+                s.integer("link.outageEverySeconds", 180),
+                s.integer("link.outageSeconds", 20),
+                s.integer("link.firstOutageAfterSeconds", 25),
+                s.integer("agent.pollMillis", 2000),
+                s.integer("script.everySeconds", 10),
+                s.string("groupId", "classbox"),
+                s.string("boxId", "box-0001"),
+                Path.of(s.string("dataDir", "./run/demo")));
+        s.requireAllUsed();
+        return config;
+    }
+}
