@@ -33,8 +33,12 @@ public final class Main {
             System.err.println("configuration error: " + e.getMessage());
             return ConfigException.EXIT_CODE;
         }
-        // Every log line names the box: logback.xml reads this property.
+        // Every log line names the box: logback-agent.xml reads this property. The agent names its own Logback
+        // file because it may share a class path (the demo's) with other processes' logback.xml.
         System.setProperty("classbox.box", config.identity().boxId());
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "logback-agent.xml");
+        }
         Logger log = LoggerFactory.getLogger(Main.class);
         Vertx vertx = Vertx.vertx();
         EdgeAgent agent = new EdgeAgent(vertx, config);

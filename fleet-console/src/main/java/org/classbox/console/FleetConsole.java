@@ -1,0 +1,77 @@
+package org.classbox.console;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import org.classbox.console.api.ApiRoutes;
+import org.classbox.console.config.ConsoleConfig;
+import org.classbox.console.sparkplug.HostApplication;
+import org.classbox.console.sparkplug.SparkplugIngest;
+import org.classbox.console.store.BoxStore;
+import org.classbox.console.web.WebRoutes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires one console by hand: store first, then the HTTP server, then the MQTT session that feeds the store. */
+public final class FleetConsole {
+    private static final Logger log = LoggerFactory.getLogger(FleetConsole.class);
+
+    private final Vertx vertx;
+    private final ConsoleConfig config;
+    private BoxStore store;
+    private HostApplication host;
+    private HttpServer http;
+
+    public FleetConsole(Vertx vertx, ConsoleConfig config) {
+        this.vertx = vertx;
+        this.config = config;
+    }
+
+    public Future<Void> start() {
+        Context context = vertx.getOrCreateContext();
+        Promise<Void> started = Promise.promise();
+        context.runOnContext(v -> startOn(context).onComplete(started));
+        return started.future();
+    }
+
+    private Future<Void> startOn(Context context) {
+        store = new BoxStore(vertx, config.store());
+        Router root = Router.router(vertx);
+        root.route("/api/v1/*").subRouter(new ApiRoutes(store, System::currentTimeMillis).router(vertx));
+        root.route("/*").subRouter(WebRoutes.router(vertx));
+        return store.start()
+                .compose(v -> store.epochs())
+                .compose(epochs -> {
+                    SparkplugIngest[] ingest = new SparkplugIngest[1];
+                    host = new HostApplication(context, config.mqtt(), (topic, payload) ->
+                            ingest[0].accept(topic, payload).onFailure(e ->
+                                    log.error("cannot store the message on {}: {}", topic, e.getMessage())));
+                    ingest[0] = new SparkplugIngest(store, host::requestRebirth, System::currentTimeMillis);
+                    ingest[0].knownEpochs(epochs);
+                    return vertx.createHttpServer().requestHandler(root)
+                            .listen(config.http().port(), config.http().host());
+                })
+                .compose(server -> {
+                    http = server;
+                    log.info("fleet console at http://{}:{} (API: /api/v1/boxes)", config.http().host(),
+                            server.actualPort());
+                    return host.start();
+                });
+    }
+
+    public Future<Void> stop() {
+        Future<Void> mqtt = host == null ? Future.succeededFuture() : host.stop();
+        return mqtt.recover(e -> Future.succeededFuture())
+                .compose(v -> http == null ? Future.<Void>succeededFuture() : http.close())
+                .recover(e -> Future.succeededFuture())
+                .compose(v -> store == null ? Future.<Void>succeededFuture() : store.stop());
+    }
+
+    /** The HTTP port actually bound (useful when configured as 0). */
+    public int httpPort() {
+        return http.actualPort();
+    }
+}

@@ -1,0 +1,110 @@
+package org.classbox.console.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.function.LongSupplier;
+import org.classbox.console.store.BoxStore;
+import org.classbox.console.store.BoxView;
+import org.classbox.console.store.Sample;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code GET /api/v1/boxes}, {@code GET /api/v1/boxes/:boxId}, {@code GET /api/v1/boxes/:boxId/samples}. */
+public final class ApiRoutes {
+    private static final Logger log = LoggerFactory.getLogger(ApiRoutes.class);
+    private static final int MAX_LIMIT = 10_000;
+
+    private final BoxStore store;
+    private final LongSupplier clock;
+
+    public ApiRoutes(BoxStore store, LongSupplier clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public Router router(Vertx vertx) {
+        Router router = Router.router(vertx);
+        router.get("/boxes").handler(ctx -> reply(ctx, store.boxes(clock.getAsLong()).map(boxes -> {
+            JsonArray array = new JsonArray();
+            boxes.forEach(box -> array.add(json(box)));
+            return array.encode();
+        })));
+        router.get("/boxes/:boxId").handler(ctx -> {
+            String boxId = ctx.pathParam("boxId");
+            reply(ctx, store.box(boxId, clock.getAsLong()).map(box -> box.map(b -> json(b).encode()).orElse(null)),
+                    "no box '" + boxId + "'");
+        });
+        router.get("/boxes/:boxId/samples").handler(this::samples);
+        return router;
+    }
+
+    private void samples(RoutingContext ctx) {
+        String limitText = ctx.queryParams().get("limit");
+        int limit;
+        try {
+            limit = limitText == null ? 100 : Integer.parseInt(limitText);
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            error(ctx, 400, "limit must be a whole number in [1, " + MAX_LIMIT + "], but was '" + limitText + "'");
+            return;
+        }
+        reply(ctx, store.samples(ctx.pathParam("boxId"), limit).map(samples -> {
+            JsonArray array = new JsonArray();
+            samples.forEach(sample -> array.add(json(sample)));
+            return array.encode();
+        }));
+    }
+
+    private static JsonObject json(BoxView box) {
+        return new JsonObject()
+                .put("boxId", box.boxId())
+                .put("groupId", box.groupId())
+                .put("online", box.online())
+                .put("lastSeen", Instant.ofEpochMilli(box.lastSeen()).toString())
+                .put("projector", new JsonObject()
+                        .put("power", box.projector().power())
+                        .put("input", box.projector().input())
+                        .put("lampHours", box.projector().lampHours())
+                        .put("error", box.projector().error())
+                        .put("reachable", box.projector().reachable()));
+    }
+
+    private static JsonObject json(Sample sample) {
+        return new JsonObject()
+                .put("recordId", sample.recordId())
+                .put("epoch", sample.epoch())
+                .put("metric", sample.metric())
+                .put("takenAt", Instant.ofEpochMilli(sample.takenAt()).toString())
+                .put("value", sample.value())
+                .put("historical", sample.historical());
+    }
+
+    private static void reply(RoutingContext ctx, Future<String> body) {
+        reply(ctx, body, "not found");
+    }
+
+    private static void reply(RoutingContext ctx, Future<String> body, String notFound) {
+        body.onSuccess(json -> {
+            if (json == null) {
+                error(ctx, 404, notFound);
+            } else {
+                ctx.response().putHeader("content-type", "application/json").end(json);
+            }
+        }).onFailure(e -> {
+            log.error("{} {} failed: {}", ctx.request().method(), ctx.request().path(), e.getMessage());
+            error(ctx, 500, "the console could not read its store; see its log");
+        });
+    }
+
+    private static void error(RoutingContext ctx, int status, String message) {
+        ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
+                .end(new JsonObject().put("error", message).encode());
+    }
+}

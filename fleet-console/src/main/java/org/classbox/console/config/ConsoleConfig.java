@@ -1,0 +1,21 @@
+package org.classbox.console.config;
+
+import java.util.Objects;
+import org.classbox.settings.Settings;
+
+/** The fleet console's whole configuration. */
+public record ConsoleConfig(MqttConfig mqtt, HttpConfig http, StoreConfig store) {
+    public ConsoleConfig {
+        Objects.requireNonNull(mqtt, "mqtt");
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(store, "store");
+    }
+
+    /** Reads every key with its default, and rejects keys nothing reads. */
+    public static ConsoleConfig from(Settings settings) {
+        ConsoleConfig config = new ConsoleConfig(MqttConfig.from(settings), HttpConfig.from(settings),
+                StoreConfig.from(settings));
+        settings.requireAllUsed();
+        return config;
+    }
+}

@@ -1,0 +1,196 @@
+package org.classbox.console.sparkplug;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.List;
+import java.util.function.BiConsumer;
+import org.classbox.console.config.MqttConfig;
+import org.classbox.sparkplug.HostState;
+import org.classbox.sparkplug.MessageType;
+import org.classbox.sparkplug.Metric;
+import org.classbox.sparkplug.MetricType;
+import org.classbox.sparkplug.Metrics;
+import org.classbox.sparkplug.Payload;
+import org.classbox.sparkplug.PayloadCodec;
+import org.classbox.sparkplug.SparkplugTopic;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console's MQTT session as a Sparkplug primary host: persistent session, STATE offline as its will, STATE
+ * online (retained) after every (re)connect and subscription. Paho reconnects by itself; every callback is handed to
+ * {@code context} before it touches anything.
+ */
+public final class HostApplication {
+    private static final Logger log = LoggerFactory.getLogger(HostApplication.class);
+
+    private final Context context;
+    private final MqttConfig config;
+    private final BiConsumer<String, byte[]> messages;
+    private final MqttAsyncClient client;
+    private final long stateTimestamp = System.currentTimeMillis();
+    private final String stateTopic;
+    private volatile boolean stopping;
+    private long retryTimer = -1;
+
+    public HostApplication(Context context, MqttConfig config, BiConsumer<String, byte[]> messages) {
+        this.context = context;
+        this.config = config;
+        this.messages = messages;
+        this.stateTopic = SparkplugTopic.state(config.hostId()).toString();
+        try {
+            this.client = new MqttAsyncClient(config.uri(), config.hostId(), new MemoryPersistence());
+        } catch (MqttException e) {
+            throw new IllegalArgumentException("cannot create an MQTT client for " + config.uri(), e);
+        }
+        client.setCallback(new Callback());
+    }
+
+    /** Completes once connected for the first time; later outages are handled by Paho's reconnect. */
+    public Future<Void> start() {
+        Promise<Void> first = Promise.promise();
+        connect(first);
+        return first.future();
+    }
+
+    public Future<Void> stop() {
+        stopping = true;
+        if (retryTimer >= 0) {
+            context.owner().cancelTimer(retryTimer);
+        }
+        return context.owner().executeBlocking(() -> {
+            try {
+                if (client.isConnected()) {
+                    // A clean goodbye: STATE offline first, since a normal DISCONNECT does not publish the will.
+                    client.publish(stateTopic, new HostState(false, stateTimestamp).encode(), 1, true)
+                            .waitForCompletion(5_000);
+                    client.disconnect(5_000).waitForCompletion(5_000);
+                }
+            } catch (MqttException e) {
+                log.warn("closing the MQTT session with {}: {}", config.uri(), e.getMessage());
+            }
+            client.close(true);
+            return null;
+        });
+    }
+
+    /** Asks a box to publish its births again (Sparkplug NCMD {@code Node Control/Rebirth}). */
+    public void requestRebirth(String groupId, String boxId) {
+        long now = System.currentTimeMillis();
+        byte[] payload = PayloadCodec.encode(new Payload(now, null,
+                List.of(Metric.of(Metrics.REBIRTH, MetricType.BOOLEAN, true, now))));
+        String topic = SparkplugTopic.node(groupId, MessageType.NCMD, boxId).toString();
+        try {
+            client.publish(topic, payload, 1, false);
+            log.info("asked box {}/{} for a rebirth", groupId, boxId);
+        } catch (MqttException e) {
+            log.warn("cannot ask {} for a rebirth: {}", boxId, e.getMessage());
+        }
+    }
+
+    private void connect(Promise<Void> first) {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(false);
+        options.setSessionExpiryInterval((long) config.sessionExpirySeconds());
+        options.setKeepAliveInterval(config.keepAliveSeconds());
+        options.setAutomaticReconnect(true);
+        options.setAutomaticReconnectDelay(1, 30);
+        options.setWill(stateTopic, new MqttMessage(new HostState(false, stateTimestamp).encode(), 1, true, null));
+        try {
+            client.connect(options, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    context.runOnContext(v -> first.tryComplete());
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable cause) {
+                    context.runOnContext(v -> retry(first, cause));
+                }
+            });
+        } catch (MqttException e) {
+            context.runOnContext(v -> retry(first, e));
+        }
+    }
+
+    private void retry(Promise<Void> first, Throwable cause) {
+        if (stopping) {
+            first.tryFail(cause);
+            return;
+        }
+        log.warn("cannot reach the broker at {}: {}; retrying in 2 s", config.uri(), cause.getMessage());
+        retryTimer = context.owner().setTimer(2_000, id -> {
+            retryTimer = -1;
+            connect(first);
+        });
+    }
+
+    private void announce() {
+        String filter = SparkplugTopic.NAMESPACE + "/" + config.groupFilter() + "/#";
+        try {
+            client.subscribe(filter, 1, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    try {
+                        client.publish(stateTopic, new HostState(true, stateTimestamp).encode(), 1, true);
+                        log.info("primary host {} online at {}, following {}", config.hostId(), config.uri(), filter);
+                    } catch (MqttException e) {
+                        log.warn("cannot publish STATE online: {}", e.getMessage());
+                    }
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable cause) {
+                    log.warn("cannot subscribe to {}: {}", filter, cause == null ? "?" : cause.getMessage());
+                }
+            });
+        } catch (MqttException e) {
+            log.warn("cannot subscribe to {}: {}", filter, e.getMessage());
+        }
+    }
+
+    private final class Callback implements MqttCallback {
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            if (!stopping) {
+                log.warn("lost the broker at {}: {}", config.uri(), response.getReasonString());
+            }
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+            log.warn("MQTT error on {}: {}", config.uri(), exception.getMessage());
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            byte[] payload = message.getPayload();
+            context.runOnContext(v -> messages.accept(topic, payload));
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            // Paho's thread; subscribing and publishing are non-blocking calls.
+            announce();
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+        }
+    }
+}

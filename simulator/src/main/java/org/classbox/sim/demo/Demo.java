@@ -1,0 +1,188 @@
+package org.classbox.sim.demo;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.classbox.broker.BrokerConfig;
+import org.classbox.broker.EmbeddedBroker;
+import org.classbox.sim.link.LinkProfile;
+import org.classbox.sim.link.LinkProfiles;
+import org.classbox.sim.link.LinkSimulator;
+import org.classbox.sim.link.OutagePlan;
+import org.classbox.sim.projector.ProjectorSimConfig;
+import org.classbox.sim.projector.ProjectorSimulator;
+
+/**
+ * Wires the demo topology by hand: broker, projector, link (in this JVM), then the console and the agent as child
+ * processes, then the classroom script. {@link #stop()} undoes it in reverse order.
+ */
+public final class Demo {
+    static final String CONSOLE_MAIN = "org.classbox.console.Main";
+    static final String AGENT_MAIN = "org.classbox.agent.Main";
+    /** One simulated lamp hour per real minute, so lamp hours move during a demo. */
+    private static final long MILLIS_PER_LAMP_HOUR = 60_000;
+
+    private final Vertx vertx;
+    private final DemoConfig config;
+    private final PrintStream out;
+    private final Ports ports;
+    private EmbeddedBroker broker;
+    private ProjectorSimulator projector;
+    private LinkSimulator link;
+    private ChildProcess console;
+    private ChildProcess agent;
+    private ClassroomScript script;
+
+    /** The ports actually used; the configured ones, or free ones where the configuration says 0. */
+    public record Ports(int broker, int consoleHttp, int projector, int link) {
+    }
+
+    public Demo(Vertx vertx, DemoConfig config, PrintStream out) {
+        this.vertx = vertx;
+        this.config = config;
+        this.out = out;
+        this.ports = new Ports(orFree(config.brokerPort()), orFree(config.consoleHttpPort()),
+                orFree(config.projectorPort()), orFree(config.linkPort()));
+    }
+
+    public Future<Void> start() {
+        Path data = config.dataDir().toAbsolutePath();
+        broker = new EmbeddedBroker(vertx, BrokerConfig.loopback(ports.broker(), data.resolve("broker")));
+        projector = new ProjectorSimulator(vertx, new ProjectorSimConfig(ports.projector(), null, 3000, 3000, 1200,
+                MILLIS_PER_LAMP_HOUR));
+        LinkProfile profile = LinkProfiles.resolve(config.linkProfile());
+        if (config.outageEverySeconds() > 0) {
+            profile = profile.withOutages(OutagePlan.periodic(config.outageEverySeconds(), config.outageSeconds(),
+                    config.firstOutageAfterSeconds()));
+        }
+        link = new LinkSimulator(vertx, profile, ports.link(), "127.0.0.1", ports.broker());
+        link.onStateChange(up -> out.println(up ? "demo: satellite link is back up"
+                : "demo: satellite link DOWN (the agent keeps sampling into its journal)"));
+        script = new ClassroomScript(vertx, projector, config.scriptEverySeconds() * 1000L);
+        return broker.start()
+                .compose(v -> projector.start())
+                .compose(v -> link.start())
+                .compose(v -> vertx.executeBlocking(() -> {
+                    Files.createDirectories(data);
+                    console = ChildProcess.start("console", CONSOLE_MAIN, consoleArgs(data), data, out);
+                    agent = startAgentProcess();
+                    return null;
+                }))
+                .onSuccess(v -> {
+                    script.start();
+                    printTopology(profile());
+                })
+                .mapEmpty();
+    }
+
+    /** Stops the children (SIGTERM, so the agent announces its death), then the simulators and the broker. */
+    public Future<Void> stop() {
+        if (script != null) {
+            script.stop();
+        }
+        Future<Void> children = vertx.executeBlocking(() -> {
+            if (agent != null) {
+                agent.stop(15);
+            }
+            if (console != null) {
+                console.stop(15);
+            }
+            return null;
+        });
+        return children.eventually(() -> link == null ? Future.succeededFuture() : link.stop())
+                .eventually(() -> projector == null ? Future.succeededFuture() : projector.stop())
+                .eventually(() -> broker == null ? Future.succeededFuture() : broker.stop());
+    }
+
+    /** Starts a new agent process after the previous one died or was killed; it resumes from its journal. */
+    public ChildProcess restartAgent() throws IOException {
+        agent = startAgentProcess();
+        return agent;
+    }
+
+    public ChildProcess agent() {
+        return agent;
+    }
+
+    public ChildProcess console() {
+        return console;
+    }
+
+    public ProjectorSimulator projector() {
+        return projector;
+    }
+
+    public LinkSimulator link() {
+        return link;
+    }
+
+    public Ports ports() {
+        return ports;
+    }
+
+    public String consoleUrl() {
+        return "http://127.0.0.1:" + ports.consoleHttp();
+    }
+
+    private ChildProcess startAgentProcess() throws IOException {
+        Path data = config.dataDir().toAbsolutePath();
+        return ChildProcess.start("agent", AGENT_MAIN, List.of(
+                "--identity.groupId=" + config.groupId(),
+                "--identity.boxId=" + config.boxId(),
+                "--uplink.brokerUri=tcp://127.0.0.1:" + ports.link(),
+                // The demo's outages are short: come back within seconds, not the field default of minutes.
+                "--uplink.reconnectMaxMillis=3000",
+                "--uplink.reconnectMinMillis=200",
+                "--projector.host=127.0.0.1",
+                "--projector.port=" + ports.projector(),
+                "--projector.pollMillis=" + config.agentPollMillis(),
+                "--journal.dataDir=" + data.resolve("agent")), data, out);
+    }
+
+    private List<String> consoleArgs(Path data) {
+        return List.of(
+                "--mqtt.uri=tcp://127.0.0.1:" + ports.broker(),
+                "--http.port=" + ports.consoleHttp(),
+                "--store.dataDir=" + data.resolve("console"));
+    }
+
+    private LinkProfile profile() {
+        return link.profile();
+    }
+
+    private void printTopology(LinkProfile profile) {
+        out.println();
+        out.println("classbox demo is running:");
+        out.println("  MQTT broker        tcp://127.0.0.1:" + ports.broker() + "   (try: mosquitto_sub -v -t 'spBv1.0/#')");
+        out.println("  fleet console      " + consoleUrl() + "   (JSON: " + consoleUrl() + "/api/v1/boxes)");
+        out.println("  projector (PJLink) 127.0.0.1:" + ports.projector());
+        out.println("  satellite link     127.0.0.1:" + ports.link() + " -> broker, profile " + profile.name()
+                + " (" + (2 * profile.delayMillis()) + " ms RTT, " + profile.downlinkBitsPerSecond() / 1000
+                + " kbit/s down, " + profile.uplinkBitsPerSecond() / 1000 + " kbit/s up)"
+                + (config.outageEverySeconds() > 0 ? ", down " + config.outageSeconds() + " s every "
+                + config.outageEverySeconds() + " s from t=" + config.firstOutageAfterSeconds() + " s" : ""));
+        out.println("  edge agent         box " + config.groupId() + "/" + config.boxId() + " (pid " + agent.pid()
+                + "), journal in " + config.dataDir().resolve("agent"));
+        out.println(config.durationSeconds() > 0 ? "stopping by itself after " + config.durationSeconds() + " s"
+                : "press Ctrl-C to stop");
+        out.println();
+    }
+
+    private static int orFree(int port) {
+        if (port != 0) {
+            return port;
+        }
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port for the demo", e);
+        }
+    }
+}

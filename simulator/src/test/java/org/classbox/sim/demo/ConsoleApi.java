@@ -1,0 +1,64 @@
+package org.classbox.sim.demo;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Reads the fleet console's HTTP API over a real socket, as an operator's browser would. */
+final class ConsoleApi {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String baseUrl;
+
+    ConsoleApi(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** The box as {@code GET /api/v1/boxes} lists it, if listed; empty while the console is not answering yet. */
+    Optional<JsonObject> box(String boxId) {
+        String body = get("/api/v1/boxes");
+        if (body == null) {
+            return Optional.empty();
+        }
+        JsonArray boxes = new JsonArray(body);
+        for (int i = 0; i < boxes.size(); i++) {
+            JsonObject box = boxes.getJsonObject(i);
+            if (boxId.equals(box.getString("boxId"))) {
+                return Optional.of(box);
+            }
+        }
+        return Optional.empty();
+    }
+
+    String projectorField(String boxId, String field) {
+        return box(boxId).map(b -> b.getJsonObject("projector")).map(p -> p.getValue(field))
+                .map(String::valueOf).orElse(null);
+    }
+
+    boolean online(String boxId) {
+        return box(boxId).map(b -> b.getBoolean("online", false)).orElse(false);
+    }
+
+    JsonArray samples(String boxId, int limit) {
+        String body = get("/api/v1/boxes/" + boxId + "/samples?limit=" + limit);
+        return body == null ? new JsonArray() : new JsonArray(body);
+    }
+
+    private String get(String path) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? response.body() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}
