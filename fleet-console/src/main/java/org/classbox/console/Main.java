@@ -1,7 +1,6 @@
 package org.classbox.console;
 
 import io.vertx.core.Vertx;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.classbox.console.config.ConsoleConfig;
 import org.classbox.settings.ConfigException;
@@ -39,19 +38,24 @@ public final class Main {
         Logger log = LoggerFactory.getLogger(Main.class);
         Vertx vertx = Vertx.vertx();
         FleetConsole console = new FleetConsole(vertx, config);
-        CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping");
-            console.stop().eventually(vertx::close).onComplete(done -> stopped.countDown());
             try {
-                stopped.await(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                // Close Vert.x only after the component stopped, and not from one of its own threads.
+                console.stop().await(15, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                log.warn("stopping: {}", e.getMessage());
+            }
+            try {
+                vertx.close().await(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                log.warn("closing Vert.x: {}", e.getMessage());
             }
         }, "console-shutdown"));
         console.start().onFailure(e -> {
             log.error("fleet console failed to start: {}", e.getMessage(), e);
-            vertx.close().onComplete(x -> System.exit(1));
+            // Exit from a thread of our own: the shutdown hook then stops what did start.
+            new Thread(() -> System.exit(1), "exit").start();
         });
         return 0;
     }

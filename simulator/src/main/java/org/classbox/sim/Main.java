@@ -66,7 +66,8 @@ public final class Main {
 
     private static void stop(Demo demo, Vertx vertx, CountDownLatch done) {
         try {
-            demo.stop().eventually(vertx::close).await(60, TimeUnit.SECONDS);
+            demo.stop().await(60, TimeUnit.SECONDS);
+            vertx.close().await(30, TimeUnit.SECONDS);
             System.out.println("demo: stopped");
         } catch (Exception e) {
             System.err.println("demo: stopping failed: " + e.getMessage());

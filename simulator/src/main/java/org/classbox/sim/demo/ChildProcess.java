@@ -31,7 +31,7 @@ public final class ChildProcess {
         command.add("-Xmx128m");
         command.add("-XX:+UseSerialGC");
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(absoluteClassPath());
         command.add(mainClass);
         command.addAll(args);
         Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
@@ -39,6 +39,18 @@ public final class ChildProcess {
         pump.setDaemon(true);
         pump.start();
         return new ChildProcess(name, process);
+    }
+
+    /** The child runs in another directory, so relative class path entries must be made absolute. */
+    private static String absoluteClassPath() {
+        StringBuilder path = new StringBuilder();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (path.length() > 0) {
+                path.append(java.io.File.pathSeparator);
+            }
+            path.append(Path.of(entry).toAbsolutePath());
+        }
+        return path.toString();
     }
 
     public String name() {
@@ -55,15 +67,16 @@ public final class ChildProcess {
 
     /** SIGKILL: the process gets no chance to say goodbye, like a box losing power. */
     public void kill() throws InterruptedException {
-        process.destroyForcibly();
+        // Through the handle: Process.destroy* would also close our end of its output, losing its last lines.
+        process.toHandle().destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
     /** SIGTERM, then SIGKILL if it has not ended within {@code graceSeconds}; returns the exit code. */
     public int stop(long graceSeconds) throws InterruptedException {
-        process.destroy();
+        process.toHandle().destroy();
         if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
+            process.toHandle().destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
         }
         return process.exitValue();

@@ -73,6 +73,7 @@ public final class Demo {
                     Files.createDirectories(data);
                     console = ChildProcess.start("console", CONSOLE_MAIN, consoleArgs(data), data, out);
                     agent = startAgentProcess();
+                    awaitConsoleListening();
                     return null;
                 }))
                 .onSuccess(v -> {
@@ -144,6 +145,23 @@ public final class Demo {
                 "--projector.port=" + ports.projector(),
                 "--projector.pollMillis=" + config.agentPollMillis(),
                 "--journal.dataDir=" + data.resolve("agent")), data, out);
+    }
+
+    /** Blocking: the demo is only "running" once the console answers and both children are alive. */
+    private void awaitConsoleListening() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (!console.isAlive() || !agent.isAlive()) {
+                throw new IOException((console.isAlive() ? "the agent" : "the console")
+                        + " ended right after starting; see its output above");
+            }
+            try (java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), ports.consoleHttp())) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        throw new IOException("the console did not open http port " + ports.consoleHttp() + " within 60 s");
     }
 
     private List<String> consoleArgs(Path data) {
