@@ -1,0 +1,176 @@
+package org.classbox.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.classbox.broker.BrokerConfig;
+import org.classbox.broker.EmbeddedBroker;
+import org.classbox.console.config.ConsoleConfig;
+import org.classbox.settings.Settings;
+import org.classbox.sparkplug.HostState;
+import org.classbox.sparkplug.Metric;
+import org.classbox.sparkplug.MetricType;
+import org.classbox.sparkplug.Metrics;
+import org.classbox.sparkplug.Payload;
+import org.classbox.sparkplug.PayloadCodec;
+import org.classbox.testing.Await;
+import org.classbox.testing.FreePorts;
+import org.classbox.testing.TestGuard;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The console with a real broker, a Paho client playing a box, and real HTTP requests. */
+@ExtendWith(TestGuard.class)
+class FleetConsoleTest {
+    private static final Duration SOON = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+    private Vertx vertx;
+    private EmbeddedBroker broker;
+    private FleetConsole console;
+    private MqttClient box;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        broker = new EmbeddedBroker(vertx, BrokerConfig.loopback(FreePorts.tcp(), dir.resolve("broker")));
+        broker.start().await(30, TimeUnit.SECONDS);
+        console = new FleetConsole(vertx, ConsoleConfig.from(Settings.of(Map.of("mqtt.uri", broker.uri(),
+                "http.port", "0", "store.dataDir", dir.resolve("console").toString()))));
+        console.start().await(30, TimeUnit.SECONDS);
+        box = new MqttClient(broker.uri(), "box-7", new MemoryPersistence());
+        box.connect(new MqttConnectionOptions());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        box.disconnect();
+        box.close(true);
+        console.stop().await(30, TimeUnit.SECONDS);
+        broker.stop().await(30, TimeUnit.SECONDS);
+        vertx.close().await(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void a_box_that_is_born_and_reports_shows_in_the_api_and_dies_offline() throws Exception {
+        long t = System.currentTimeMillis();
+        publish("spBv1.0/school/NBIRTH/box-7", new Payload(t, 0L, List.of(
+                Metric.of(Metrics.BD_SEQ, MetricType.INT64, 1L, t),
+                Metric.of(Metrics.JOURNAL_EPOCH, MetricType.INT64, 5L, t))));
+        publish("spBv1.0/school/DBIRTH/box-7/projector", new Payload(t, 1L, List.of(
+                Metric.of(Metrics.POWER, MetricType.STRING, "on", t),
+                Metric.of(Metrics.LAMP_HOURS, MetricType.INT64, 321L, t))));
+
+        Await.until(SOON, "box-7 online with lamp hours", () -> {
+            JsonObject box = boxes().stream().map(JsonObject.class::cast).filter(b -> "box-7".equals(
+                    b.getString("boxId"))).findFirst().orElse(null);
+            return box != null && box.getBoolean("online") && Long.valueOf(321).equals(
+                    box.getJsonObject("projector").getLong("lampHours"));
+        });
+
+        publish("spBv1.0/school/NDEATH/box-7", new Payload(t, null, List.of(
+                Metric.of(Metrics.BD_SEQ, MetricType.INT64, 1L, t))));
+        Await.until(SOON, "box-7 offline", () -> !boxes().getJsonObject(0).getBoolean("online"));
+    }
+
+    @Test
+    void console_announces_itself_as_primary_host_with_a_retained_state() throws Exception {
+        MqttClient watcher = new MqttClient(broker.uri(), "watcher", new MemoryPersistence());
+        HostState[] seen = new HostState[1];
+        // Paho 1.2.5's MqttClient.subscribe(topic, qos, listener) recurses forever; a callback avoids it.
+        watcher.setCallback(new MqttCallback() {
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                seen[0] = HostState.decode(message.getPayload());
+            }
+
+            @Override
+            public void disconnected(MqttDisconnectResponse response) {
+            }
+
+            @Override
+            public void mqttErrorOccurred(MqttException exception) {
+            }
+
+            @Override
+            public void deliveryComplete(IMqttToken token) {
+            }
+
+            @Override
+            public void connectComplete(boolean reconnect, String serverUri) {
+            }
+
+            @Override
+            public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            }
+        });
+        watcher.connect(new MqttConnectionOptions());
+        watcher.subscribe("spBv1.0/STATE/classbox-console", 1);
+        Await.until(SOON, "retained STATE online", () -> seen[0] != null && seen[0].online());
+        watcher.disconnect();
+        watcher.close(true);
+    }
+
+    @Test
+    void api_answers_bad_requests_with_a_json_error() throws Exception {
+        HttpResponse<String> unknown = get("/api/v1/boxes/nobody");
+        assertEquals(404, unknown.statusCode());
+        assertEquals("no box 'nobody'", new JsonObject(unknown.body()).getString("error"));
+
+        HttpResponse<String> badLimit = get("/api/v1/boxes/nobody/samples?limit=lots");
+        assertEquals(400, badLimit.statusCode());
+        assertTrue(new JsonObject(badLimit.body()).getString("error").startsWith("limit must be a whole number"));
+        assertFalse(badLimit.body().contains("Exception"));
+    }
+
+    @Test
+    void operators_page_is_served_at_the_root() throws Exception {
+        HttpResponse<String> page = get("/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("classbox fleet console"));
+    }
+
+    private void publish(String topic, Payload payload) throws Exception {
+        box.publish(topic, new MqttMessage(PayloadCodec.encode(payload), 1, false, null));
+    }
+
+    private JsonArray boxes() {
+        try {
+            return new JsonArray(get("/api/v1/boxes").body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + console.httpPort() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

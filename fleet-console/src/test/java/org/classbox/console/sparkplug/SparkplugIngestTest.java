@@ -1,0 +1,163 @@
+package org.classbox.console.sparkplug;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.classbox.console.config.StoreConfig;
+import org.classbox.console.store.BoxStore;
+import org.classbox.console.store.BoxView;
+import org.classbox.console.store.Sample;
+import org.classbox.sparkplug.Metric;
+import org.classbox.sparkplug.MetricType;
+import org.classbox.sparkplug.Metrics;
+import org.classbox.sparkplug.Payload;
+import org.classbox.sparkplug.PayloadCodec;
+import org.classbox.testing.TestGuard;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sparkplug messages, encoded as a box encodes them, applied to a real H2 store. */
+@ExtendWith(TestGuard.class)
+class SparkplugIngestTest {
+    private static final long EPOCH = 77;
+    private static final long T = 1_700_000_000_000L;
+
+    @TempDir
+    Path dir;
+    private Vertx vertx;
+    private BoxStore store;
+    private SparkplugIngest ingest;
+    private final List<String> rebirths = new ArrayList<>();
+    private long now = T + 60_000;
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        store = new BoxStore(vertx, new StoreConfig(dir, 3600));
+        await(store.start());
+        ingest = new SparkplugIngest(store, (group, box) -> rebirths.add(group + "/" + box), () -> now);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        await(store.stop());
+        vertx.close().await(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void birth_then_data_gives_latest_state_and_samples() throws Exception {
+        accept("spBv1.0/g1/NBIRTH/box-1", nodeBirth(3));
+        accept("spBv1.0/g1/DBIRTH/box-1/projector", payload(
+                Metric.of(Metrics.POWER, MetricType.STRING, "off", T),
+                Metric.of(Metrics.LAMP_HOURS, MetricType.INT64, 100L, T)));
+        accept("spBv1.0/g1/DDATA/box-1/projector", payload(
+                record(1, T + 1000), Metric.of(Metrics.POWER, MetricType.STRING, "warming", T + 1000),
+                record(2, T + 2000), Metric.of(Metrics.POWER, MetricType.STRING, "on", T + 2000),
+                Metric.of(Metrics.INPUT, MetricType.STRING, "31", T + 2000)));
+
+        BoxView box = box("box-1");
+        assertTrue(box.online());
+        assertEquals("on", box.projector().power());
+        assertEquals("31", box.projector().input());
+        assertEquals(100L, box.projector().lampHours());
+        List<Sample> samples = await(store.samples("box-1", 10));
+        assertEquals(3, samples.size());
+        assertEquals(EPOCH, samples.get(0).epoch());
+        assertTrue(rebirths.isEmpty());
+    }
+
+    @Test
+    void a_record_delivered_twice_is_stored_once() throws Exception {
+        accept("spBv1.0/g1/NBIRTH/box-1", nodeBirth(0));
+        byte[] data = payload(record(5, T), Metric.of(Metrics.POWER, MetricType.STRING, "on", T));
+        accept("spBv1.0/g1/DDATA/box-1/projector", data);
+        accept("spBv1.0/g1/DDATA/box-1/projector", data);
+        assertEquals(1, await(store.samples("box-1", 10)).size());
+    }
+
+    @Test
+    void a_late_historical_sample_does_not_hide_a_newer_value_but_is_kept_in_history() throws Exception {
+        accept("spBv1.0/g1/NBIRTH/box-1", nodeBirth(0));
+        accept("spBv1.0/g1/DDATA/box-1/projector", payload(record(9, T + 5000),
+                Metric.of(Metrics.POWER, MetricType.STRING, "on", T + 5000)));
+        accept("spBv1.0/g1/DDATA/box-1/projector", payload(record(8, T).asHistorical(),
+                Metric.of(Metrics.POWER, MetricType.STRING, "off", T).asHistorical()));
+
+        assertEquals("on", box("box-1").projector().power());
+        List<Sample> samples = await(store.samples("box-1", 10));
+        assertEquals(2, samples.size());
+        assertTrue(samples.get(1).historical());
+    }
+
+    @Test
+    void stale_ndeath_of_an_older_session_is_ignored_and_matching_one_applies() throws Exception {
+        accept("spBv1.0/g1/NBIRTH/box-1", nodeBirth(4));
+        accept("spBv1.0/g1/NDEATH/box-1", nodeDeath(3));
+        assertTrue(box("box-1").online());
+        accept("spBv1.0/g1/NDEATH/box-1", nodeDeath(4));
+        assertFalse(box("box-1").online());
+    }
+
+    @Test
+    void data_from_an_unknown_box_asks_for_a_rebirth() throws Exception {
+        accept("spBv1.0/g2/DDATA/box-9/projector", payload(record(1, T),
+                Metric.of(Metrics.POWER, MetricType.STRING, "on", T)));
+        assertEquals(List.of("g2/box-9"), rebirths);
+    }
+
+    @Test
+    void garbage_payload_and_bad_topic_change_nothing() throws Exception {
+        TestGuard.expectErrors("never");
+        accept("spBv1.0/g1/NBIRTH/box-1", new byte[] {(byte) 0xff, 0x01, 0x02});
+        accept("spBv1.0/g1/BOGUS/box-1", nodeBirth(1));
+        accept("not/sparkplug", nodeBirth(1));
+        assertTrue(await(store.boxes(now)).isEmpty());
+    }
+
+    @Test
+    void a_box_not_heard_from_for_too_long_shows_offline() throws Exception {
+        accept("spBv1.0/g1/NBIRTH/box-1", nodeBirth(1));
+        now += 3_601_000;
+        assertFalse(box("box-1").online());
+    }
+
+    private void accept(String topic, byte[] payload) throws Exception {
+        await(ingest.accept(topic, payload));
+    }
+
+    private BoxView box(String id) throws Exception {
+        return await(store.box(id, now)).orElseThrow();
+    }
+
+    private static byte[] nodeBirth(long bdSeq) {
+        return PayloadCodec.encode(new Payload(T, 0L, List.of(
+                Metric.of(Metrics.BD_SEQ, MetricType.INT64, bdSeq, T),
+                Metric.of(Metrics.JOURNAL_EPOCH, MetricType.INT64, EPOCH, T))));
+    }
+
+    private static byte[] nodeDeath(long bdSeq) {
+        return PayloadCodec.encode(new Payload(T, null, List.of(Metric.of(Metrics.BD_SEQ, MetricType.INT64, bdSeq, T))));
+    }
+
+    private static Metric record(long id, long takenAt) {
+        return Metric.of(Metrics.RECORD_ID, MetricType.UINT64, id, takenAt);
+    }
+
+    private static byte[] payload(Metric... metrics) {
+        return PayloadCodec.encode(new Payload(T, 1L, List.of(metrics)));
+    }
+
+    private static <T> T await(Future<T> future) throws Exception {
+        return future.await(10, TimeUnit.SECONDS);
+    }
+}
