@@ -1,22 +1,79 @@
 package org.classbox.agent.config;
 
 import java.nio.file.Path;
+import org.classbox.agent.journal.RecordClass;
 import org.classbox.settings.Check;
 import org.classbox.settings.Settings;
 
 /**
  * Where and how the store-and-forward journal keeps records.
  *
- * @param dataDir        the agent's data directory; the journal is the H2 file {@code journal.mv.db} inside
- * @param maxBatch       appends committed together in one transaction (group commit)
+ * @param dataDir          the agent's data directory; the journal is the H2 file {@code journal.mv.db} inside
+ * @param maxBatch         appends committed together in one transaction (group commit)
+ * @param sync             {@code fsync}: each group commit is forced to the device before appends are acknowledged
+ *                         (survives power cuts); {@code none}: written to the OS only (survives a crash of the agent)
+ * @param budgetMegabytes  records (bodies plus a fixed per-record overhead) the journal may hold
+ * @param alarmTtlHours    how long an undelivered alarm is worth keeping
+ * @param eventTtlHours    ... an undelivered classroom event
+ * @param healthTtlHours   ... an undelivered health sample
+ * @param bulkTtlHours     ... undelivered bulk data
+ * @param healthKeepEvery  when thinning health history for room, keep every Nth sample (plus each window's extremes)
  */
-public record JournalConfig(Path dataDir, int maxBatch) {
+public record JournalConfig(Path dataDir, int maxBatch, SyncPolicy sync, int budgetMegabytes, int alarmTtlHours,
+                            int eventTtlHours, int healthTtlHours, int bulkTtlHours, int healthKeepEvery) {
+    /** Whether a commit is forced to the storage device. */
+    public enum SyncPolicy { FSYNC, NONE }
+
     public JournalConfig {
         Check.that(dataDir != null && !dataDir.toString().isBlank(), "journal.dataDir", "must not be empty");
         Check.inRange("journal.maxBatch", maxBatch, 1, 10_000);
+        Check.that(sync != null, "journal.sync", "must be fsync or none");
+        Check.inRange("journal.budgetMegabytes", budgetMegabytes, 1, 1_000_000);
+        Check.inRange("journal.alarmTtlHours", alarmTtlHours, 1, 87_600);
+        Check.inRange("journal.eventTtlHours", eventTtlHours, 1, 87_600);
+        Check.inRange("journal.healthTtlHours", healthTtlHours, 1, 87_600);
+        Check.inRange("journal.bulkTtlHours", bulkTtlHours, 1, 87_600);
+        Check.inRange("journal.healthKeepEvery", healthKeepEvery, 2, 1000);
+    }
+
+    /** The documented defaults with another data directory. */
+    public static JournalConfig defaults(Path dataDir) {
+        return new JournalConfig(dataDir, 256, SyncPolicy.FSYNC, 256, 720, 720, 168, 72, 10);
+    }
+
+    public long budgetBytes() {
+        return budgetMegabytes * 1024L * 1024L;
+    }
+
+    public long ttlMillis(RecordClass recordClass) {
+        switch (recordClass) {
+            case ALARM:
+                return alarmTtlHours * 3_600_000L;
+            case EVENT:
+                return eventTtlHours * 3_600_000L;
+            case HEALTH:
+                return healthTtlHours * 3_600_000L;
+            default:
+                return bulkTtlHours * 3_600_000L;
+        }
+    }
+
+    public JournalConfig withBudgetMegabytes(int megabytes) {
+        return new JournalConfig(dataDir, maxBatch, sync, megabytes, alarmTtlHours, eventTtlHours, healthTtlHours,
+                bulkTtlHours, healthKeepEvery);
     }
 
     static JournalConfig from(Settings s) {
-        return new JournalConfig(Path.of(s.string("journal.dataDir", "./data/agent")), s.integer("journal.maxBatch", 256));
+        JournalConfig d = defaults(Path.of("./data/agent"));
+        return new JournalConfig(
+                Path.of(s.string("journal.dataDir", d.dataDir().toString())),
+                s.integer("journal.maxBatch", d.maxBatch()),
+                s.oneOf("journal.sync", SyncPolicy.class, d.sync()),
+                s.integer("journal.budgetMegabytes", d.budgetMegabytes()),
+                s.integer("journal.alarmTtlHours", d.alarmTtlHours()),
+                s.integer("journal.eventTtlHours", d.eventTtlHours()),
+                s.integer("journal.healthTtlHours", d.healthTtlHours()),
+                s.integer("journal.bulkTtlHours", d.bulkTtlHours()),
+                s.integer("journal.healthKeepEvery", d.healthKeepEvery()));
     }
 }

@@ -4,6 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,8 +30,12 @@ public final class Journal {
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushing = new AtomicBoolean();
     private final AtomicLong size = new AtomicLong();
+    private volatile JournalCounters counters = JournalCounters.empty();
     private WorkerExecutor worker;
     private Connection connection;
+    private FileChannel syncChannel;
+    private RoomMaker roomMaker;
+    private long storedBytes;
     private long epoch;
     private long lastId;
 
@@ -41,8 +48,14 @@ public final class Journal {
         worker = vertx.createSharedWorkerExecutor("journal", 1);
         return blocking(() -> {
             connection = JournalFile.open(config.dataDir());
+            if (config.sync() == JournalConfig.SyncPolicy.FSYNC) {
+                syncChannel = FileChannel.open(JournalFile.dbFile(config.dataDir()), StandardOpenOption.READ);
+            }
             epoch = JournalFile.readMeta(connection, "epoch");
             lastId = JournalFile.readMeta(connection, "lastId");
+            counters = readCounters();
+            roomMaker = new RoomMaker(connection, config, this::countDropped);
+            storedBytes = RoomMaker.storedBytes(connection);
             size.set(countRows());
             return null;
         });
@@ -56,6 +69,10 @@ public final class Journal {
             if (connection != null) {
                 connection.close();
                 connection = null;
+            }
+            if (syncChannel != null) {
+                syncChannel.close();
+                syncChannel = null;
             }
             return null;
         });
@@ -72,7 +89,21 @@ public final class Journal {
         return size.get();
     }
 
-    /** Appends one entry; the future completes with its id once it is committed to the file. */
+    /** Records dropped and appends refused per class since the journal was created. */
+    public JournalCounters counters() {
+        return counters;
+    }
+
+    /** Bytes the stored records take against {@code journal.budgetMegabytes}. */
+    public Future<Long> storedBytes() {
+        return blocking(() -> storedBytes);
+    }
+
+    /**
+     * Appends one entry; the future completes with its id once it is committed to the file (and forced to the
+     * device under {@code journal.sync=fsync}), or fails with {@link JournalFullException} when only alarms and
+     * events fill the budget.
+     */
     public Future<Long> append(JournalEntry entry) {
         Promise<Long> promise = Promise.promise();
         queue.add(new Pending(entry, promise));
@@ -107,6 +138,15 @@ public final class Journal {
         }
         return blocking(() -> {
             int removed = 0;
+            long freed;
+            try (PreparedStatement sum = connection.prepareStatement("SELECT COALESCE(SUM(OCTET_LENGTH(body)), 0)"
+                    + " + COUNT(*) * " + RoomMaker.RECORD_OVERHEAD + " FROM records WHERE id = ANY(?)")) {
+                sum.setObject(1, ids.toArray(new Long[0]));
+                try (ResultSet rs = sum.executeQuery()) {
+                    rs.next();
+                    freed = rs.getLong(1);
+                }
+            }
             try (PreparedStatement ps = connection.prepareStatement("DELETE FROM records WHERE id = ?")) {
                 for (long id : ids) {
                     ps.setLong(1, id);
@@ -122,6 +162,7 @@ public final class Journal {
                         + " from the journal in " + config.dataDir(), e);
             }
             size.addAndGet(-removed);
+            storedBytes -= freed;
             return null;
         });
     }
@@ -151,23 +192,43 @@ public final class Journal {
         blocking(() -> insert(batch)).onComplete(result -> {
             flushing.set(false);
             for (int i = 0; i < batch.size(); i++) {
-                if (result.succeeded()) {
-                    batch.get(i).promise.complete(result.result().get(i));
-                } else {
+                if (result.failed()) {
                     batch.get(i).promise.fail(result.cause());
+                } else if (result.result().get(i) < 0) {
+                    JournalEntry entry = batch.get(i).entry;
+                    batch.get(i).promise.fail(new JournalFullException("journal in " + config.dataDir() + " is full ("
+                            + config.budgetMegabytes() + " MB of alarms and events): refused a "
+                            + entry.recordClass().name().toLowerCase(java.util.Locale.ROOT) + " record of "
+                            + entry.body().length + " bytes for stream '" + entry.stream() + "'"));
+                } else {
+                    batch.get(i).promise.complete(result.result().get(i));
                 }
             }
             flushIfIdle();
         });
     }
 
-    private List<Long> insert(List<Pending> batch) throws SQLException {
+    /** Inserts what fits, making room as the rules allow; returns each entry's id, or -1 where it was refused. */
+    private List<Long> insert(List<Pending> batch) throws SQLException, IOException {
         List<Long> ids = new ArrayList<>(batch.size());
         long id = lastId;
+        long bytes = storedBytes;
+        JournalCounters before = counters;
+        long now = System.currentTimeMillis();
         try (PreparedStatement ps = connection.prepareStatement(
                 "INSERT INTO records(id, record_class, stream, taken_at, body) VALUES(?, ?, ?, ?, ?)")) {
             for (Pending pending : batch) {
                 JournalEntry entry = pending.entry;
+                long needed = bytes + RoomMaker.sizeOf(entry) - config.budgetBytes();
+                if (needed > 0) {
+                    bytes -= roomMaker.makeRoom(needed, entry.recordClass(), now);
+                }
+                if (bytes + RoomMaker.sizeOf(entry) > config.budgetBytes()) {
+                    counters = counters.plusRefused(entry.recordClass());
+                    ids.add(-1L);
+                    continue;
+                }
+                bytes += RoomMaker.sizeOf(entry);
                 ps.setLong(1, ++id);
                 ps.setByte(2, (byte) entry.recordClass().ordinal());
                 ps.setString(3, entry.stream());
@@ -178,15 +239,45 @@ public final class Journal {
             }
             ps.executeBatch();
             JournalFile.writeMeta(connection, "lastId", id);
+            writeCounters();
             connection.commit();
         } catch (SQLException e) {
             connection.rollback();
+            counters = before;
             throw new JournalException("cannot append " + batch.size() + " records to the journal in "
                     + config.dataDir() + " (ids from " + (lastId + 1) + ")", e);
         }
+        if (syncChannel != null) {
+            // One device flush per group commit: every append in the batch shares it.
+            syncChannel.force(false);
+        }
         lastId = id;
-        size.addAndGet(batch.size());
+        storedBytes = bytes;
+        size.set(countRows());
         return ids;
+    }
+
+    private void countDropped(RecordClass recordClass, long count) {
+        counters = counters.plusDropped(recordClass, count);
+    }
+
+    private JournalCounters readCounters() throws SQLException {
+        java.util.Map<RecordClass, Long> dropped = new java.util.EnumMap<>(RecordClass.class);
+        java.util.Map<RecordClass, Long> refused = new java.util.EnumMap<>(RecordClass.class);
+        for (RecordClass c : RecordClass.values()) {
+            Long d = JournalFile.readMeta(connection, "dropped." + c.ordinal());
+            Long r = JournalFile.readMeta(connection, "refused." + c.ordinal());
+            dropped.put(c, d == null ? 0 : d);
+            refused.put(c, r == null ? 0 : r);
+        }
+        return new JournalCounters(dropped, refused);
+    }
+
+    private void writeCounters() throws SQLException {
+        for (RecordClass c : RecordClass.values()) {
+            JournalFile.writeMeta(connection, "dropped." + c.ordinal(), counters.dropped().get(c));
+            JournalFile.writeMeta(connection, "refused." + c.ordinal(), counters.refused().get(c));
+        }
     }
 
     private long countRows() throws SQLException {

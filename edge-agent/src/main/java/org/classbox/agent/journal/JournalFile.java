@@ -64,7 +64,9 @@ final class JournalFile {
             connection.setAutoCommit(false);
             try (Statement s = connection.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS records(id BIGINT PRIMARY KEY, record_class TINYINT NOT NULL,"
-                        + " stream VARCHAR(64) NOT NULL, taken_at BIGINT NOT NULL, body VARBINARY(65536) NOT NULL)");
+                        + " stream VARCHAR(64) NOT NULL, taken_at BIGINT NOT NULL, body VARBINARY(65536) NOT NULL,"
+                        + " thinned BOOLEAN DEFAULT FALSE NOT NULL)");
+                s.execute("CREATE INDEX IF NOT EXISTS records_by_class ON records(record_class, id)");
                 s.execute("CREATE TABLE IF NOT EXISTS meta(name VARCHAR(32) PRIMARY KEY, val BIGINT NOT NULL)");
             }
             if (readMeta(connection, "epoch") == null) {

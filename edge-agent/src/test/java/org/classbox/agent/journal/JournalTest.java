@@ -125,7 +125,7 @@ class JournalTest {
     }
 
     private Journal started() throws Exception {
-        Journal journal = new Journal(vertx, new JournalConfig(dataDir, 64));
+        Journal journal = new Journal(vertx, JournalConfig.defaults(dataDir));
         await(journal.start());
         return journal;
     }

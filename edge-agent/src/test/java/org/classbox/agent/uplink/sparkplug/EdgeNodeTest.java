@@ -59,7 +59,7 @@ class EdgeNodeTest {
         await(broker.start());
         // Same client id: the broker kept its session and delivers what arrived while it was away.
         subscriber = new BrokerSubscriber(broker.uri(), "host-under-test");
-        journal = new Journal(vertx, new JournalConfig(dir.resolve("agent"), 64));
+        journal = new Journal(vertx, JournalConfig.defaults(dir.resolve("agent")));
         await(journal.start());
         context = vertx.getOrCreateContext();
         UplinkConfig uplink = new UplinkConfig(broker.uri(), 10, 5, 50, 500, 5, 4, "");
