@@ -70,6 +70,11 @@ public final class FleetConsole {
                 .compose(v -> store == null ? Future.<Void>succeededFuture() : store.stop());
     }
 
+    /** The console's store, for tests and tools that read what it holds. */
+    public BoxStore store() {
+        return store;
+    }
+
     /** The HTTP port actually bound (useful when configured as 0). */
     public int httpPort() {
         return http.actualPort();

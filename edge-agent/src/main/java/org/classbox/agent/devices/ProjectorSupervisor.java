@@ -113,7 +113,8 @@ public final class ProjectorSupervisor {
         byte[] body = PayloadCodec.encode(new Payload(takenAt, null, changed));
         journal.append(new JournalEntry(RecordClass.HEALTH, Metrics.PROJECTOR_DEVICE, takenAt, body))
                 .onSuccess(id -> {
-                    log.debug("journaled projector record {}: {}", id, changed);
+                    log.debug("journaled projector record {}: {}", id, changed.stream()
+                            .map(m -> m.name() + "=" + m.value()).collect(java.util.stream.Collectors.joining(",")));
                     appended.accept(id);
                 })
                 .onFailure(e -> log.error("cannot journal a projector sample: {}", e.getMessage()));

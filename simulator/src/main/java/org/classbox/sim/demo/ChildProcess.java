@@ -26,9 +26,16 @@ public final class ChildProcess {
     /** Starts {@code mainClass} with {@code args} and a Pi-sized heap. */
     public static ChildProcess start(String name, String mainClass, List<String> args, Path workDir, PrintStream out)
             throws IOException {
+        return start(name, List.of(), mainClass, args, workDir, out);
+    }
+
+    /** As {@link #start(String, String, List, Path, PrintStream)}, with extra JVM options such as system properties. */
+    public static ChildProcess start(String name, List<String> jvmOptions, String mainClass, List<String> args,
+                                     Path workDir, PrintStream out) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx128m");
+        command.addAll(jvmOptions);
         command.add("-XX:+UseSerialGC");
         command.add("-cp");
         command.add(absoluteClassPath());

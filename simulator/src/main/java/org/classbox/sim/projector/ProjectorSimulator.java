@@ -101,6 +101,8 @@ public final class ProjectorSimulator {
         });
         parser.maxRecordSize(PjlinkCodec.MAX_LINE);
         parser.exceptionHandler(e -> socket.close());
+        // A client that dies mid-conversation (a box losing power) is normal for a projector, not an error.
+        socket.exceptionHandler(e -> log.debug("PJLink client {} gone: {}", socket.remoteAddress(), e.getMessage()));
         socket.handler(buffer -> {
             try {
                 parser.handle(buffer);
