@@ -1,4 +1,5 @@
 -- The console's store. One row per box with its latest state; one row per received sample metric.
+-- Each *_at column holds the journal record id its value came with (the order within the box's epoch).
 CREATE TABLE IF NOT EXISTS boxes (
     box_id          VARCHAR(64) PRIMARY KEY,
     group_id        VARCHAR(64) NOT NULL,

@@ -44,8 +44,8 @@ public final class EdgeAgent {
                 config.projector().port(), config.projector().password().isEmpty() ? null
                 : config.projector().password(), Duration.ofMillis(config.projector().timeoutMillis())));
         projector = new ProjectorSupervisor(vertx, pjlink, journal, config.projector().pollMillis());
-        MqttUplink uplink = new MqttUplink(context, config.uplink(), config.identity().boxId());
-        edgeNode = new EdgeNode(vertx, config.identity(), config.uplink(), journal, uplink,
+        MqttUplink uplink = new MqttUplink(context, config.uplink(), config.tls(), config.identity().boxId());
+        edgeNode = new EdgeNode(vertx, config.identity(), config.uplink(), config.bandwidth(), journal, uplink,
                 now -> Map.of(Metrics.PROJECTOR_DEVICE, projector.currentMetrics(now)));
         projector.onAppended(id -> edgeNode.recordAppended());
         return journal.start()

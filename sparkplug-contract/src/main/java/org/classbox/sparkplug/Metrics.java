@@ -16,6 +16,12 @@ public final class Metrics {
     public static final String JOURNAL_EPOCH = "Journal/Epoch";
     /** INT64: records waiting in the box's journal at birth time. */
     public static final String JOURNAL_BACKLOG = "Journal/Backlog";
+    /** INT64 prefix, then the record class (alarm, event, health, bulk): records dropped for room or age, ever. */
+    public static final String JOURNAL_DROPPED = "Journal/Dropped/";
+    /** INT64 prefix, then the record class: appends refused because only alarms and events filled the journal. */
+    public static final String JOURNAL_REFUSED = "Journal/Refused/";
+    /** INT64 bytes prefix, then the record class: bytes put on the link today (UTC), MQTT overhead included. */
+    public static final String LINK_BYTES_TODAY = "Link/BytesToday/";
     /**
      * UINT64: the journal record id of the metrics that follow it in the same payload, up to the next record id.
      * The console stores each (box, epoch, record id) once, which makes retried deliveries harmless.

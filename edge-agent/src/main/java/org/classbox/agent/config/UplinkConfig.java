@@ -7,7 +7,7 @@ import org.classbox.settings.Settings;
  * How the box reaches the broker. Defaults are sized for a GEO satellite link: 600 ms round trips make short
  * keepalives and connect timeouts fail spuriously, and outages of minutes call for a capped backoff.
  *
- * @param brokerUri           {@code tcp://host:port}
+ * @param brokerUri           {@code ssl://host:port}, or {@code tcp://host:port} where plaintext is allowed
  * @param keepAliveSeconds    MQTT keepalive
  * @param connectTimeoutSeconds how long one connect attempt may take
  * @param reconnectMinMillis  first backoff step after a lost connection
@@ -19,8 +19,8 @@ import org.classbox.settings.Settings;
 public record UplinkConfig(String brokerUri, int keepAliveSeconds, int connectTimeoutSeconds, int reconnectMinMillis,
                            int reconnectMaxMillis, int batchSize, int maxInFlight, String primaryHostId) {
     public UplinkConfig {
-        Check.that(brokerUri != null && brokerUri.matches("tcp://[^:/]+:\\d{1,5}"), "uplink.brokerUri",
-                "must look like tcp://host:port, but was '" + brokerUri + "'");
+        Check.that(brokerUri != null && brokerUri.matches("(tcp|ssl)://[^:/]+:\\d{1,5}"), "uplink.brokerUri",
+                "must look like ssl://host:port (or tcp://host:port), but was '" + brokerUri + "'");
         Check.inRange("uplink.keepAliveSeconds", keepAliveSeconds, 5, 3600);
         Check.inRange("uplink.connectTimeoutSeconds", connectTimeoutSeconds, 2, 300);
         Check.inRange("uplink.reconnectMinMillis", reconnectMinMillis, 10, 600_000);
@@ -34,7 +34,7 @@ public record UplinkConfig(String brokerUri, int keepAliveSeconds, int connectTi
 
     static UplinkConfig from(Settings s) {
         return new UplinkConfig(
-                s.string("uplink.brokerUri", "tcp://127.0.0.1:1883"),
+                s.string("uplink.brokerUri", "ssl://127.0.0.1:8883"),
                 s.integer("uplink.keepAliveSeconds", 60),
                 s.integer("uplink.connectTimeoutSeconds", 30),
                 s.integer("uplink.reconnectMinMillis", 1000),

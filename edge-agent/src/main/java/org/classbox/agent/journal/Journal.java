@@ -12,7 +12,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,6 +40,7 @@ public final class Journal {
     private long storedBytes;
     private long epoch;
     private long lastId;
+    private volatile long lastIdSeen;
 
     public Journal(Vertx vertx, JournalConfig config) {
         this.vertx = vertx;
@@ -53,6 +56,7 @@ public final class Journal {
             }
             epoch = JournalFile.readMeta(connection, "epoch");
             lastId = JournalFile.readMeta(connection, "lastId");
+            lastIdSeen = lastId;
             counters = readCounters();
             roomMaker = new RoomMaker(connection, config, this::countDropped);
             storedBytes = RoomMaker.storedBytes(connection);
@@ -113,12 +117,23 @@ public final class Journal {
 
     /** Up to {@code limit} records with ids above {@code afterId}, oldest first. */
     public Future<List<JournalRecord>> readAfter(long afterId, int limit) {
+        return readRange(afterId, Long.MAX_VALUE, limit, EnumSet.allOf(RecordClass.class));
+    }
+
+    /** Up to {@code limit} records of the given classes with ids in ({@code afterId}, {@code upToId}], oldest first. */
+    public Future<List<JournalRecord>> readRange(long afterId, long upToId, int limit, Set<RecordClass> classes) {
+        if (classes.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
         return blocking(() -> {
             List<JournalRecord> records = new ArrayList<>();
+            Object[] classCodes = classes.stream().map(c -> (byte) c.ordinal()).toArray();
             try (PreparedStatement ps = connection.prepareStatement("SELECT id, record_class, stream, taken_at, body"
-                    + " FROM records WHERE id > ? ORDER BY id LIMIT ?")) {
+                    + " FROM records WHERE id > ? AND id <= ? AND record_class = ANY(?) ORDER BY id LIMIT ?")) {
                 ps.setLong(1, afterId);
-                ps.setInt(2, limit);
+                ps.setLong(2, upToId);
+                ps.setObject(3, classCodes);
+                ps.setInt(4, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         records.add(new JournalRecord(rs.getLong(1), new JournalEntry(
@@ -129,6 +144,16 @@ public final class Journal {
             connection.commit();
             return records;
         });
+    }
+
+    /** The highest id committed so far, read without waiting for the journal worker. */
+    public long lastIdNow() {
+        return lastIdSeen;
+    }
+
+    /** The highest id ever given; records above it at a session's start are that session's live data. */
+    public Future<Long> lastId() {
+        return blocking(() -> lastId);
     }
 
     /** Removes acknowledged records; ids already gone are ignored. */
@@ -252,6 +277,7 @@ public final class Journal {
             syncChannel.force(false);
         }
         lastId = id;
+        lastIdSeen = id;
         storedBytes = bytes;
         size.set(countRows());
         return ids;

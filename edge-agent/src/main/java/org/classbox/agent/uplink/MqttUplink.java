@@ -5,6 +5,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLSocketFactory;
+import org.classbox.agent.config.TlsConfig;
 import org.classbox.agent.config.UplinkConfig;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -31,12 +33,20 @@ public final class MqttUplink {
     private final Context context;
     private final UplinkConfig config;
     private final MqttAsyncClient client;
+    private final SSLSocketFactory socketFactory;
     private volatile Consumer<Throwable> connectionLost = cause -> { };
     private volatile BiConsumer<String, byte[]> messages = (topic, payload) -> { };
 
     public MqttUplink(Context context, UplinkConfig config, String clientId) {
+        this(context, config, null, clientId);
+    }
+
+    /** With {@code tls} the connection is TLS (an {@code ssl://} broker URI); null for plaintext. */
+    public MqttUplink(Context context, UplinkConfig config, TlsConfig tls, String clientId) {
         this.context = context;
         this.config = config;
+        this.socketFactory = tls == null || config.brokerUri().startsWith("tcp://") ? null
+                : TlsSockets.factory(tls);
         try {
             this.client = new MqttAsyncClient(config.brokerUri(), clientId, new MemoryPersistence());
         } catch (MqttException e) {
@@ -68,6 +78,9 @@ public final class MqttUplink {
         options.setKeepAliveInterval(config.keepAliveSeconds());
         options.setConnectionTimeout(config.connectTimeoutSeconds());
         options.setWill(willTopic, new MqttMessage(willPayload, 1, false, null));
+        if (socketFactory != null) {
+            options.setSocketFactory(socketFactory);
+        }
         Promise<Void> promise = Promise.promise();
         try {
             client.connect(options, null, listener(promise, "connect"));

@@ -24,13 +24,13 @@ class AgentConfigTest {
         try (InputStream in = getClass().getResourceAsStream("/agent.sample.properties")) {
             Files.copy(in, sample);
         }
-        Settings fromSample = Settings.load(new String[] {"--config", sample.toString()}, Map.of());
-        AgentConfig defaults = AgentConfig.from(Settings.of(Map.of()));
+        // The defaults want TLS and a CA file; the check of the sample itself runs with a plaintext lab broker.
+        String[] lab = {"--uplink.brokerUri=tcp://127.0.0.1:1883", "--tls.allowPlaintext=true"};
+        Settings fromSample = Settings.load(new String[] {"--config", sample.toString(), lab[0], lab[1]}, Map.of());
+        Settings defaults = Settings.load(lab, Map.of());
 
-        assertEquals(defaults, AgentConfig.from(fromSample));
-        Settings all = Settings.of(Map.of());
-        AgentConfig.from(all);
-        assertEquals(all.keysRead().size(), Files.readAllLines(sample).stream()
+        assertEquals(AgentConfig.from(defaults), AgentConfig.from(fromSample));
+        assertEquals(defaults.keysRead().size(), Files.readAllLines(sample).stream()
                 .filter(l -> !l.isBlank() && !l.startsWith("#")).count(), "sample lists every key once");
     }
 
@@ -38,7 +38,8 @@ class AgentConfigTest {
     void flags_override_the_file_and_environment(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("agent.properties");
         Files.writeString(file, "identity.boxId=from-file\nprojector.port=4000\n");
-        Settings settings = Settings.load(new String[] {"--config", file.toString(), "--projector.port=4353"},
+        Settings settings = Settings.load(new String[] {"--config", file.toString(), "--projector.port=4353",
+                "--uplink.brokerUri=tcp://127.0.0.1:1883", "--tls.allowPlaintext=true"},
                 Map.of("CLASSBOX_PROJECTOR_PORT", "4001", "CLASSBOX_IDENTITY_GROUPID", "from-env"));
 
         AgentConfig config = AgentConfig.from(settings);
@@ -46,6 +47,23 @@ class AgentConfigTest {
         assertEquals("from-file", config.identity().boxId());
         assertEquals("from-env", config.identity().groupId());
         assertEquals(4353, config.projector().port());
+    }
+
+    @Test
+    void plaintext_broker_is_refused_unless_allowed_explicitly() {
+        ConfigException e = assertThrows(ConfigException.class, () -> AgentConfig.from(Settings.of(
+                Map.of("uplink.brokerUri", "tcp://10.0.0.1:1883"))));
+        assertTrue(e.getMessage().startsWith("uplink.brokerUri is plaintext (tcp://10.0.0.1:1883) but"
+                + " tls.allowPlaintext is false"), e.getMessage());
+    }
+
+    @Test
+    void tls_broker_needs_a_readable_ca_file(@TempDir Path dir) {
+        ConfigException noCa = assertThrows(ConfigException.class, () -> AgentConfig.from(Settings.of(Map.of())));
+        assertTrue(noCa.getMessage().startsWith("tls.caFile must name the broker's CA"), noCa.getMessage());
+        ConfigException missing = assertThrows(ConfigException.class, () -> AgentConfig.from(Settings.of(
+                Map.of("tls.caFile", dir.resolve("nope.pem").toString()))));
+        assertTrue(missing.getMessage().startsWith("tls.caFile must be a readable file"), missing.getMessage());
     }
 
     @Test

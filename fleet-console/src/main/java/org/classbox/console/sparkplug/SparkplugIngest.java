@@ -120,17 +120,20 @@ public final class SparkplugIngest {
         }
         List<FieldValue> state = new ArrayList<>();
         List<Sample> samples = new ArrayList<>();
+        // Latest state is ordered by journal record id, not by the box's clock: a box without a real-time clock may
+        // jump backwards in time, its record ids never do. A DBIRTH carries the newest record its values reflect.
         Long recordId = null;
+        boolean isData = topic.type() == MessageType.DDATA;
         for (Metric metric : payload.metrics()) {
             if (metric.name().equals(Metrics.RECORD_ID)) {
-                recordId = topic.type() == MessageType.DDATA && metric.value() != null ? metric.longValue() : null;
+                recordId = metric.value() == null ? null : metric.longValue();
                 continue;
             }
             ProjectorField field = ProjectorField.ofMetric(metric.name());
             if (field != null) {
-                state.add(new FieldValue(field, metric.value(), metric.timestamp()));
+                state.add(new FieldValue(field, metric.value(), recordId == null ? 0 : recordId));
             }
-            if (recordId != null) {
+            if (isData && recordId != null) {
                 samples.add(new Sample(box, epoch == null ? UNKNOWN_EPOCH : epoch, recordId, metric.name(),
                         metric.timestamp(), metric.value() == null ? null : String.valueOf(metric.value()),
                         metric.historical()));

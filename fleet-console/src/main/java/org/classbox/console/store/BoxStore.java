@@ -71,6 +71,14 @@ public final class BoxStore {
     /** A box was born: online, with the bdSeq its NDEATH will carry and the epoch of its journal. */
     public Future<Void> boxBorn(String groupId, String boxId, long bdSeq, Long epoch, long now) {
         return blocking("record the birth of " + boxId, () -> {
+            // A new journal epoch restarts record ids: forget the order of the old one.
+            try (PreparedStatement reset = connection.prepareStatement("UPDATE boxes SET power_at = NULL,"
+                    + " input_at = NULL, lamp_hours_at = NULL, error_at = NULL, reachable_at = NULL"
+                    + " WHERE box_id = ? AND (epoch IS NULL OR epoch <> ?)")) {
+                reset.setString(1, boxId);
+                setLong(reset, 2, epoch);
+                reset.executeUpdate();
+            }
             try (PreparedStatement ps = connection.prepareStatement("MERGE INTO boxes(box_id, group_id, online,"
                     + " bd_seq, epoch, last_seen) KEY(box_id) VALUES(?, ?, TRUE, ?, ?, ?)")) {
                 ps.setString(1, boxId);
@@ -114,8 +122,8 @@ public final class BoxStore {
     }
 
     /**
-     * Applies projector values to the box's latest state, each only if it was taken no earlier than the value it
-     * replaces, so a late historical sample never hides a newer one.
+     * Applies projector values to the box's latest state, each only if it is no older (by record id) than the value
+     * it replaces, so a late historical sample never hides a newer one.
      */
     public Future<Void> updateProjector(String boxId, List<FieldValue> values) {
         return blocking("update the projector of " + boxId, () -> {
@@ -125,9 +133,9 @@ public final class BoxStore {
                         + column + "_at IS NULL OR " + column + "_at <= ?)";
                 try (PreparedStatement ps = connection.prepareStatement(sql)) {
                     value.field().bind(ps, 1, value.value());
-                    ps.setLong(2, value.takenAt());
+                    ps.setLong(2, value.order());
                     ps.setString(3, boxId);
-                    ps.setLong(4, value.takenAt());
+                    ps.setLong(4, value.order());
                     ps.executeUpdate();
                 }
             }

@@ -138,6 +138,8 @@ public final class Demo {
                 "--identity.groupId=" + config.groupId(),
                 "--identity.boxId=" + config.boxId(),
                 "--uplink.brokerUri=tcp://127.0.0.1:" + ports.link(),
+                // The demo broker is a plaintext one on this machine; real boxes use ssl:// and a CA file.
+                "--tls.allowPlaintext=true",
                 // The demo's outages are short: come back within seconds, not the field default of minutes.
                 "--uplink.reconnectMaxMillis=3000",
                 "--uplink.reconnectMinMillis=200",

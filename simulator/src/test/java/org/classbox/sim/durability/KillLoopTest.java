@@ -101,7 +101,7 @@ class KillLoopTest {
 
     private ChildProcess startAgent() throws Exception {
         return ChildProcess.start("agent", List.of("-Dclassbox.devices.log=DEBUG"), "org.classbox.agent.Main",
-                List.of("--identity.boxId=box-kill", "--uplink.brokerUri=" + broker.uri(),
+                List.of("--identity.boxId=box-kill", "--uplink.brokerUri=" + broker.uri(), "--tls.allowPlaintext=true",
                         "--uplink.reconnectMinMillis=50", "--uplink.reconnectMaxMillis=500",
                         "--projector.port=" + projector.port(), "--projector.pollMillis=100",
                         "--journal.dataDir=" + dir.resolve("agent")), dir, new PrintStream(new LineSink(), true,

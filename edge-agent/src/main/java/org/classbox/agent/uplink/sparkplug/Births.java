@@ -2,6 +2,10 @@ package org.classbox.agent.uplink.sparkplug;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.classbox.agent.journal.JournalCounters;
+import org.classbox.agent.journal.RecordClass;
+import org.classbox.agent.uplink.ByteMeter;
 import org.classbox.sparkplug.Metric;
 import org.classbox.sparkplug.MetricType;
 import org.classbox.sparkplug.Metrics;
@@ -16,18 +20,35 @@ final class Births {
         return new Payload(now, null, List.of(Metric.of(Metrics.BD_SEQ, MetricType.INT64, bdSeq, now)));
     }
 
-    static Payload nodeBirth(long bdSeq, long epoch, long backlog, long now) {
-        return new Payload(now, 0L, List.of(
+    static Payload nodeBirth(long bdSeq, long epoch, long backlog, List<Metric> usage, long now) {
+        List<Metric> metrics = new ArrayList<>(List.of(
                 Metric.of(Metrics.BD_SEQ, MetricType.INT64, bdSeq, now),
                 Metric.of(Metrics.REBIRTH, MetricType.BOOLEAN, false, now),
                 Metric.of(Metrics.JOURNAL_EPOCH, MetricType.INT64, epoch, now),
                 Metric.of(Metrics.JOURNAL_BACKLOG, MetricType.INT64, backlog, now)));
+        metrics.addAll(usage);
+        return new Payload(now, 0L, metrics);
     }
 
-    static Payload deviceBirth(List<Metric> current, long seq, long now) {
+    /** What the journal dropped or refused and what the link carried today, per record class. */
+    static List<Metric> usage(JournalCounters counters, ByteMeter bytes, long now) {
+        List<Metric> metrics = new ArrayList<>();
+        for (RecordClass c : RecordClass.values()) {
+            String name = c.name().toLowerCase(Locale.ROOT);
+            metrics.add(Metric.of(Metrics.JOURNAL_DROPPED + name, MetricType.INT64, counters.dropped().get(c), now));
+            metrics.add(Metric.of(Metrics.JOURNAL_REFUSED + name, MetricType.INT64, counters.refused().get(c), now));
+            metrics.add(Metric.of(Metrics.LINK_BYTES_TODAY + name, MetricType.INT64, bytes.today(c), now));
+        }
+        return metrics;
+    }
+
+    /**
+     * A device birth. Its {@code Journal/RecordId} is the newest record the births' values already reflect, so the
+     * console can tell them from older records still draining behind them.
+     */
+    static Payload deviceBirth(List<Metric> current, long lastRecordId, long seq, long now) {
         List<Metric> metrics = new ArrayList<>(current.size() + 1);
-        // Declared in the birth because every DDATA metric must be; its value here means nothing.
-        metrics.add(Metric.of(Metrics.RECORD_ID, MetricType.UINT64, 0L, now));
+        metrics.add(Metric.of(Metrics.RECORD_ID, MetricType.UINT64, lastRecordId, now));
         metrics.addAll(current);
         return new Payload(now, seq, metrics);
     }

@@ -6,9 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.LongSupplier;
+import java.util.EnumSet;
+import java.util.Set;
+import org.classbox.agent.config.BandwidthConfig;
 import org.classbox.agent.config.IdentityConfig;
 import org.classbox.agent.config.UplinkConfig;
 import org.classbox.agent.journal.Journal;
+import org.classbox.agent.journal.RecordClass;
+import org.classbox.agent.uplink.ByteMeter;
 import org.classbox.agent.uplink.Backoff;
 import org.classbox.agent.uplink.MqttUplink;
 import org.classbox.sparkplug.HostState;
@@ -41,6 +46,10 @@ public final class EdgeNode {
     private final Backoff backoff;
     private final SequenceCounter seq = new SequenceCounter();
     private final Forwarder forwarder;
+    private final BandwidthConfig bandwidth;
+    private final ByteMeter bytes;
+    private boolean overBudget;
+    private long reportTimer = -1;
     private boolean running;
     private boolean online;
     private boolean primaryHostOnline;
@@ -50,7 +59,13 @@ public final class EdgeNode {
 
     public EdgeNode(Vertx vertx, IdentityConfig identity, UplinkConfig config, Journal journal, MqttUplink uplink,
                     DeviceBirths devices) {
+        this(vertx, identity, config, BandwidthConfig.defaults(), journal, uplink, devices);
+    }
+
+    public EdgeNode(Vertx vertx, IdentityConfig identity, UplinkConfig config, BandwidthConfig bandwidth,
+                    Journal journal, MqttUplink uplink, DeviceBirths devices) {
         this.vertx = vertx;
+        this.bandwidth = bandwidth;
         this.identity = identity;
         this.config = config;
         this.journal = journal;
@@ -58,7 +73,9 @@ public final class EdgeNode {
         this.devices = devices;
         this.clock = System::currentTimeMillis;
         this.backoff = new Backoff(config.reconnectMinMillis(), config.reconnectMaxMillis(), new Random());
-        this.forwarder = new Forwarder(journal, this::sendDeviceData, config.batchSize(), config.maxInFlight(), clock);
+        this.bytes = new ByteMeter(clock);
+        this.forwarder = new Forwarder(journal, this::sendDeviceData, config.batchSize(), config.maxInFlight(), clock,
+                this::sendableClasses);
         this.primaryHostOnline = config.primaryHostId().isEmpty();
         uplink.onConnectionLost(this::connectionLost);
         uplink.onMessage(this::messageArrived);
@@ -67,7 +84,13 @@ public final class EdgeNode {
     public Future<Void> start() {
         running = true;
         connect();
+        reportTimer = vertx.setPeriodic(bandwidth.reportEveryMinutes() * 60_000L, id -> reportUsage());
         return Future.succeededFuture();
+    }
+
+    /** Bytes sent over the link today for {@code recordClass}. */
+    public long bytesToday(RecordClass recordClass) {
+        return bytes.today(recordClass);
     }
 
     /** Announces the death (the broker publishes the will) and closes the connection. */
@@ -77,6 +100,9 @@ public final class EdgeNode {
         forwarder.pause();
         if (reconnectTimer >= 0) {
             vertx.cancelTimer(reconnectTimer);
+        }
+        if (reportTimer >= 0) {
+            vertx.cancelTimer(reportTimer);
         }
         return uplink.disconnect(true).recover(e -> Future.succeededFuture()).compose(v -> uplink.close());
     }
@@ -109,7 +135,7 @@ public final class EdgeNode {
                     log.info("online at {} as {}/{} (bdSeq {}, {} records waiting in the journal)", config.brokerUri(),
                             identity.groupId(), identity.boxId(), bdSeq, journal.size());
                     if (primaryHostOnline) {
-                        forwarder.resume(clock.getAsLong());
+                        forwarder.resume();
                     }
                 })
                 .onFailure(e -> {
@@ -137,22 +163,61 @@ public final class EdgeNode {
         long now = clock.getAsLong();
         seq.reset();
         seq.next();
-        Future<Void> births = uplink.publish(topic(MessageType.NBIRTH).toString(),
-                PayloadCodec.encode(Births.nodeBirth(bdSeq, journal.epoch(), journal.size(), now)), 1, false);
+        List<Metric> usage = Births.usage(journal.counters(), bytes, now);
+        Future<Void> births = publishCounted(topic(MessageType.NBIRTH).toString(),
+                PayloadCodec.encode(Births.nodeBirth(bdSeq, journal.epoch(), journal.size(), usage, now)));
+        long lastRecord = journal.lastIdNow();
         for (Map.Entry<String, List<Metric>> device : devices.currentMetrics(now).entrySet()) {
-            Payload birth = Births.deviceBirth(device.getValue(), seq.next(), now);
+            Payload birth = Births.deviceBirth(device.getValue(), lastRecord, seq.next(), now);
             String deviceTopic = SparkplugTopic.device(identity.groupId(), MessageType.DBIRTH, identity.boxId(),
                     device.getKey()).toString();
-            births = births.compose(v -> uplink.publish(deviceTopic, PayloadCodec.encode(birth), 1, false));
+            births = births.compose(v -> publishCounted(deviceTopic, PayloadCodec.encode(birth)));
         }
         return births;
     }
 
-    private Future<Void> sendDeviceData(String device, Payload data) {
+    private Future<Void> sendDeviceData(String device, RecordClass recordClass, Payload data) {
         Payload numbered = new Payload(data.timestamp(), seq.next(), data.metrics());
         String deviceTopic = SparkplugTopic.device(identity.groupId(), MessageType.DDATA, identity.boxId(), device)
                 .toString();
-        return uplink.publish(deviceTopic, PayloadCodec.encode(numbered), 1, false);
+        byte[] payload = PayloadCodec.encode(numbered);
+        return uplink.publish(deviceTopic, payload, 1, false)
+                .onSuccess(v -> {
+                    bytes.count(recordClass, ByteMeter.wireBytes(deviceTopic, payload.length));
+                    checkBudget();
+                });
+    }
+
+    /** Node-level messages (births, usage reports) are counted as health. */
+    private Future<Void> publishCounted(String topicName, byte[] payload) {
+        return uplink.publish(topicName, payload, 1, false)
+                .onSuccess(v -> bytes.count(RecordClass.HEALTH, ByteMeter.wireBytes(topicName, payload.length)));
+    }
+
+    /** Alarms and events always go; health and bulk wait in the journal once the day's budget is spent. */
+    private Set<RecordClass> sendableClasses() {
+        return overBudget ? EnumSet.of(RecordClass.ALARM, RecordClass.EVENT) : EnumSet.allOf(RecordClass.class);
+    }
+
+    private void checkBudget() {
+        boolean over = bandwidth.dailyBudgetMegabytes() > 0 && bytes.nonUrgentToday() >= bandwidth.dailyBudgetBytes();
+        if (over != overBudget) {
+            overBudget = over;
+            log.warn(over ? "daily link budget of {} MB spent: health and bulk wait in the journal until tomorrow (UTC)"
+                    : "new day: the link budget of {} MB is available again", bandwidth.dailyBudgetMegabytes());
+            forwarder.rewind();
+        }
+    }
+
+    private void reportUsage() {
+        checkBudget();
+        if (!online) {
+            return;
+        }
+        long now = clock.getAsLong();
+        Payload report = new Payload(now, seq.next(), Births.usage(journal.counters(), bytes, now));
+        publishCounted(topic(MessageType.NDATA).toString(), PayloadCodec.encode(report))
+                .onFailure(e -> log.debug("usage report not sent: {}", e.getMessage()));
     }
 
     private void connectionLost(Throwable cause) {
@@ -201,7 +266,7 @@ public final class EdgeNode {
             forwarder.pause();
             publishBirths().onComplete(done -> {
                 if (done.succeeded() && online && primaryHostOnline) {
-                    forwarder.resume(clock.getAsLong());
+                    forwarder.resume();
                 }
             });
         }
@@ -215,7 +280,7 @@ public final class EdgeNode {
         }
         log.info("primary host {} is {}", config.primaryHostId(), state.online() ? "online" : "offline");
         if (primaryHostOnline && online) {
-            forwarder.resume(clock.getAsLong());
+            forwarder.resume();
         } else {
             forwarder.pause();
         }
