@@ -79,7 +79,14 @@ final class ProxiedConnection {
     /** SO_LINGER 0 turns the close into a TCP reset, like a peer that vanished, instead of an orderly goodbye. */
     static void resetOnClose(NetSocket socket) {
         if (socket instanceof NetSocketInternal internal) {
-            internal.channelHandlerContext().channel().config().setOption(ChannelOption.SO_LINGER, 0);
+            io.netty.channel.Channel channel = internal.channelHandlerContext().channel();
+            try {
+                if (channel.isOpen()) {
+                    channel.config().setOption(ChannelOption.SO_LINGER, 0);
+                }
+            } catch (io.netty.channel.ChannelException alreadyClosed) {
+                // The peer closed it between the check and the option: there is nothing left to reset.
+            }
         }
     }
 
