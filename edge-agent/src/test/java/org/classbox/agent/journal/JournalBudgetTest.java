@@ -57,6 +57,20 @@ class JournalBudgetTest {
     }
 
     @Test
+    void samples_stamped_before_the_clock_was_set_never_count_as_expired() throws Exception {
+        journal = started();
+        // A box without a real-time clock boots in 1970 until NTP answers; those samples have no trustworthy age.
+        long unsetClock = 5_000;
+        long early = await(journal.append(entry(RecordClass.HEALTH, unsetClock)));
+        fill(RecordClass.BULK, 103);
+
+        await(journal.append(entry(RecordClass.BULK, NOW)));
+
+        assertEquals(0L, journal.counters().dropped().get(RecordClass.HEALTH));
+        assertTrue(ids().contains(early));
+    }
+
+    @Test
     void bulk_goes_before_health_and_alarms_never_make_way_for_lower_classes() throws Exception {
         journal = started();
         List<Long> alarms = fill(RecordClass.ALARM, 20);

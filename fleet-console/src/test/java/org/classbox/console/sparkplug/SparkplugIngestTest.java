@@ -100,6 +100,31 @@ class SparkplugIngestTest {
     }
 
     @Test
+    void a_box_clock_jumping_backwards_does_not_freeze_its_latest_state() throws Exception {
+        accept("spBv1.0/g1/NBIRTH/box-1", nodeBirth(0));
+        accept("spBv1.0/g1/DDATA/box-1/projector", payload(record(1, T),
+                Metric.of(Metrics.POWER, MetricType.STRING, "on", T)));
+        // The box lost its time (no real-time clock) and now stamps samples an hour earlier; its record ids go on.
+        long earlier = T - 3_600_000;
+        accept("spBv1.0/g1/DDATA/box-1/projector", payload(record(2, earlier),
+                Metric.of(Metrics.POWER, MetricType.STRING, "off", earlier)));
+
+        assertEquals("off", box("box-1").projector().power());
+    }
+
+    @Test
+    void birth_values_are_not_overwritten_by_older_records_draining_behind_them() throws Exception {
+        accept("spBv1.0/g1/NBIRTH/box-1", nodeBirth(0));
+        accept("spBv1.0/g1/DBIRTH/box-1/projector", payload(record(40, T),
+                Metric.of(Metrics.POWER, MetricType.STRING, "on", T)));
+        accept("spBv1.0/g1/DDATA/box-1/projector", payload(record(12, T).asHistorical(),
+                Metric.of(Metrics.POWER, MetricType.STRING, "off", T + 5).asHistorical()));
+
+        assertEquals("on", box("box-1").projector().power());
+        assertEquals(1, await(store.samples("box-1", 10)).size(), "the historical record is still kept");
+    }
+
+    @Test
     void stale_ndeath_of_an_older_session_is_ignored_and_matching_one_applies() throws Exception {
         accept("spBv1.0/g1/NBIRTH/box-1", nodeBirth(4));
         accept("spBv1.0/g1/NDEATH/box-1", nodeDeath(3));
