@@ -125,7 +125,8 @@ public final class ProjectorSupervisor {
         return metric == null ? null : metric.value();
     }
 
-    static List<Metric> toMetrics(ProjectorStatus status, long takenAt) {
+    /** The metrics one poll yields, before report by exception picks the changed ones. */
+    public static List<Metric> toMetrics(ProjectorStatus status, long takenAt) {
         List<Metric> metrics = new ArrayList<>(5);
         metrics.add(Metric.of(Metrics.REACHABLE, MetricType.BOOLEAN, true, takenAt));
         metrics.add(Metric.of(Metrics.POWER, MetricType.STRING, status.power().name().toLowerCase(Locale.ROOT),

@@ -27,6 +27,10 @@ import org.classbox.agent.config.JournalConfig;
  * producers share one write. Record ids increase and are never reused within an {@link #epoch()}.
  */
 public final class Journal {
+    static final String LOG_FILE = "journal.log";
+    /** The log is emptied (after forcing H2) once it grows past this. */
+    private static final long LOG_LIMIT_BYTES = 4L * 1024 * 1024;
+
     private final Vertx vertx;
     private final JournalConfig config;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
@@ -36,6 +40,7 @@ public final class Journal {
     private WorkerExecutor worker;
     private Connection connection;
     private FileChannel syncChannel;
+    private JournalLog log;
     private RoomMaker roomMaker;
     private long storedBytes;
     private long epoch;
@@ -50,12 +55,14 @@ public final class Journal {
     public Future<Void> start() {
         worker = vertx.createSharedWorkerExecutor("journal", 1);
         return blocking(() -> {
-            connection = JournalFile.open(config.dataDir());
-            if (config.sync() == JournalConfig.SyncPolicy.FSYNC) {
-                syncChannel = FileChannel.open(JournalFile.dbFile(config.dataDir()), StandardOpenOption.READ);
-            }
+            connection = JournalFile.open(config.dataDir(), config.sync() == JournalConfig.SyncPolicy.NONE);
+            syncChannel = FileChannel.open(JournalFile.dbFile(config.dataDir()), StandardOpenOption.READ);
             epoch = JournalFile.readMeta(connection, "epoch");
             lastId = JournalFile.readMeta(connection, "lastId");
+            if (config.sync() == JournalConfig.SyncPolicy.FSYNC) {
+                log = new JournalLog(config.dataDir().resolve(LOG_FILE));
+                recover(log.replay());
+            }
             lastIdSeen = lastId;
             counters = readCounters();
             roomMaker = new RoomMaker(connection, config, this::countDropped);
@@ -70,6 +77,12 @@ public final class Journal {
             return Future.succeededFuture();
         }
         Future<Void> closed = blocking(() -> {
+            if (log != null) {
+                checkpoint();
+                log.clear();
+                log.close();
+                log = null;
+            }
             if (connection != null) {
                 connection.close();
                 connection = null;
@@ -165,8 +178,12 @@ public final class Journal {
             int removed = 0;
             long freed;
             try (PreparedStatement sum = connection.prepareStatement("SELECT COALESCE(SUM(OCTET_LENGTH(body)), 0)"
-                    + " + COUNT(*) * " + RoomMaker.RECORD_OVERHEAD + " FROM records WHERE id = ANY(?)")) {
-                sum.setObject(1, ids.toArray(new Long[0]));
+                    + " + COUNT(*) * " + RoomMaker.RECORD_OVERHEAD + " FROM records WHERE id BETWEEN ? AND ?"
+                    + " AND id = ANY(?)")) {
+                // The range lets H2 use the primary key instead of testing every row against the array.
+                sum.setLong(1, ids.stream().mapToLong(Long::longValue).min().orElse(0));
+                sum.setLong(2, ids.stream().mapToLong(Long::longValue).max().orElse(0));
+                sum.setObject(3, ids.toArray(new Long[0]));
                 try (ResultSet rs = sum.executeQuery()) {
                     rs.next();
                     freed = rs.getLong(1);
@@ -236,6 +253,7 @@ public final class Journal {
     /** Inserts what fits, making room as the rules allow; returns each entry's id, or -1 where it was refused. */
     private List<Long> insert(List<Pending> batch) throws SQLException, IOException {
         List<Long> ids = new ArrayList<>(batch.size());
+        List<JournalRecord> accepted = new ArrayList<>(batch.size());
         long id = lastId;
         long bytes = storedBytes;
         JournalCounters before = counters;
@@ -261,10 +279,13 @@ public final class Journal {
                 ps.setBytes(5, entry.body());
                 ps.addBatch();
                 ids.add(id);
+                accepted.add(new JournalRecord(id, entry));
             }
             ps.executeBatch();
             JournalFile.writeMeta(connection, "lastId", id);
-            writeCounters();
+            if (!counters.equals(before)) {
+                writeCounters();
+            }
             connection.commit();
         } catch (SQLException e) {
             connection.rollback();
@@ -272,15 +293,60 @@ public final class Journal {
             throw new JournalException("cannot append " + batch.size() + " records to the journal in "
                     + config.dataDir() + " (ids from " + (lastId + 1) + ")", e);
         }
-        if (syncChannel != null) {
-            // One device flush per group commit: every append in the batch shares it.
-            syncChannel.force(false);
+        if (log != null) {
+            // One device flush per group commit, of an append-only file: every append in the batch shares it.
+            log.append(accepted);
+            if (log.size() > LOG_LIMIT_BYTES) {
+                checkpoint();
+                log.clear();
+            }
         }
+        long dropped = 0;
+        for (RecordClass c : RecordClass.values()) {
+            dropped += counters.dropped().get(c) - before.dropped().get(c);
+        }
+        size.addAndGet(id - lastId - dropped);
         lastId = id;
         lastIdSeen = id;
         storedBytes = bytes;
-        size.set(countRows());
         return ids;
+    }
+
+    /** Makes H2 write everything committed to its file and force it to the device, so the log may be emptied. */
+    private void checkpoint() throws SQLException, IOException {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT SYNC");
+        }
+        syncChannel.force(false);
+    }
+
+    /** Puts back into H2 what the log made durable but H2 lost (a power cut), then empties the log. */
+    private void recover(List<JournalRecord> logged) throws SQLException, IOException {
+        long restored = 0;
+        try (PreparedStatement ps = connection.prepareStatement("MERGE INTO records(id, record_class, stream, taken_at,"
+                + " body) KEY(id) VALUES(?, ?, ?, ?, ?)")) {
+            for (JournalRecord record : logged) {
+                if (record.id() <= lastId) {
+                    continue;
+                }
+                ps.setLong(1, record.id());
+                ps.setByte(2, (byte) record.entry().recordClass().ordinal());
+                ps.setString(3, record.entry().stream());
+                ps.setLong(4, record.entry().takenAt());
+                ps.setBytes(5, record.entry().body());
+                ps.executeUpdate();
+                lastId = record.id();
+                restored++;
+            }
+        }
+        JournalFile.writeMeta(connection, "lastId", lastId);
+        connection.commit();
+        checkpoint();
+        log.clear();
+        if (restored > 0) {
+            org.slf4j.LoggerFactory.getLogger(Journal.class).warn("restored {} acknowledged records from the journal"
+                    + " log into {} (the H2 file had not kept them)", restored, JournalFile.dbFile(config.dataDir()));
+        }
     }
 
     private void countDropped(RecordClass recordClass, long count) {

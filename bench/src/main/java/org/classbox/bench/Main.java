@@ -1,0 +1,32 @@
+package org.classbox.bench;
+
+import java.util.Arrays;
+
+/** {@code bench/run NAME [--quick]}. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: bench/run journal|drain|bytes [--quick]");
+            System.exit(2);
+        }
+        boolean quick = Arrays.asList(args).contains("--quick");
+        switch (args[0]) {
+            case "journal":
+                new JournalBench(quick).run();
+                break;
+            case "drain":
+                new DrainBench(quick).run();
+                break;
+            case "bytes":
+                new BytesBench(quick).run();
+                break;
+            default:
+                System.err.println("unknown benchmark '" + args[0] + "': journal, drain or bytes");
+                System.exit(2);
+        }
+        System.exit(0);
+    }
+}
