@@ -5,15 +5,11 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.classbox.testing.OnMessage;
 
 /** A test-side MQTT v5 client that collects what it receives; blocking, for the test thread only. */
 final class PahoClient implements AutoCloseable {
@@ -33,7 +29,8 @@ final class PahoClient implements AutoCloseable {
     static PahoClient connect(String uri, String clientId) throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
         PahoClient wrapper = new PahoClient(client);
-        client.setCallback(wrapper.new Collector());
+        client.setCallback(new OnMessage((topic, message) -> wrapper.received.add(new Received(topic,
+                new String(message.getPayload(), StandardCharsets.UTF_8), message.getQos(), message.isRetained()))));
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
         options.setAutomaticReconnect(false);
@@ -66,31 +63,4 @@ final class PahoClient implements AutoCloseable {
         }
     }
 
-    private final class Collector implements MqttCallback {
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            received.add(new Received(topic, new String(message.getPayload(), StandardCharsets.UTF_8),
-                    message.getQos(), message.isRetained()));
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
-    }
 }

@@ -28,13 +28,9 @@ import org.classbox.sparkplug.Payload;
 import org.classbox.sparkplug.PayloadCodec;
 import org.classbox.testing.Await;
 import org.classbox.testing.FreePorts;
+import org.classbox.testing.OnMessage;
 import org.classbox.testing.TestGuard;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -105,32 +101,7 @@ class FleetConsoleTest {
         MqttClient watcher = new MqttClient(broker.uri(), "watcher", new MemoryPersistence());
         HostState[] seen = new HostState[1];
         // Paho 1.2.5's MqttClient.subscribe(topic, qos, listener) recurses forever; a callback avoids it.
-        watcher.setCallback(new MqttCallback() {
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                seen[0] = HostState.decode(message.getPayload());
-            }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverUri) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            }
-        });
+        watcher.setCallback(new OnMessage((topic, message) -> seen[0] = HostState.decode(message.getPayload())));
         watcher.connect(new MqttConnectionOptions());
         watcher.subscribe("spBv1.0/STATE/classbox-console", 1);
         Await.until(SOON, "retained STATE online", () -> seen[0] != null && seen[0].online());

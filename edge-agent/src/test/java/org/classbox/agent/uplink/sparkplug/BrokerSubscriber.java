@@ -7,15 +7,11 @@ import org.classbox.sparkplug.MessageType;
 import org.classbox.sparkplug.Payload;
 import org.classbox.sparkplug.PayloadCodec;
 import org.classbox.sparkplug.SparkplugTopic;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.classbox.testing.OnMessage;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /** A plain Paho client on the broker that records every Sparkplug message, standing in for a host application. */
 final class BrokerSubscriber implements AutoCloseable {
@@ -31,35 +27,12 @@ final class BrokerSubscriber implements AutoCloseable {
      */
     BrokerSubscriber(String uri, String clientId) throws MqttException {
         client = new MqttClient(uri, clientId, new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
+        client.setCallback(new OnMessage((topic, message) -> {
+            SparkplugTopic parsed = SparkplugTopic.parse(topic);
+            if (parsed.type() != MessageType.STATE) {
+                received.add(new Received(parsed, PayloadCodec.decode(message.getPayload())));
             }
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {
-            }
-
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                SparkplugTopic parsed = SparkplugTopic.parse(topic);
-                if (parsed.type() != MessageType.STATE) {
-                    received.add(new Received(parsed, PayloadCodec.decode(message.getPayload())));
-                }
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            }
-        });
+        }));
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setAutomaticReconnect(false);
         options.setCleanStart(false);
