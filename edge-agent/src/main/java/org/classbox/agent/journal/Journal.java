@@ -61,10 +61,12 @@ public final class Journal {
             lastId = JournalFile.readMeta(connection, "lastId");
             if (config.sync() == JournalConfig.SyncPolicy.FSYNC) {
                 log = new JournalLog(config.dataDir().resolve(LOG_FILE));
-                recover(log.replay());
+                lastId = LogRecovery.restore(connection, log.replay(), lastId, config.dataDir());
+                checkpoint();
+                log.clear();
             }
             lastIdSeen = lastId;
-            counters = readCounters();
+            counters = JournalFile.readCounters(connection);
             roomMaker = new RoomMaker(connection, config, this::countDropped);
             storedBytes = RoomMaker.storedBytes(connection);
             size.set(countRows());
@@ -284,7 +286,7 @@ public final class Journal {
             ps.executeBatch();
             JournalFile.writeMeta(connection, "lastId", id);
             if (!counters.equals(before)) {
-                writeCounters();
+                JournalFile.writeCounters(connection, counters);
             }
             connection.commit();
         } catch (SQLException e) {
@@ -320,56 +322,8 @@ public final class Journal {
         syncChannel.force(false);
     }
 
-    /** Puts back into H2 what the log made durable but H2 lost (a power cut), then empties the log. */
-    private void recover(List<JournalRecord> logged) throws SQLException, IOException {
-        long restored = 0;
-        try (PreparedStatement ps = connection.prepareStatement("MERGE INTO records(id, record_class, stream, taken_at,"
-                + " body) KEY(id) VALUES(?, ?, ?, ?, ?)")) {
-            for (JournalRecord record : logged) {
-                if (record.id() <= lastId) {
-                    continue;
-                }
-                ps.setLong(1, record.id());
-                ps.setByte(2, (byte) record.entry().recordClass().ordinal());
-                ps.setString(3, record.entry().stream());
-                ps.setLong(4, record.entry().takenAt());
-                ps.setBytes(5, record.entry().body());
-                ps.executeUpdate();
-                lastId = record.id();
-                restored++;
-            }
-        }
-        JournalFile.writeMeta(connection, "lastId", lastId);
-        connection.commit();
-        checkpoint();
-        log.clear();
-        if (restored > 0) {
-            org.slf4j.LoggerFactory.getLogger(Journal.class).warn("restored {} acknowledged records from the journal"
-                    + " log into {} (the H2 file had not kept them)", restored, JournalFile.dbFile(config.dataDir()));
-        }
-    }
-
     private void countDropped(RecordClass recordClass, long count) {
         counters = counters.plusDropped(recordClass, count);
-    }
-
-    private JournalCounters readCounters() throws SQLException {
-        java.util.Map<RecordClass, Long> dropped = new java.util.EnumMap<>(RecordClass.class);
-        java.util.Map<RecordClass, Long> refused = new java.util.EnumMap<>(RecordClass.class);
-        for (RecordClass c : RecordClass.values()) {
-            Long d = JournalFile.readMeta(connection, "dropped." + c.ordinal());
-            Long r = JournalFile.readMeta(connection, "refused." + c.ordinal());
-            dropped.put(c, d == null ? 0 : d);
-            refused.put(c, r == null ? 0 : r);
-        }
-        return new JournalCounters(dropped, refused);
-    }
-
-    private void writeCounters() throws SQLException {
-        for (RecordClass c : RecordClass.values()) {
-            JournalFile.writeMeta(connection, "dropped." + c.ordinal(), counters.dropped().get(c));
-            JournalFile.writeMeta(connection, "refused." + c.ordinal(), counters.refused().get(c));
-        }
     }
 
     private long countRows() throws SQLException {

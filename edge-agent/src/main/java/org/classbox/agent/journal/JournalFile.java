@@ -12,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,6 +106,25 @@ final class JournalFile {
             ps.setString(1, name);
             ps.setLong(2, value);
             ps.executeUpdate();
+        }
+    }
+
+    static JournalCounters readCounters(Connection connection) throws SQLException {
+        Map<RecordClass, Long> dropped = new EnumMap<>(RecordClass.class);
+        Map<RecordClass, Long> refused = new EnumMap<>(RecordClass.class);
+        for (RecordClass c : RecordClass.values()) {
+            Long d = readMeta(connection, "dropped." + c.ordinal());
+            Long r = readMeta(connection, "refused." + c.ordinal());
+            dropped.put(c, d == null ? 0 : d);
+            refused.put(c, r == null ? 0 : r);
+        }
+        return new JournalCounters(dropped, refused);
+    }
+
+    static void writeCounters(Connection connection, JournalCounters counters) throws SQLException {
+        for (RecordClass c : RecordClass.values()) {
+            writeMeta(connection, "dropped." + c.ordinal(), counters.dropped().get(c));
+            writeMeta(connection, "refused." + c.ordinal(), counters.refused().get(c));
         }
     }
 }
