@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,13 +57,15 @@ public final class PjlinkClient {
         String device = config.deviceName();
         return withSession(session -> identifyIfDue(session, now)
                 .compose(v -> askStatus(session))
-                .map(values -> new ProjectorStatus(
-                        values.containsKey("POWR") ? PjlinkCodec.parsePower(device, values.get("POWR"))
-                                : PowerState.UNKNOWN,
-                        values.containsKey("INPT") ? PjlinkCodec.parseInput(device, values.get("INPT")) : null,
-                        values.containsKey("LAMP") ? PjlinkCodec.parseLampHours(device, values.get("LAMP")) : -1,
-                        values.containsKey("ERST") ? PjlinkCodec.parseErrors(device, values.get("ERST")) : Map.of(),
-                        support.identity(), support.unsupported())))
+                .map(answers -> {
+                    Map<String, String> values = answers.values();
+                    return new ProjectorStatus(
+                            values.containsKey("POWR") ? PjlinkCodec.parsePower(device, values.get("POWR"))
+                                    : PowerState.UNKNOWN,
+                            values.containsKey("INPT") ? PjlinkCodec.parseInput(device, values.get("INPT")) : null,
+                            values.containsKey("LAMP") ? PjlinkCodec.parseLampHours(device, values.get("LAMP")) : -1,
+                            errors(values, !answers.failed().isEmpty()), support.identity(), support.unsupported());
+                }))
                 .onFailure(e -> support.connectionLost());
     }
 
@@ -103,7 +106,23 @@ public final class PjlinkClient {
         });
     }
 
-    private Future<Map<String, String>> askStatus(PjlinkSession session) {
+    /**
+     * The ERST parts; a projector that answered any query ERR4 ("projector/display failure") has at least an error in
+     * part OTHER, so the failure raises the Error alarm even when ERST itself could not be read.
+     */
+    private Map<ErrorPart, ErrorLevel> errors(Map<String, String> values, boolean failed) {
+        Map<ErrorPart, ErrorLevel> errors = values.containsKey("ERST")
+                ? PjlinkCodec.parseErrors(config.deviceName(), values.get("ERST")) : Map.of();
+        if (!failed) {
+            return errors;
+        }
+        Map<ErrorPart, ErrorLevel> withFailure = new EnumMap<>(ErrorPart.class);
+        withFailure.putAll(errors);
+        withFailure.put(ErrorPart.OTHER, ErrorLevel.ERROR);
+        return withFailure;
+    }
+
+    private Future<Answers> askStatus(PjlinkSession session) {
         List<String> asked = STATUS.stream().filter(support::asks).toList();
         return ask(session, asked).map(answers -> {
             for (String command : answers.unsupported()) {
@@ -111,17 +130,17 @@ public final class PjlinkClient {
                 log.info("{} does not support {}: not asking it again for {} or until it is another projector",
                         config.deviceName(), command, config.reprobe());
             }
-            return answers.values();
+            return answers;
         });
     }
 
-    /** What one round of queries got: values, and the commands answered ERR1/ERR2. */
-    private record Answers(Map<String, String> values, List<String> unsupported) {
+    /** What one round of queries got: values, the commands answered ERR1/ERR2, and those answered ERR4. */
+    private record Answers(Map<String, String> values, List<String> unsupported, List<String> failed) {
     }
 
     /** Asks each command in turn. ERR3/ERR4 leave a command out of this poll's values only. */
     private Future<Answers> ask(PjlinkSession session, List<String> commands) {
-        Answers answers = new Answers(new HashMap<>(), new ArrayList<>());
+        Answers answers = new Answers(new HashMap<>(), new ArrayList<>(), new ArrayList<>());
         Future<Void> chain = Future.succeededFuture();
         for (String command : commands) {
             chain = chain.compose(v -> session.query(command).map(reply -> {
@@ -129,6 +148,8 @@ public final class PjlinkClient {
                     answers.values().put(command, reply.value());
                 } else if (reply.unsupported()) {
                     answers.unsupported().add(command);
+                } else if (reply.outcome() == QueryReply.Outcome.FAILURE) {
+                    answers.failed().add(command);
                 }
                 return null;
             }));

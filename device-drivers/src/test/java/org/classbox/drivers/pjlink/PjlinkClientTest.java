@@ -96,6 +96,19 @@ class PjlinkClientTest {
     }
 
     @Test
+    void a_projector_failure_err4_raises_an_error_without_marking_anything_unsupported() throws Exception {
+        ScriptedProjector projector = projector("PJLINK 0", withIdentity(Map.of(
+                "%1POWR ?", "%1POWR=ERR4", "%1INPT ?", "%1INPT=ERR4", "%1LAMP ?", "%1LAMP=500 0", "%1ERST ?", "%1ERST=ERR4")));
+
+        ProjectorStatus status = client(projector.port, null).status().await(10, TimeUnit.SECONDS);
+
+        assertEquals(PowerState.UNKNOWN, status.power());
+        assertEquals(500, status.lampHours());
+        assertEquals("other:error", status.errorSummary());
+        assertEquals(List.of(), status.unsupported());
+    }
+
+    @Test
     void another_projector_at_the_address_after_an_outage_is_asked_everything_again() throws Exception {
         Map<String, String> laser = new HashMap<>(withIdentity(Map.of(
                 "%1POWR ?", "%1POWR=0", "%1INPT ?", "%1INPT=ERR3", "%1LAMP ?", "%1LAMP=ERR1", "%1ERST ?", "%1ERST=000000")));

@@ -132,7 +132,10 @@ public final class ProjectorSupervisor {
         metrics.add(Metric.of(Metrics.INPUT, MetricType.STRING, status.input(), takenAt));
         metrics.add(Metric.of(Metrics.LAMP_HOURS, MetricType.INT64, status.lampHours() < 0 ? null
                 : status.lampHours(), takenAt));
-        metrics.add(Metric.of(Metrics.ERROR, MetricType.STRING, status.errorSummary(), takenAt));
+        // A projector without ERST cannot say it is fine: its Error is unknown (null) unless it reported a failure.
+        boolean errorsUnknown = status.unsupported().contains("ERST") && status.errors().isEmpty();
+        metrics.add(Metric.of(Metrics.ERROR, MetricType.STRING, errorsUnknown ? null : status.errorSummary(),
+                takenAt));
         ProjectorInfo info = status.info();
         if (info != null) {
             metrics.add(Metric.of(Metrics.PROJECTOR_NAME, MetricType.STRING, info.name(), takenAt));

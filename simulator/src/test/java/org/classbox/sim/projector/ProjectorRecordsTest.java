@@ -105,6 +105,19 @@ class ProjectorRecordsTest {
         assertEquals(1, projector.requests("LAMP"));
     }
 
+    @Test
+    void cut_down_projector_without_input_and_error_queries_reports_them_unknown() throws Exception {
+        ProjectorSimulator projector = projector(new ProjectorSimConfig(0, null, 0, 0, 7, 3_600_000)
+                .playing(ProjectorModel.LAMP.withUnsupported("INPT", "ERST")));
+        projector.setPower(true);
+        supervise(projector.port());
+        awaitRecord(RecordClass.HEALTH, "Lamp/Hours=7");
+
+        assertEquals(List.of("Error=null,Reachable=true"), records(RecordClass.ALARM));
+        assertEquals(List.of("Class=1,Input=null,Model=classbox SIM-PJ1,Name=classbox projector simulator,Power=on,"
+                + "Unsupported=ERST,INPT"), records(RecordClass.EVENT));
+    }
+
     private ProjectorSimulator projector(ProjectorSimConfig config) throws Exception {
         ProjectorSimulator projector = new ProjectorSimulator(vertx, config);
         projector.start().await(5, TimeUnit.SECONDS);
