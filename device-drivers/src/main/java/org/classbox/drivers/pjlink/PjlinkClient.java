@@ -93,10 +93,10 @@ public final class PjlinkClient {
         return ask(session, IDENTITY).map(answers -> {
             Map<String, String> values = answers.values();
             ProjectorInfo info = new ProjectorInfo(
-                    values.containsKey("NAME") ? PjlinkCodec.parseName(device, values.get("NAME")) : null,
-                    values.containsKey("INF1") ? PjlinkCodec.parseInfo(device, "INF1", values.get("INF1")) : null,
-                    values.containsKey("INF2") ? PjlinkCodec.parseInfo(device, "INF2", values.get("INF2")) : null,
-                    values.containsKey("CLSS") ? PjlinkCodec.parseClass(device, values.get("CLSS")) : null);
+                    field(values, "NAME", value -> PjlinkCodec.parseName(device, value)),
+                    field(values, "INF1", value -> PjlinkCodec.parseInfo(device, "INF1", value)),
+                    field(values, "INF2", value -> PjlinkCodec.parseInfo(device, "INF2", value)),
+                    field(values, "CLSS", value -> PjlinkCodec.parseClass(device, value)));
             if (support.identified(info, now)) {
                 log.info("{}: '{}', model '{}', PJLink class {}; asking every query once", device, info.name(),
                         info.model(), info.pjlinkClass());
@@ -104,6 +104,24 @@ public final class PjlinkClient {
             answers.unsupported().forEach(support::unsupported);
             return null;
         });
+    }
+
+    /**
+     * An identity field, or null when the projector did not give one or gave one outside the spec's limits (a
+     * 70-byte name): who the projector is matters less than being able to supervise it, so that is logged, not
+     * failed.
+     */
+    private String field(Map<String, String> values, String command, Function<String, String> parse) {
+        String value = values.get(command);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return parse.apply(value);
+        } catch (DeviceException e) {
+            log.warn("{}; taken as unknown", e.getMessage());
+            return null;
+        }
     }
 
     /**

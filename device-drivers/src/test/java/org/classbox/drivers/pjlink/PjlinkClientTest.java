@@ -109,6 +109,20 @@ class PjlinkClientTest {
     }
 
     @Test
+    void an_identity_field_outside_the_spec_is_taken_as_unknown_and_the_projector_still_supervised() throws Exception {
+        Map<String, String> replies = new HashMap<>(withIdentity(Map.of(
+                "%1POWR ?", "%1POWR=1", "%1INPT ?", "%1INPT=31", "%1LAMP ?", "%1LAMP=9 1", "%1ERST ?", "%1ERST=000000")));
+        replies.put("%1NAME ?", "%1NAME=" + "n".repeat(70));   // 70 bytes: over NAME's 64
+        replies.put("%1INF1 ?", "%1INF1=ACME\u0001");          // a control character in INF1
+        ScriptedProjector projector = projector("PJLINK 0", replies);
+
+        ProjectorStatus status = client(projector.port, null).status().await(10, TimeUnit.SECONDS);
+
+        assertEquals(PowerState.ON, status.power());
+        assertEquals(new ProjectorInfo(null, null, "EB-L200F", "1"), status.info());
+    }
+
+    @Test
     void another_projector_at_the_address_after_an_outage_is_asked_everything_again() throws Exception {
         Map<String, String> laser = new HashMap<>(withIdentity(Map.of(
                 "%1POWR ?", "%1POWR=0", "%1INPT ?", "%1INPT=ERR3", "%1LAMP ?", "%1LAMP=ERR1", "%1ERST ?", "%1ERST=000000")));
