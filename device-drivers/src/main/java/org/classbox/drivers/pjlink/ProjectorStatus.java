@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
  * ERR3 ("unavailable time", which many projectors answer in standby), ERR4 (failure), or a query it does not
  * support at all, which is then listed in {@code unsupported} (a laser or LED projector lists {@code LAMP}).
  *
- * @param info        who the projector says it is, or null when the poll did not ask (it is asked on first
- *                    contact, after a failed poll and every reprobe interval; the client keeps the last answer)
+ * @param info        who the projector last said it is (asked on first contact, after a failed poll and every
+ *                    reprobe interval), or null when not known
  * @param unsupported PJLink commands this projector answered ERR1 or ERR2 to, in alphabetical order
  */
 public record ProjectorStatus(PowerState power, String input, long lampHours, Map<ErrorPart, ErrorLevel> errors,
