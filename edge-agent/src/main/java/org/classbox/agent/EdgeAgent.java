@@ -42,7 +42,8 @@ public final class EdgeAgent {
         journal = new Journal(vertx, config.journal());
         PjlinkClient pjlink = new PjlinkClient(vertx, new PjlinkConfig(config.projector().host(),
                 config.projector().port(), config.projector().password().isEmpty() ? null
-                : config.projector().password(), Duration.ofMillis(config.projector().timeoutMillis())));
+                : config.projector().password(), Duration.ofMillis(config.projector().timeoutMillis()),
+                Duration.ofMinutes(config.projector().reprobeMinutes())));
         projector = new ProjectorSupervisor(vertx, pjlink, journal, config.projector().pollMillis());
         MqttUplink uplink = new MqttUplink(context, config.uplink(), config.tls(), config.identity().boxId());
         edgeNode = new EdgeNode(vertx, config.identity(), config.uplink(), config.bandwidth(), journal, uplink,

@@ -40,4 +40,15 @@ public final class Metrics {
     public static final String ERROR = "Error";
     /** BOOLEAN: whether the last poll reached the projector. */
     public static final String REACHABLE = "Reachable";
+    /** STRING: the projector's PJLink NAME as the school set it (up to 64 bytes); null if it does not say. */
+    public static final String PROJECTOR_NAME = "Name";
+    /** STRING: manufacturer and product name (PJLink INF1 and INF2), for example {@code EPSON EB-L200F}. */
+    public static final String PROJECTOR_MODEL = "Model";
+    /** STRING: the PJLink class the projector implements, {@code 1} or {@code 2}. */
+    public static final String PJLINK_CLASS = "Class";
+    /**
+     * STRING: PJLink queries the projector answered ERR1/ERR2 to, comma separated ({@code LAMP} for a laser or LED
+     * projector, whose Lamp/Hours then stays null); empty when it supports them all.
+     */
+    public static final String UNSUPPORTED = "Unsupported";
 }

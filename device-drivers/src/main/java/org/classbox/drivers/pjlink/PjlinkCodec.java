@@ -17,11 +17,19 @@ public final class PjlinkCodec {
     /** The spec's longest line, terminator included. */
     public static final int MAX_LINE = 136;
     public static final char TERMINATOR = '\r';
+    /** The spec's limits for NAME (projector name) and INF1/INF2/INFO (manufacturer, product, other). */
+    public static final int MAX_NAME_BYTES = 64;
+    public static final int MAX_INFO_BYTES = 32;
+    /** At most 8 lamps, each {@code <hours 0-99999> <0|1>}. */
+    public static final int MAX_LAMPS = 8;
+    public static final long MAX_LAMP_HOURS = 99_999;
 
     private static final Pattern COMMAND = Pattern.compile("[A-Z0-9]{4}");
     private static final Pattern RANDOM = Pattern.compile("[0-9A-Fa-f]{8}");
     private static final Pattern INPUT = Pattern.compile("[1-9][1-9A-Z]");
     private static final Pattern ERST = Pattern.compile("[0-2]{6}");
+    private static final Pattern CLASS = Pattern.compile("[1-9]");
+    private static final Pattern PRINTABLE_ASCII = Pattern.compile("[\\x20-\\x7e]*");
     private static final Pattern LAMPS = Pattern.compile("\\d{1,5} [01]( \\d{1,5} [01]){0,7}");
 
     private PjlinkCodec() {
@@ -72,10 +80,33 @@ public final class PjlinkCodec {
     }
 
     /**
-     * The value of a reply to {@code command}: {@code %1POWR=1} gives {@code 1}. ERR1/ERR2/ERR4 become REJECTED,
-     * ERRA becomes AUTH; ERR3 (unavailable time) is returned as the value {@code ERR3} for the caller to interpret.
+     * The value of a reply to a set command such as {@code %1POWR 1}: {@code %1POWR=OK} gives {@code OK}.
+     * ERR1/ERR2/ERR4 become REJECTED, ERRA becomes AUTH; ERR3 (unavailable time) is returned as the value
+     * {@code ERR3} for the caller to interpret.
      */
     public static String replyValue(String device, String command, String line) {
+        QueryReply reply = parseQueryReply(device, command, line);
+        switch (reply.outcome()) {
+            case UNDEFINED:
+                throw new DeviceException(DeviceException.Kind.REJECTED, device, command + ": undefined command (ERR1)");
+            case OUT_OF_PARAMETER:
+                throw new DeviceException(DeviceException.Kind.REJECTED, device, command + ": out of parameter (ERR2)");
+            case FAILURE:
+                throw new DeviceException(DeviceException.Kind.REJECTED, device, command
+                        + ": projector failure (ERR4)");
+            case UNAVAILABLE:
+                return "ERR3";
+            default:
+                return reply.value();
+        }
+    }
+
+    /**
+     * A reply to a query such as {@code %1LAMP ?}: the value, or which error code the projector gave instead.
+     * Only a line that is not a reply to {@code command} at all (or ERRA) is an exception, so a projector that lacks
+     * a lamp ({@code %1LAMP=ERR1}) stays a projector that answers.
+     */
+    public static QueryReply parseQueryReply(String device, String command, String line) {
         requireLength(device, line);
         if (line.equals("PJLINK ERRA")) {
             throw new DeviceException(DeviceException.Kind.AUTH, device, "wrong PJLink password (PJLINK ERRA)");
@@ -88,16 +119,17 @@ public final class PjlinkCodec {
         String value = line.substring(prefix.length());
         switch (value) {
             case "ERR1":
-                throw new DeviceException(DeviceException.Kind.REJECTED, device, command + ": undefined command (ERR1)");
+                return new QueryReply(QueryReply.Outcome.UNDEFINED, null);
             case "ERR2":
-                throw new DeviceException(DeviceException.Kind.REJECTED, device, command + ": out of parameter (ERR2)");
+                return new QueryReply(QueryReply.Outcome.OUT_OF_PARAMETER, null);
+            case "ERR3":
+                return new QueryReply(QueryReply.Outcome.UNAVAILABLE, null);
             case "ERR4":
-                throw new DeviceException(DeviceException.Kind.REJECTED, device, command
-                        + ": projector failure (ERR4)");
+                return new QueryReply(QueryReply.Outcome.FAILURE, null);
             case "ERRA":
                 throw new DeviceException(DeviceException.Kind.AUTH, device, command + ": wrong PJLink password (ERRA)");
             default:
-                return value;
+                return new QueryReply(QueryReply.Outcome.VALUE, value);
         }
     }
 
@@ -161,6 +193,53 @@ public final class PjlinkCodec {
             errors.put(parts[i], ErrorLevel.values()[value.charAt(i) - '0']);
         }
         return errors;
+    }
+
+    /**
+     * The projector's name from {@code NAME}: at most 64 bytes, no control characters. Class 2 projectors send UTF-8;
+     * bytes that are not UTF-8 are read as Latin-1. The line arrives as one char per byte.
+     */
+    public static String parseName(String device, String value) {
+        requireText(device, "NAME", value, MAX_NAME_BYTES);
+        byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            return value;
+        }
+    }
+
+    /** The manufacturer ({@code INF1}) or product name ({@code INF2}): at most 32 bytes, printable ASCII. */
+    public static String parseInfo(String device, String command, String value) {
+        requireText(device, command, value, MAX_INFO_BYTES);
+        if (!PRINTABLE_ASCII.matcher(value).matches()) {
+            throw new DeviceException(DeviceException.Kind.PROTOCOL, device, command + " value must be printable"
+                    + " ASCII, but was '" + printable(value) + "'");
+        }
+        return value;
+    }
+
+    /** The PJLink class from {@code CLSS}: one digit, {@code 1} or {@code 2} today. */
+    public static String parseClass(String device, String value) {
+        if (!CLASS.matcher(value).matches()) {
+            throw new DeviceException(DeviceException.Kind.PROTOCOL, device, "CLSS value must be one digit 1-9, but"
+                    + " was '" + printable(value) + "'");
+        }
+        return value;
+    }
+
+    private static void requireText(String device, String command, String value, int maxBytes) {
+        if (value.length() > maxBytes) {
+            throw new DeviceException(DeviceException.Kind.PROTOCOL, device, command + " value must be at most "
+                    + maxBytes + " bytes, but was " + value.length());
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw new DeviceException(DeviceException.Kind.PROTOCOL, device, command + " value must not hold"
+                        + " control characters, but was '" + printable(value) + "'");
+            }
+        }
     }
 
     private static void requireCommand(String command) {

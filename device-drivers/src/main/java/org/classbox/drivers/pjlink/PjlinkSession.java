@@ -53,13 +53,22 @@ final class PjlinkSession {
                 });
     }
 
-    /** Sends {@code line} (a query or a set command for {@code command}) and returns the reply's value. */
+    /** Sends {@code line} (a set command for {@code command}) and returns the reply's value. */
     Future<String> request(String command, String line) {
+        return send(command, line).map(reply -> PjlinkCodec.replyValue(config.deviceName(), command, reply));
+    }
+
+    /** Asks {@code %1<command> ?} and returns the value or the error code the projector answered instead. */
+    Future<QueryReply> query(String command) {
+        return send(command, PjlinkCodec.query(command))
+                .map(reply -> PjlinkCodec.parseQueryReply(config.deviceName(), command, reply));
+    }
+
+    private Future<String> send(String command, String line) {
         String wire = authPrefix + line;
         authPrefix = "";
         socket.write(Buffer.buffer(wire.getBytes(StandardCharsets.US_ASCII)));
-        return nextLine("reply to " + command)
-                .map(reply -> PjlinkCodec.replyValue(config.deviceName(), command, reply));
+        return nextLine("reply to " + command);
     }
 
     void close() {

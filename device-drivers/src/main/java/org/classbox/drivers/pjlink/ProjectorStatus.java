@@ -1,19 +1,32 @@
 package org.classbox.drivers.pjlink;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * One poll's answer. {@code input} is null and {@code lampHours} is -1 when the projector would not say (PJLink
- * ERR3, "unavailable time", which many projectors answer in standby).
+ * One poll's answer. {@code input} is null and {@code lampHours} is -1 when the projector would not say: PJLink
+ * ERR3 ("unavailable time", which many projectors answer in standby), ERR4 (failure), or a query it does not
+ * support at all, which is then listed in {@code unsupported} (a laser or LED projector lists {@code LAMP}).
+ *
+ * @param info        who the projector last said it is (asked on first contact, after a failed poll and every
+ *                    reprobe interval), or null when not known
+ * @param unsupported PJLink commands this projector answered ERR1 or ERR2 to, in alphabetical order
  */
-public record ProjectorStatus(PowerState power, String input, long lampHours, Map<ErrorPart, ErrorLevel> errors) {
+public record ProjectorStatus(PowerState power, String input, long lampHours, Map<ErrorPart, ErrorLevel> errors,
+                              ProjectorInfo info, List<String> unsupported) {
     public ProjectorStatus {
         Objects.requireNonNull(power, "power");
         errors = errors.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(errors));
+        unsupported = List.copyOf(unsupported);
+    }
+
+    /** A status of a projector whose identity and unsupported queries are not known. */
+    public ProjectorStatus(PowerState power, String input, long lampHours, Map<ErrorPart, ErrorLevel> errors) {
+        this(power, input, lampHours, errors, null, List.of());
     }
 
     /** {@code ok}, or the failing parts such as {@code lamp:warning,temperature:error}. */

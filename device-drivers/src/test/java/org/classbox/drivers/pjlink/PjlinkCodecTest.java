@@ -1,10 +1,12 @@
 package org.classbox.drivers.pjlink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.classbox.drivers.api.DeviceException;
 import org.classbox.testing.TestGuard;
@@ -88,5 +90,66 @@ class PjlinkCodecTest {
         DeviceException e = assertThrows(DeviceException.class,
                 () -> PjlinkCodec.replyValue(DEVICE, "NAME", "%1NAME=" + "x".repeat(200)));
         assertTrue(e.getMessage().contains("exceeds the PJLink limit of 136"), e.getMessage());
+    }
+    @Test
+    void query_replies_keep_error_codes_as_outcomes_not_failures() {
+        // "%1" header and class, "LAMP" command, "=", then the value: 1234 hours, lamp on
+        assertEquals(new QueryReply(QueryReply.Outcome.VALUE, "1234 1"),
+                PjlinkCodec.parseQueryReply(DEVICE, "LAMP", "%1LAMP=1234 1"));
+        // ERR1: undefined command, what a laser or LED projector answers to LAMP
+        QueryReply laser = PjlinkCodec.parseQueryReply(DEVICE, "LAMP", "%1LAMP=ERR1");
+        assertEquals(QueryReply.Outcome.UNDEFINED, laser.outcome());
+        assertTrue(laser.unsupported());
+        // ERR2: out of parameter, answered by some projectors to a query they lack
+        assertTrue(PjlinkCodec.parseQueryReply(DEVICE, "INPT", "%1INPT=ERR2").unsupported());
+        // ERR3: unavailable time (standby), ERR4: projector failure; neither means "never supported"
+        assertEquals(QueryReply.Outcome.UNAVAILABLE, PjlinkCodec.parseQueryReply(DEVICE, "INPT", "%1INPT=ERR3").outcome());
+        QueryReply failing = PjlinkCodec.parseQueryReply(DEVICE, "ERST", "%1ERST=ERR4");
+        assertEquals(QueryReply.Outcome.FAILURE, failing.outcome());
+        assertFalse(failing.unsupported());
+        // NAME may be empty: "%1NAME=" then CR
+        assertEquals(new QueryReply(QueryReply.Outcome.VALUE, ""), PjlinkCodec.parseQueryReply(DEVICE, "NAME", "%1NAME="));
+        assertEquals(DeviceException.Kind.AUTH, assertThrows(DeviceException.class,
+                () -> PjlinkCodec.parseQueryReply(DEVICE, "LAMP", "PJLINK ERRA")).kind());
+        assertEquals(DeviceException.Kind.PROTOCOL, assertThrows(DeviceException.class,
+                () -> PjlinkCodec.parseQueryReply(DEVICE, "LAMP", "%1POWR=1")).kind());
+        assertEquals(DeviceException.Kind.PROTOCOL, assertThrows(DeviceException.class,
+                () -> PjlinkCodec.parseQueryReply(DEVICE, "LAMP", "%1LAMP")).kind());
+    }
+
+    @Test
+    void identity_fields_keep_to_the_spec_limits() {
+        // NAME: up to 64 bytes; UTF-8 bytes arrive one char per byte and are decoded ("Salle 3" with e-acute)
+        String utf8OnWire = new String("Salle \u00e9 3".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        assertEquals("Salle \u00e9 3", PjlinkCodec.parseName(DEVICE, utf8OnWire));
+        assertEquals("n".repeat(64), PjlinkCodec.parseName(DEVICE, "n".repeat(64)));
+        DeviceException longName = assertThrows(DeviceException.class,
+                () -> PjlinkCodec.parseName(DEVICE, "n".repeat(65)));
+        assertTrue(longName.getMessage().contains("NAME value must be at most 64 bytes, but was 65"),
+                longName.getMessage());
+        // Latin-1 bytes that are not UTF-8 are kept as they came
+        assertEquals("caf\u00e9", PjlinkCodec.parseName(DEVICE, "caf\u00e9"));
+        assertThrows(DeviceException.class, () -> PjlinkCodec.parseName(DEVICE, "bell\u0007"));
+        // INF1 manufacturer / INF2 product: up to 32 bytes of printable ASCII
+        assertEquals("EPSON", PjlinkCodec.parseInfo(DEVICE, "INF1", "EPSON"));
+        assertEquals("m".repeat(32), PjlinkCodec.parseInfo(DEVICE, "INF2", "m".repeat(32)));
+        assertThrows(DeviceException.class, () -> PjlinkCodec.parseInfo(DEVICE, "INF2", "m".repeat(33)));
+        assertThrows(DeviceException.class, () -> PjlinkCodec.parseInfo(DEVICE, "INF1", "caf\u00e9"));
+        // CLSS: one digit
+        assertEquals("1", PjlinkCodec.parseClass(DEVICE, "1"));
+        assertEquals("2", PjlinkCodec.parseClass(DEVICE, "2"));
+        assertThrows(DeviceException.class, () -> PjlinkCodec.parseClass(DEVICE, "12"));
+        assertThrows(DeviceException.class, () -> PjlinkCodec.parseClass(DEVICE, "A"));
+    }
+
+    @Test
+    void lamp_replies_hold_one_to_eight_lamps_of_up_to_99999_hours() {
+        // eight lamps: hours then 0 (off) or 1 (on) for each; the first lamp's hours are reported
+        assertEquals(99999, PjlinkCodec.parseLampHours(DEVICE, "99999 1 1 0 2 0 3 0 4 0 5 0 6 0 7 0"));
+        assertThrows(DeviceException.class,
+                () -> PjlinkCodec.parseLampHours(DEVICE, "1 1 1 0 2 0 3 0 4 0 5 0 6 0 7 0 8 0"), "nine lamps");
+        assertThrows(DeviceException.class, () -> PjlinkCodec.parseLampHours(DEVICE, "100000 1"), "six digits");
+        assertThrows(DeviceException.class, () -> PjlinkCodec.parseLampHours(DEVICE, "12 2"), "lit must be 0 or 1");
+        assertThrows(DeviceException.class, () -> PjlinkCodec.parseLampHours(DEVICE, "12"), "truncated");
     }
 }

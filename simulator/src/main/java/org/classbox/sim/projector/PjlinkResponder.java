@@ -1,5 +1,10 @@
 package org.classbox.sim.projector;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.classbox.drivers.pjlink.PowerState;
@@ -11,23 +16,39 @@ import org.classbox.drivers.pjlink.PowerState;
  */
 final class PjlinkResponder {
     private static final Pattern REQUEST = Pattern.compile("%1([A-Z0-9]{4}) (.{1,128})");
-    private static final Pattern INPUT = Pattern.compile("[1-5][1-9]");
+    private static final Pattern COMMAND = Pattern.compile("[A-Z0-9]{4}");
 
     private final ProjectorState state;
+    private final ProjectorModel model;
+    private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
 
-    PjlinkResponder(ProjectorState state) {
+    PjlinkResponder(ProjectorState state, ProjectorModel model) {
         this.state = state;
+        this.model = model;
     }
 
-    /** The reply line without its CR, or null when the line is not PJLink at all (the connection is closed). */
+    /**
+     * The reply line without its CR, or null when the line is not PJLink at all (the connection is closed). A line
+     * with a well-formed command but a malformed rest is answered ERR1 with that command, never echoing bytes that
+     * are not a command.
+     */
     String answer(String line) {
         Matcher m = REQUEST.matcher(line);
         if (!m.matches()) {
-            return line.startsWith("%1") && line.length() >= 6 ? "%1" + line.substring(2, 6) + "=ERR1" : null;
+            boolean command = line.startsWith("%1") && line.length() >= 6
+                    && COMMAND.matcher(line.substring(2, 6)).matches();
+            return command ? "%1" + line.substring(2, 6) + "=ERR1" : null;
         }
         String command = m.group(1);
         String parameter = m.group(2);
-        return "%1" + command + "=" + value(command, parameter);
+        requests.computeIfAbsent(command, c -> new LongAdder()).increment();
+        return "%1" + command + "=" + (model.supports(command) ? value(command, parameter) : "ERR1");
+    }
+
+    /** How many well-formed requests for {@code command} arrived, supported or not. */
+    long requests(String command) {
+        LongAdder count = requests.get(command);
+        return count == null ? 0 : count.sum();
     }
 
     private String value(String command, String parameter) {
@@ -38,23 +59,25 @@ final class PjlinkResponder {
             case "INPT":
                 return query ? (state.power() == PowerState.ON ? state.input() : "ERR3") : setInput(parameter);
             case "LAMP":
-                return query ? state.lampHours() + " " + (state.lampLit() ? 1 : 0) : "ERR2";
+                return query ? lamps() : "ERR2";
             case "ERST":
                 return query ? state.errorDigits() : "ERR2";
             case "AVMT":
                 return query ? "30" : "OK";
             case "NAME":
-                return query ? "classbox projector simulator" : "ERR2";
+                // UTF-8 bytes, one char per byte: the simulator writes lines as ISO-8859-1.
+                return query ? new String(state.name().getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)
+                        : "ERR2";
             case "INF1":
-                return query ? "classbox" : "ERR2";
+                return query ? model.manufacturer() : "ERR2";
             case "INF2":
-                return query ? "SIM-PJ1" : "ERR2";
+                return query ? model.product() : "ERR2";
             case "INFO":
-                return query ? "simulated PJLink Class 1 projector" : "ERR2";
+                return query ? "classbox PJLink simulator" : "ERR2";
             case "CLSS":
                 return query ? "1" : "ERR2";
             case "INST":
-                return query ? "11 12 31 32 51" : "ERR2";
+                return query ? String.join(" ", ProjectorState.INPUTS) : "ERR2";
             default:
                 return "ERR1";
         }
@@ -72,8 +95,14 @@ final class PjlinkResponder {
         return "OK";
     }
 
+    /** {@code <hours> <0|1>} for each lamp; all lamps of the simulator burn together. */
+    private String lamps() {
+        String lamp = state.lampHours() + " " + (state.lampLit() ? 1 : 0);
+        return String.join(" ", Collections.nCopies(model.lamps(), lamp));
+    }
+
     private String setInput(String parameter) {
-        if (!INPUT.matcher(parameter).matches()) {
+        if (!ProjectorState.INPUTS.contains(parameter)) {
             return "ERR2";
         }
         if (state.power() != PowerState.ON) {

@@ -36,7 +36,7 @@ public final class ProjectorSimulator {
         this.vertx = vertx;
         this.config = config;
         this.state = new ProjectorState(config, System::currentTimeMillis);
-        this.responder = new PjlinkResponder(state);
+        this.responder = new PjlinkResponder(state, config.model());
     }
 
     public Future<Void> start() {
@@ -71,6 +71,16 @@ public final class ProjectorSimulator {
 
     public void setLampHours(long hours) {
         state.lampHours(hours);
+    }
+
+    /** Renames the projector, as a school would on its web page: at most 64 bytes of UTF-8. */
+    public void setName(String name) {
+        state.name(name);
+    }
+
+    /** How many well-formed requests for {@code command} (such as {@code LAMP}) it was sent, answered or not. */
+    public long requests(String command) {
+        return responder.requests(command);
     }
 
     public void setError(ErrorPart part, ErrorLevel level) {

@@ -1,6 +1,8 @@
 package org.classbox.sim.projector;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.LongSupplier;
 import org.classbox.drivers.pjlink.ErrorLevel;
 import org.classbox.drivers.pjlink.ErrorPart;
@@ -8,14 +10,22 @@ import org.classbox.drivers.pjlink.PowerState;
 
 /**
  * The simulated projector's state: power with warm-up and cool-down phases computed from the clock, input, lamp
- * hours that accumulate while the lamp is lit, and the six ERST parts. Thread-safe.
+ * hours that accumulate while the lamp is lit (up to the PJLink field's 99999), the six ERST parts and the name the
+ * school gave it. Every value it holds fits its PJLink field. Thread-safe.
  */
 final class ProjectorState {
+    /** The PJLink LAMP field has five digits; a projector past them keeps reporting the maximum. */
+    static final long MAX_LAMP_HOURS = 99_999;
+    /** The inputs INST lists: RGB 1 and 2, digital 1 and 2, network 1. */
+    static final List<String> INPUTS = List.of("11", "12", "31", "32", "51");
+    private static final int MAX_NAME_BYTES = 64;
+
     private final ProjectorSimConfig config;
     private final LongSupplier clock;
     private boolean poweredOn;
     private long switchedAt = Long.MIN_VALUE / 2;
     private String input = "31";
+    private String name = "classbox projector simulator";
     private long lampMillis;
     private long litSince = -1;
     private final ErrorLevel[] errors = new ErrorLevel[ErrorPart.values().length];
@@ -51,6 +61,9 @@ final class ProjectorState {
     }
 
     synchronized void input(String code) {
+        if (!INPUTS.contains(code)) {
+            throw new IllegalArgumentException("projector input must be one of " + INPUTS + ", but was '" + code + "'");
+        }
         input = code;
     }
 
@@ -60,7 +73,7 @@ final class ProjectorState {
 
     synchronized long lampHours() {
         long millis = lampMillis + (litSince >= 0 ? clock.getAsLong() - litSince : 0);
-        return millis / config.millisPerLampHour();
+        return Math.min(MAX_LAMP_HOURS, millis / config.millisPerLampHour());
     }
 
     synchronized boolean lampLit() {
@@ -68,10 +81,26 @@ final class ProjectorState {
     }
 
     synchronized void lampHours(long hours) {
+        if (hours < 0 || hours > MAX_LAMP_HOURS) {
+            throw new IllegalArgumentException("projector lamp hours must be in [0, 99999], but was " + hours);
+        }
         lampMillis = hours * config.millisPerLampHour();
         if (litSince >= 0) {
             litSince = clock.getAsLong();
         }
+    }
+
+    synchronized void name(String newName) {
+        int bytes = newName == null ? 0 : newName.getBytes(StandardCharsets.UTF_8).length;
+        if (newName == null || bytes > MAX_NAME_BYTES || newName.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new IllegalArgumentException("projector name must be at most 64 bytes of UTF-8 without control"
+                    + " characters, but was '" + newName + "' (" + bytes + " bytes)");
+        }
+        name = newName;
+    }
+
+    synchronized String name() {
+        return name;
     }
 
     synchronized void error(ErrorPart part, ErrorLevel level) {

@@ -85,6 +85,26 @@ class ProjectorSimulatorTest {
     }
 
     @Test
+    void laser_model_is_read_by_the_real_driver_without_asking_lamp_every_poll() throws Exception {
+        ProjectorSimulator projector = started(new ProjectorSimConfig(0, null, 0, 0, 0, 3_600_000)
+                .playing(ProjectorModel.LASER));
+        projector.setPower(true);
+        PjlinkClient client = client(projector.port(), null);
+
+        ProjectorStatus first = status(client);
+        status(client);
+        ProjectorStatus third = status(client);
+
+        assertEquals(PowerState.ON, first.power());
+        assertEquals(-1, third.lampHours());
+        assertEquals(java.util.List.of("LAMP"), third.unsupported());
+        assertEquals("classbox SIM-LASER1", third.info().model());
+        assertEquals(1, projector.requests("LAMP"));
+        assertEquals(3, projector.requests("POWR"));
+        projector.stop().await(5, TimeUnit.SECONDS);
+    }
+
+    @Test
     void lamp_hours_accumulate_while_lit_on_a_fast_clock() throws Exception {
         ProjectorSimulator projector = started(new ProjectorSimConfig(0, null, 0, 0, 100, 50));
         projector.setPower(true);
