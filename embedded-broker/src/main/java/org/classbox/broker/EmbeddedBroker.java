@@ -1,12 +1,14 @@
 package org.classbox.broker;
 
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.embedded.EmbeddedHiveMQBuilder;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.classbox.broker.acl.AclExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * HiveMQ Community Edition running inside this JVM. Start takes a few seconds and stop a few more; both run on the
  * {@value #WORKER_NAME} worker executor, so they may be called from an event loop. Sessions and retained messages are
  * kept in files under {@link BrokerConfig#dataDir()}, so a restarted broker still has them. A stopped broker can be
- * started again.
+ * started again. With {@link BrokerTls} the listener is TLS only, requires a client certificate from the CA, and
+ * each client may touch only the Sparkplug topics its certificate's identity is granted.
  */
 public final class EmbeddedBroker {
     /** Name of the worker executor that runs HiveMQ's blocking start and stop. */
@@ -23,12 +26,19 @@ public final class EmbeddedBroker {
 
     private final Vertx vertx;
     private final BrokerConfig config;
+    private final BrokerTls tls;
     private WorkerExecutor worker;
     private EmbeddedHiveMQ hivemq;
 
     public EmbeddedBroker(Vertx vertx, BrokerConfig config) {
+        this(vertx, config, null);
+    }
+
+    /** A broker whose listener is TLS with client certificates and per-identity ACLs; {@code tls} null: plain TCP. */
+    public EmbeddedBroker(Vertx vertx, BrokerConfig config, BrokerTls tls) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.config = Objects.requireNonNull(config, "config");
+        this.tls = tls;
     }
 
     /** Writes HiveMQ's configuration and starts it; fails if the broker is running or its port cannot be bound. */
@@ -62,9 +72,9 @@ public final class EmbeddedBroker {
         });
     }
 
-    /** The URI MQTT clients connect to, such as {@code tcp://127.0.0.1:1883}. */
+    /** The URI MQTT clients connect to, such as {@code tcp://127.0.0.1:1883}, or {@code ssl://...} with TLS. */
     public String uri() {
-        return config.uri();
+        return tls == null ? config.uri() : "ssl://" + config.uri().substring("tcp://".length());
     }
 
     public BrokerConfig config() {
@@ -78,14 +88,17 @@ public final class EmbeddedBroker {
 
     private void startBlocking() throws Exception {
         QuietLogging.apply();
-        HiveMqConfigFile.prepare(config);
-        EmbeddedHiveMQ broker = EmbeddedHiveMQ.builder()
+        HiveMqConfigFile.prepare(config, tls);
+        EmbeddedHiveMQBuilder builder = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(config.configFolder())
                 .withDataFolder(config.dataFolder())
                 .withExtensionsFolder(config.extensionsFolder())
                 // HiveMQ's own logging bootstrap would replace the process's Logback configuration.
-                .withoutLoggingBootstrap()
-                .build();
+                .withoutLoggingBootstrap();
+        if (tls != null) {
+            builder.withEmbeddedExtension(AclExtension.embedded(tls.hostIdentities()));
+        }
+        EmbeddedHiveMQ broker = builder.build();
         try {
             // HiveMQ fails the start itself when it cannot bind the listener.
             broker.start().get();

@@ -1,0 +1,80 @@
+package org.classbox.broker;
+
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.classbox.testing.FreePorts;
+import org.classbox.testing.TestGuard;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The embedded HiveMQ with its TLS listener and Sparkplug ACL extension: one broker for all of these tests. */
+@ExtendWith(TestGuard.class)
+class SparkplugAclTest {
+    private static Path dir;
+    private static Vertx vertx;
+    private static EmbeddedBroker broker;
+    private static AclScenarios scenarios;
+
+    @BeforeAll
+    static void start_a_tls_broker() throws Exception {
+        dir = Files.createTempDirectory("classbox-acl");
+        AclScenarios.Fleet fleet = AclScenarios.Fleet.make(dir);
+        vertx = Vertx.vertx();
+        int port = FreePorts.tcp();
+        broker = new EmbeddedBroker(vertx, BrokerConfig.loopback(port, dir.resolve("broker")), fleet.brokerTls());
+        broker.start().await(60, TimeUnit.SECONDS);
+        scenarios = new AclScenarios(fleet, port);
+    }
+
+    @BeforeEach
+    void the_broker_outlives_each_test() {
+        // HiveMQ starts event loops and a TLS worker at its first connections; they stop with it after all tests.
+        TestGuard.tolerateThreads("hivemq-");
+        TestGuard.tolerateThreads("ssl-context-executor-");
+    }
+
+    @AfterAll
+    static void stop_the_broker() throws Exception {
+        if (broker != null) {
+            broker.stop().await(60, TimeUnit.SECONDS);
+        }
+        if (vertx != null) {
+            vertx.close().await(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void a_box_publishes_its_own_data_and_the_console_receives_it() throws Exception {
+        scenarios.a_box_publishes_its_own_data_and_the_console_receives_it();
+    }
+
+    @Test
+    void a_broker_certificate_for_another_name_is_refused() {
+        scenarios.a_broker_certificate_for_another_name_is_refused();
+    }
+
+    @Test
+    void clients_without_a_certificate_from_the_ca_are_refused() {
+        scenarios.clients_without_a_certificate_from_the_ca_are_refused();
+    }
+
+    @Test
+    void box_a_cannot_publish_as_box_b_nor_outside_its_group() throws Exception {
+        scenarios.box_a_cannot_publish_as_box_b_nor_outside_its_group();
+    }
+
+    @Test
+    void box_a_can_neither_send_commands_nor_read_box_b_commands() throws Exception {
+        scenarios.box_a_can_neither_send_commands_nor_read_box_b_commands();
+    }
+
+    @Test
+    void a_box_cannot_take_another_box_client_id() {
+        scenarios.a_box_cannot_take_another_box_client_id();
+    }
+}
