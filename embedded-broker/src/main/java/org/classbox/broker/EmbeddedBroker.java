@@ -5,6 +5,7 @@ import com.hivemq.embedded.EmbeddedHiveMQBuilder;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,11 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedBroker {
     /** Name of the worker executor that runs HiveMQ's blocking start and stop. */
     public static final String WORKER_NAME = "classbox-broker";
+    /**
+     * How the threads HiveMQ starts lazily, at its first connections (event loops, the TLS context worker), are
+     * named: they end when the broker stops, so a test sharing one broker across its tests tolerates them.
+     */
+    public static final List<String> LAZY_THREAD_PREFIXES = List.of("hivemq-", "ssl-context-executor-");
     private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
 
     private final Vertx vertx;

@@ -16,7 +16,6 @@ import org.classbox.testing.FreePorts;
 import org.classbox.testing.TestGuard;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * a process of its own for the whole class and is killed with SIGKILL at the end.
  */
 @ExtendWith(TestGuard.class)
-class MosquittoAclTest {
+class MosquittoAclTest implements BrokerAclContract {
     private static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
 
     private static Path dir;
@@ -69,29 +68,9 @@ class MosquittoAclTest {
         }
     }
 
-    @Test
-    void a_box_publishes_its_own_data_and_the_console_receives_it() throws Exception {
-        scenarios.a_box_publishes_its_own_data_and_the_console_receives_it();
-    }
-
-    @Test
-    void a_broker_certificate_for_another_name_is_refused() {
-        scenarios.a_broker_certificate_for_another_name_is_refused();
-    }
-
-    @Test
-    void clients_without_a_certificate_from_the_ca_are_refused() {
-        scenarios.clients_without_a_certificate_from_the_ca_are_refused();
-    }
-
-    @Test
-    void box_a_cannot_publish_as_box_b() throws Exception {
-        scenarios.box_a_cannot_publish_as_box_b();
-    }
-
-    @Test
-    void box_a_can_neither_send_commands_nor_read_box_b_commands() throws Exception {
-        scenarios.box_a_can_neither_send_commands_nor_read_box_b_commands();
+    @Override
+    public AclScenarios scenarios() {
+        return scenarios;
     }
 
     private static boolean listening(int port) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The embedded HiveMQ with its TLS listener and Sparkplug ACL extension: one broker for all of these tests. */
 @ExtendWith(TestGuard.class)
-class SparkplugAclTest {
+class SparkplugAclTest implements BrokerAclContract {
     private static Path dir;
     private static Vertx vertx;
     private static EmbeddedBroker broker;
@@ -33,9 +33,7 @@ class SparkplugAclTest {
 
     @BeforeEach
     void the_broker_outlives_each_test() {
-        // HiveMQ starts event loops and a TLS worker at its first connections; they stop with it after all tests.
-        TestGuard.tolerateThreads("hivemq-");
-        TestGuard.tolerateThreads("ssl-context-executor-");
+        EmbeddedBroker.LAZY_THREAD_PREFIXES.forEach(TestGuard::tolerateThreads);
     }
 
     @AfterAll
@@ -48,34 +46,14 @@ class SparkplugAclTest {
         }
     }
 
-    @Test
-    void a_box_publishes_its_own_data_and_the_console_receives_it() throws Exception {
-        scenarios.a_box_publishes_its_own_data_and_the_console_receives_it();
-    }
-
-    @Test
-    void a_broker_certificate_for_another_name_is_refused() {
-        scenarios.a_broker_certificate_for_another_name_is_refused();
-    }
-
-    @Test
-    void clients_without_a_certificate_from_the_ca_are_refused() {
-        scenarios.clients_without_a_certificate_from_the_ca_are_refused();
-    }
-
-    @Test
-    void box_a_cannot_publish_as_box_b() throws Exception {
-        scenarios.box_a_cannot_publish_as_box_b();
+    @Override
+    public AclScenarios scenarios() {
+        return scenarios;
     }
 
     @Test
     void box_a_cannot_publish_outside_its_group() throws Exception {
         scenarios.box_a_cannot_publish_outside_its_group();
-    }
-
-    @Test
-    void box_a_can_neither_send_commands_nor_read_box_b_commands() throws Exception {
-        scenarios.box_a_can_neither_send_commands_nor_read_box_b_commands();
     }
 
     @Test
