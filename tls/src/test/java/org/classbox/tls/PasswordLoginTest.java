@@ -5,17 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.classbox.settings.Settings;
-import org.classbox.testing.Await;
-import org.classbox.testing.FreePorts;
+import org.classbox.testing.Mosquitto;
 import org.classbox.testing.TestGuard;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -30,44 +27,29 @@ import org.junit.jupiter.api.io.TempDir;
 /** A login whose password comes from an owner-only file, against Debian's mosquitto with a password_file. */
 @ExtendWith(TestGuard.class)
 class PasswordLoginTest {
-    private static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
     private static final Path MOSQUITTO_PASSWD = Path.of("/usr/bin/mosquitto_passwd");
 
     @TempDir
     Path dir;
-    private Process mosquitto;
+    private Mosquitto mosquitto;
     private int port;
 
     @BeforeEach
     void start_mosquitto_with_a_password_file() throws Exception {
-        assumeTrue(Files.isExecutable(MOSQUITTO) && Files.isExecutable(MOSQUITTO_PASSWD), "mosquitto is not installed");
+        assumeTrue(Files.isExecutable(MOSQUITTO_PASSWD), "mosquitto is not installed");
         Path passwords = dir.resolve("passwords");
         Process passwd = new ProcessBuilder(MOSQUITTO_PASSWD.toString(), "-c", "-b", passwords.toString(), "box-7",
                 "correct horse").redirectErrorStream(true).start();
         assertTrue(passwd.waitFor(30, TimeUnit.SECONDS) && passwd.exitValue() == 0,
                 new String(passwd.getInputStream().readAllBytes()));
-        port = FreePorts.tcp();
-        Path conf = dir.resolve("mosquitto.conf");
-        Files.writeString(conf, String.join("\n", "listener " + port + " 127.0.0.1", "allow_anonymous false",
-                "password_file " + passwords, "persistence false", "user " + System.getProperty("user.name"),
-                "log_dest stderr", ""));
-        mosquitto = new ProcessBuilder(MOSQUITTO.toString(), "-c", conf.toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-        Await.until(Duration.ofSeconds(20), "mosquitto listening", () -> {
-            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return true;
-            } catch (IOException e) {
-                assertTrue(mosquitto.isAlive(), "mosquitto exited");
-                return false;
-            }
-        });
+        mosquitto = Mosquitto.start(dir, List.of("allow_anonymous false", "password_file " + passwords));
+        port = mosquitto.port();
     }
 
     @AfterEach
     void kill_mosquitto() throws Exception {
         if (mosquitto != null) {
-            mosquitto.destroyForcibly();
-            mosquitto.waitFor(20, TimeUnit.SECONDS);
+            mosquitto.close();
         }
     }
 
