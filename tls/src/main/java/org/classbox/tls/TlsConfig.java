@@ -26,11 +26,6 @@ public record TlsConfig(String prefix, Path caFile, Path certFile, Path keyFile,
         }
     }
 
-    /** Plaintext, no login: for tests and the demo. */
-    public static TlsConfig plaintext() {
-        return new TlsConfig("tls.", null, null, null, true, null);
-    }
-
     /** Reads {@code <tlsPrefix>caFile, certFile, keyFile, allowPlaintext} and the login under {@code loginPrefix}. */
     public static TlsConfig from(Settings s, String tlsPrefix, String loginPrefix) {
         return new TlsConfig(tlsPrefix, optionalPath(s, tlsPrefix + "caFile"), optionalPath(s, tlsPrefix + "certFile"),
