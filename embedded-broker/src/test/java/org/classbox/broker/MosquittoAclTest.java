@@ -10,6 +10,7 @@ import org.classbox.testing.TestGuard;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same guarantees from Debian's mosquitto (which CI installs), configured as docs/protocol.md tells an operator:
@@ -18,12 +19,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(TestGuard.class)
 class MosquittoAclTest implements BrokerAclContract {
+    @TempDir
+    static Path dir;
     private static Mosquitto mosquitto;
     private static AclScenarios scenarios;
 
     @BeforeAll
     static void start_mosquitto_with_tls_and_the_acl() throws Exception {
-        Path dir = Files.createTempDirectory("classbox-mosquitto");
         AclScenarios.Fleet fleet = AclScenarios.Fleet.make(dir);
         Path acl = dir.resolve("acl");
         Files.writeString(acl, SparkplugAcl.mosquittoAclFile(AclScenarios.HOSTS), StandardCharsets.UTF_8);

@@ -1,7 +1,6 @@
 package org.classbox.broker;
 
 import io.vertx.core.Vertx;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.classbox.testing.FreePorts;
@@ -11,18 +10,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The embedded HiveMQ with its TLS listener and Sparkplug ACL extension: one broker for all of these tests. */
 @ExtendWith(TestGuard.class)
 class SparkplugAclTest implements BrokerAclContract {
-    private static Path dir;
+    @TempDir
+    static Path dir;
     private static Vertx vertx;
     private static EmbeddedBroker broker;
     private static AclScenarios scenarios;
 
     @BeforeAll
     static void start_a_tls_broker() throws Exception {
-        dir = Files.createTempDirectory("classbox-acl");
         AclScenarios.Fleet fleet = AclScenarios.Fleet.make(dir);
         vertx = Vertx.vertx();
         int port = FreePorts.tcp();

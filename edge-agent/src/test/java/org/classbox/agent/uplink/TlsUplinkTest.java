@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The agent's uplink, configured as an operator would (tls.* keys), against the embedded broker's TLS listener that
@@ -38,7 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestGuard.class)
 class TlsUplinkTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static Path dir;
+    @TempDir
+    static Path dir;
     private static TestPki pki;
     private static Vertx vertx;
     private static EmbeddedBroker broker;
@@ -48,7 +49,6 @@ class TlsUplinkTest {
 
     @BeforeAll
     static void start_a_tls_broker() throws Exception {
-        dir = Files.createTempDirectory("classbox-tls-uplink");
         pki = TestPki.create(dir.resolve("ca"), "classbox fleet CA");
         TestPki.Issued brokerCert = pki.issue("broker", "/CN=broker", "DNS:localhost");
         pki.issue("box-a", "/CN=box-a/OU=school-7");
