@@ -4,33 +4,50 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Writes the {@code config.xml} HiveMQ reads at start: one TCP listener, file persistence in the data folder (so
- * retained messages and persistent sessions survive a restart), and no phoning home for usage statistics.
+ * Writes the {@code config.xml} HiveMQ reads at start: one listener (plain TCP, or TLS requiring a client certificate
+ * when the broker has {@link TlsStores}), file persistence in the data folder (so retained messages and persistent
+ * sessions survive a restart), and no phoning home for usage statistics.
  */
 final class HiveMqConfigFile {
     private HiveMqConfigFile() {
     }
 
-    /** Creates the configuration, data and extensions folders and (re)writes {@code config.xml}. Blocking. */
-    static void prepare(BrokerConfig config) throws IOException {
+    /**
+     * Creates the configuration, data and extensions folders and (re)writes {@code config.xml}, with a TLS listener
+     * when {@code tls} is given (null: plain TCP). Blocking.
+     */
+    static void prepare(BrokerConfig config, BrokerTls tls) throws IOException {
+        createFolders(config);
+        write(config, render(config, tls == null ? null : TlsStores.write(config.configFolder(), tls)));
+    }
+
+    private static void createFolders(BrokerConfig config) throws IOException {
         Files.createDirectories(config.configFolder());
         Files.createDirectories(config.dataFolder());
         Files.createDirectories(config.extensionsFolder());
+    }
+
+    private static void write(BrokerConfig config, String xml) throws IOException {
         Path file = config.configFolder().resolve("config.xml");
-        Files.writeString(file, render(config), StandardCharsets.UTF_8);
+        // Owner-only: with TLS it holds the key stores' password.
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, xml, StandardCharsets.UTF_8);
     }
 
     static String render(BrokerConfig config) {
+        return render(config, null);
+    }
+
+    static String render(BrokerConfig config, TlsStores tls) {
         return "<?xml version=\"1.0\"?>\n"
                 + "<!-- Written by classbox EmbeddedBroker at every start; edits are overwritten. -->\n"
                 + "<hivemq>\n"
                 + "    <listeners>\n"
-                + "        <tcp-listener>\n"
-                + "            <port>" + config.port() + "</port>\n"
-                + "            <bind-address>" + escape(config.host()) + "</bind-address>\n"
-                + "        </tcp-listener>\n"
+                + (tls == null ? tcpListener(config) : tlsListener(config, tls))
                 + "    </listeners>\n"
                 + "    <persistence>\n"
                 + "        <mode>file</mode>\n"
@@ -39,6 +56,33 @@ final class HiveMqConfigFile {
                 + "        <enabled>false</enabled>\n"
                 + "    </anonymous-usage-statistics>\n"
                 + "</hivemq>\n";
+    }
+
+    private static String tcpListener(BrokerConfig config) {
+        return "        <tcp-listener>\n"
+                + "            <port>" + config.port() + "</port>\n"
+                + "            <bind-address>" + escape(config.host()) + "</bind-address>\n"
+                + "        </tcp-listener>\n";
+    }
+
+    /** TLS only, client certificates REQUIRED: no client without a certificate from our CA gets as far as CONNECT. */
+    private static String tlsListener(BrokerConfig config, TlsStores tls) {
+        return "        <tls-tcp-listener>\n"
+                + "            <port>" + config.port() + "</port>\n"
+                + "            <bind-address>" + escape(config.host()) + "</bind-address>\n"
+                + "            <tls>\n"
+                + "                <keystore>\n"
+                + "                    <path>" + escape(tls.keyStore().toAbsolutePath().toString()) + "</path>\n"
+                + "                    <password>" + tls.password() + "</password>\n"
+                + "                    <private-key-password>" + tls.password() + "</private-key-password>\n"
+                + "                </keystore>\n"
+                + "                <truststore>\n"
+                + "                    <path>" + escape(tls.trustStore().toAbsolutePath().toString()) + "</path>\n"
+                + "                    <password>" + tls.password() + "</password>\n"
+                + "                </truststore>\n"
+                + "                <client-authentication-mode>REQUIRED</client-authentication-mode>\n"
+                + "            </tls>\n"
+                + "        </tls-tcp-listener>\n";
     }
 
     private static String escape(String text) {

@@ -59,7 +59,7 @@ class FleetConsoleTest {
         broker = new EmbeddedBroker(vertx, BrokerConfig.loopback(FreePorts.tcp(), dir.resolve("broker")));
         broker.start().await(30, TimeUnit.SECONDS);
         console = new FleetConsole(vertx, ConsoleConfig.from(Settings.of(Map.of("mqtt.uri", broker.uri(),
-                "http.port", "0", "store.dataDir", dir.resolve("console").toString()))));
+                "mqtt.allowPlaintext", "true", "http.port", "0", "store.dataDir", dir.resolve("console").toString()))));
         console.start().await(30, TimeUnit.SECONDS);
         box = new MqttClient(broker.uri(), "box-7", new MemoryPersistence());
         box.connect(new MqttConnectionOptions());

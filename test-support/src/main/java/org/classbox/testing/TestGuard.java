@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class TestGuard implements BeforeEachCallback, AfterEachCallback {
     private static final Duration THREAD_GRACE = Duration.ofSeconds(10);
     private static final CopyOnWriteArrayList<String> expectedErrorFragments = new CopyOnWriteArrayList<>();
+    private static final CopyOnWriteArrayList<String> toleratedThreadPrefixes = new CopyOnWriteArrayList<>();
     private static final Recorder recorder = new Recorder();
 
     private Set<Thread> threadsBefore;
@@ -33,11 +34,21 @@ public final class TestGuard implements BeforeEachCallback, AfterEachCallback {
         expectedErrorFragments.add(fragment);
     }
 
+    /**
+     * Lets the current test leave threads named {@code prefix...} behind: those a server shared by the whole test
+     * class starts lazily (at its first connections) and stops after the last test. Call it from a
+     * {@code @BeforeEach} method.
+     */
+    public static void tolerateThreads(String prefix) {
+        toleratedThreadPrefixes.add(prefix);
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
         recorder.attach();
         recorder.events.clear();
         expectedErrorFragments.clear();
+        toleratedThreadPrefixes.clear();
         threadsBefore = Thread.getAllStackTraces().keySet();
     }
 
@@ -60,6 +71,7 @@ public final class TestGuard implements BeforeEachCallback, AfterEachCallback {
                     + leaked.stream().map(Thread::getName).collect(Collectors.joining(", ")));
         }
         expectedErrorFragments.clear();
+        toleratedThreadPrefixes.clear();
         if (!problems.isEmpty() && context.getExecutionException().isEmpty()) {
             throw new AssertionError("test guard: " + String.join("\n  ", problems));
         }
@@ -73,6 +85,7 @@ public final class TestGuard implements BeforeEachCallback, AfterEachCallback {
                     .filter(t -> !threadsBefore.contains(t))
                     .filter(t -> t.isAlive() && !t.isDaemon())
                     .filter(t -> !isJvmOwned(t))
+                    .filter(t -> toleratedThreadPrefixes.stream().noneMatch(p -> t.getName().startsWith(p)))
                     .collect(Collectors.toList());
             if (leaked.isEmpty()) {
                 return leaked;

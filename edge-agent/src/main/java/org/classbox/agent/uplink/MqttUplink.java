@@ -5,9 +5,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import javax.net.ssl.SSLSocketFactory;
-import org.classbox.agent.config.TlsConfig;
 import org.classbox.agent.config.UplinkConfig;
+import org.classbox.tls.PahoSecurity;
+import org.classbox.tls.TlsConfig;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -33,7 +33,7 @@ public final class MqttUplink {
     private final Context context;
     private final UplinkConfig config;
     private final MqttAsyncClient client;
-    private final SSLSocketFactory socketFactory;
+    private final PahoSecurity security;
     private volatile Consumer<Throwable> connectionLost = cause -> { };
     private volatile BiConsumer<String, byte[]> messages = (topic, payload) -> { };
 
@@ -41,12 +41,11 @@ public final class MqttUplink {
         this(context, config, null, clientId);
     }
 
-    /** With {@code tls} the connection is TLS (an {@code ssl://} broker URI); null for plaintext. */
+    /** With {@code tls} the connection is TLS (an {@code ssl://} broker URI) and logs in; null for plaintext. */
     public MqttUplink(Context context, UplinkConfig config, TlsConfig tls, String clientId) {
         this.context = context;
         this.config = config;
-        this.socketFactory = tls == null || config.brokerUri().startsWith("tcp://") ? null
-                : TlsSockets.factory(tls);
+        this.security = PahoSecurity.of(tls, config.brokerUri());
         try {
             this.client = new MqttAsyncClient(config.brokerUri(), clientId, new MemoryPersistence());
         } catch (MqttException e) {
@@ -78,9 +77,7 @@ public final class MqttUplink {
         options.setKeepAliveInterval(config.keepAliveSeconds());
         options.setConnectionTimeout(config.connectTimeoutSeconds());
         options.setWill(willTopic, new MqttMessage(willPayload, 1, false, null));
-        if (socketFactory != null) {
-            options.setSocketFactory(socketFactory);
-        }
+        security.applyTo(options);
         Promise<Void> promise = Promise.promise();
         try {
             client.connect(options, null, listener(promise, "connect"));

@@ -24,9 +24,12 @@ class AgentConfigTest {
         try (InputStream in = getClass().getResourceAsStream("/agent.sample.properties")) {
             Files.copy(in, sample);
         }
-        // The defaults want TLS and a CA file; the check of the sample itself runs with a plaintext lab broker.
-        String[] lab = {"--uplink.brokerUri=tcp://127.0.0.1:1883", "--tls.allowPlaintext=true"};
-        Settings fromSample = Settings.load(new String[] {"--config", sample.toString(), lab[0], lab[1]}, Map.of());
+        // The defaults want TLS and a CA file, and a box id has no default; the check of the sample itself runs
+        // with a plaintext lab broker and a box id given on the command line.
+        String[] lab = {"--uplink.brokerUri=tcp://127.0.0.1:1883", "--tls.allowPlaintext=true",
+                "--identity.boxId=box-lab"};
+        Settings fromSample = Settings.load(new String[] {"--config", sample.toString(), lab[0], lab[1], lab[2]},
+                Map.of());
         Settings defaults = Settings.load(lab, Map.of());
 
         assertEquals(AgentConfig.from(defaults), AgentConfig.from(fromSample));
@@ -51,7 +54,7 @@ class AgentConfigTest {
 
     @Test
     void plaintext_broker_is_refused_unless_allowed_explicitly() {
-        ConfigException e = assertThrows(ConfigException.class, () -> AgentConfig.from(Settings.of(
+        ConfigException e = assertThrows(ConfigException.class, () -> AgentConfig.from(boxed(
                 Map.of("uplink.brokerUri", "tcp://10.0.0.1:1883"))));
         assertTrue(e.getMessage().startsWith("uplink.brokerUri is plaintext (tcp://10.0.0.1:1883) but"
                 + " tls.allowPlaintext is false"), e.getMessage());
@@ -59,9 +62,9 @@ class AgentConfigTest {
 
     @Test
     void tls_broker_needs_a_readable_ca_file(@TempDir Path dir) {
-        ConfigException noCa = assertThrows(ConfigException.class, () -> AgentConfig.from(Settings.of(Map.of())));
+        ConfigException noCa = assertThrows(ConfigException.class, () -> AgentConfig.from(boxed(Map.of())));
         assertTrue(noCa.getMessage().startsWith("tls.caFile must name the broker's CA"), noCa.getMessage());
-        ConfigException missing = assertThrows(ConfigException.class, () -> AgentConfig.from(Settings.of(
+        ConfigException missing = assertThrows(ConfigException.class, () -> AgentConfig.from(boxed(
                 Map.of("tls.caFile", dir.resolve("nope.pem").toString()))));
         assertTrue(missing.getMessage().startsWith("tls.caFile must be a readable file"), missing.getMessage());
     }
@@ -69,29 +72,56 @@ class AgentConfigTest {
     @Test
     void out_of_range_value_names_key_range_and_value() {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> AgentConfig.from(Settings.of(Map.of("uplink.keepAliveSeconds", "0"))));
+                () -> AgentConfig.from(boxed(Map.of("uplink.keepAliveSeconds", "0"))));
         assertEquals("uplink.keepAliveSeconds must be in [5, 3600], but was 0", e.getMessage());
     }
 
     @Test
     void non_numeric_value_is_rejected_with_the_key() {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> AgentConfig.from(Settings.of(Map.of("projector.port", "forty"))));
+                () -> AgentConfig.from(boxed(Map.of("projector.port", "forty"))));
         assertEquals("projector.port must be a whole number, but was 'forty'", e.getMessage());
     }
 
     @Test
     void unknown_key_is_rejected_as_a_probable_typo() {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> AgentConfig.from(Settings.of(Map.of("projector.prot", "4352"))));
+                () -> AgentConfig.from(boxed(Map.of("projector.prot", "4352"))));
         assertTrue(e.getMessage().startsWith("unknown configuration key 'projector.prot'"), e.getMessage());
     }
 
     @Test
     void box_id_that_would_break_a_topic_is_rejected() {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> AgentConfig.from(Settings.of(Map.of("identity.boxId", "room/1"))));
+                () -> AgentConfig.from(boxed(Map.of("identity.boxId", "room/1"))));
         assertTrue(e.getMessage().startsWith("identity.boxId must be"), e.getMessage());
+    }
+
+    @Test
+    void a_box_without_an_id_is_refused_there_is_no_default() {
+        ConfigException e = assertThrows(ConfigException.class, () -> AgentConfig.from(Settings.of(Map.of(
+                "uplink.brokerUri", "tcp://127.0.0.1:1883", "tls.allowPlaintext", "true"))));
+        assertEquals("identity.boxId must be set (this box's id, the CN of its certificate; there is no default),"
+                + " but was empty", e.getMessage());
+    }
+
+    @Test
+    void a_password_file_open_to_others_is_refused_naming_file_and_mode(@TempDir Path dir) throws Exception {
+        Path password = dir.resolve("broker-password");
+        Files.writeString(password, "secret\n");
+        Files.setPosixFilePermissions(password, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        ConfigException e = assertThrows(ConfigException.class, () -> AgentConfig.from(boxed(Map.of(
+                "uplink.brokerUri", "tcp://127.0.0.1:1883", "tls.allowPlaintext", "true",
+                "uplink.username", "box-7", "uplink.passwordFile", password.toString()))));
+        assertTrue(e.getMessage().startsWith("uplink.passwordFile must be readable by its owner only, but '"
+                + password.toAbsolutePath() + "' has mode 0644"), e.getMessage());
+    }
+
+    /** Settings with a box id, which every agent must be given. */
+    private static Settings boxed(Map<String, String> values) {
+        Map<String, String> all = new java.util.HashMap<>(values);
+        all.putIfAbsent("identity.boxId", "box-7");
+        return Settings.of(all);
     }
 
     @Test

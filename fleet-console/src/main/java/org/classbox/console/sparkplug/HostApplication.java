@@ -14,6 +14,7 @@ import org.classbox.sparkplug.Metrics;
 import org.classbox.sparkplug.Payload;
 import org.classbox.sparkplug.PayloadCodec;
 import org.classbox.sparkplug.SparkplugTopic;
+import org.classbox.tls.PahoSecurity;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -39,6 +40,7 @@ public final class HostApplication {
     private final MqttConfig config;
     private final BiConsumer<String, byte[]> messages;
     private final MqttAsyncClient client;
+    private final PahoSecurity security;
     private final long stateTimestamp = System.currentTimeMillis();
     private final String stateTopic;
     private volatile boolean stopping;
@@ -49,6 +51,7 @@ public final class HostApplication {
         this.config = config;
         this.messages = messages;
         this.stateTopic = SparkplugTopic.state(config.hostId()).toString();
+        this.security = PahoSecurity.of(config.tls(), config.uri());
         try {
             this.client = new MqttAsyncClient(config.uri(), config.hostId(), new MemoryPersistence());
         } catch (MqttException e) {
@@ -107,6 +110,7 @@ public final class HostApplication {
         options.setAutomaticReconnect(true);
         options.setAutomaticReconnectDelay(1, 30);
         options.setWill(stateTopic, new MqttMessage(new HostState(false, stateTimestamp).encode(), 1, true, null));
+        security.applyTo(options);
         try {
             client.connect(options, null, new MqttActionListener() {
                 @Override

@@ -169,6 +169,8 @@ public final class Demo {
     private List<String> consoleArgs(Path data) {
         return List.of(
                 "--mqtt.uri=tcp://127.0.0.1:" + ports.broker(),
+                // As for the agent: the demo's broker is a plaintext one on this machine.
+                "--mqtt.allowPlaintext=true",
                 "--http.port=" + ports.consoleHttp(),
                 "--store.dataDir=" + data.resolve("console"));
     }

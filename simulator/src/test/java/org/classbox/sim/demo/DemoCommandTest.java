@@ -67,7 +67,8 @@ class DemoCommandTest {
 
     @Test
     void agent_with_bad_configuration_exits_2_naming_the_key() throws Exception {
-        Process agent = java(List.of(Demo.AGENT_MAIN, "--uplink.keepAliveSeconds=0"), dir.resolve("agent.log"));
+        Process agent = java(List.of(Demo.AGENT_MAIN, "--identity.boxId=box-1",
+                "--uplink.keepAliveSeconds=0"), dir.resolve("agent.log"));
         assertTrue(agent.waitFor(60, TimeUnit.SECONDS));
         assertEquals(2, agent.exitValue());
         assertTrue(log(dir.resolve("agent.log")).contains(
@@ -76,7 +77,8 @@ class DemoCommandTest {
 
     @Test
     void console_with_bad_configuration_exits_2_naming_the_key() throws Exception {
-        Process console = java(List.of(Demo.CONSOLE_MAIN, "--http.port=-1"), dir.resolve("console.log"));
+        Process console = java(List.of(Demo.CONSOLE_MAIN, "--mqtt.uri=tcp://127.0.0.1:1883",
+                "--mqtt.allowPlaintext=true", "--http.port=-1"), dir.resolve("console.log"));
         assertTrue(console.waitFor(60, TimeUnit.SECONDS));
         assertEquals(2, console.exitValue());
         assertTrue(log(dir.resolve("console.log")).contains("http.port"), log(dir.resolve("console.log")));

@@ -52,7 +52,7 @@ final class FastClassroom implements AutoCloseable {
         projector.start().await(10, TimeUnit.SECONDS);
         projector.setPower(true);
         console = new FleetConsole(vertx, ConsoleConfig.from(Settings.of(Map.of("mqtt.uri", broker.uri(),
-                "http.port", "0", "store.dataDir", dir.resolve("console").toString()))));
+                "mqtt.allowPlaintext", "true", "http.port", "0", "store.dataDir", dir.resolve("console").toString()))));
         console.start().await(30, TimeUnit.SECONDS);
         link = new LinkSimulator(vertx, profile, 0, "127.0.0.1", Integer.parseInt(broker.uri().replaceAll(".*:", "")));
         link.start().await(10, TimeUnit.SECONDS);

@@ -1,0 +1,73 @@
+package org.classbox.broker.acl;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The broker's access rules for Sparkplug B, by identity. A box may publish only its own births, deaths and data
+ * ({@code spBv1.0/<group>/N*}{@code /<box>} and {@code spBv1.0/<group>/D*}{@code /<box>/<device>}), may subscribe only
+ * to commands addressed to it and to hosts' {@code STATE}; it can neither speak for another box nor command one. A host
+ * (the console) may publish and subscribe to everything under {@code spBv1.0/}. Anything not granted is denied.
+ */
+public final class SparkplugAcl {
+    /** What a grant allows on its topic filter. */
+    public enum Access { PUBLISH, SUBSCRIBE, BOTH }
+
+    /** One rule: {@code access} on topics matching {@code filter}. */
+    public record Grant(String filter, Access access) {
+    }
+
+    private static final String NS = "spBv1.0";
+
+    private SparkplugAcl() {
+    }
+
+    /** The grants of {@code identity}: a host's if its name is one of {@code hostIdentities}, else a box's. */
+    public static List<Grant> grantsFor(ClientIdentity identity, Set<String> hostIdentities) {
+        return hostIdentities.contains(identity.name()) ? forHost()
+                : forBox(identity.group().orElse("+"), identity.name());
+    }
+
+    public static List<Grant> forHost() {
+        return List.of(new Grant(NS + "/#", Access.BOTH));
+    }
+
+    /** A box's grants; {@code group} may be {@code +} when the certificate does not fix the box's group. */
+    public static List<Grant> forBox(String group, String box) {
+        String node = NS + "/" + group;
+        return List.of(
+                new Grant(node + "/NBIRTH/" + box, Access.PUBLISH),
+                new Grant(node + "/NDEATH/" + box, Access.PUBLISH),
+                new Grant(node + "/NDATA/" + box, Access.PUBLISH),
+                new Grant(node + "/DBIRTH/" + box + "/+", Access.PUBLISH),
+                new Grant(node + "/DDEATH/" + box + "/+", Access.PUBLISH),
+                new Grant(node + "/DDATA/" + box + "/+", Access.PUBLISH),
+                new Grant(node + "/NCMD/" + box, Access.SUBSCRIBE),
+                new Grant(node + "/DCMD/" + box + "/#", Access.SUBSCRIBE),
+                new Grant(NS + "/STATE/#", Access.SUBSCRIBE));
+    }
+
+    /**
+     * The same rules as a mosquitto {@code acl_file}, for a broker with {@code require_certificate true} and
+     * {@code use_identity_as_username true} (the username is the certificate's CN). Mosquitto cannot read the OU, so
+     * a box's group is not fixed there: box ids must be unique across groups.
+     */
+    public static String mosquittoAclFile(Collection<String> hostIdentities) {
+        StringBuilder acl = new StringBuilder("# Written by classbox SparkplugAcl. Username = certificate CN.\n"
+                + "# Every identity: a box's own Sparkplug topics (%u is its box id) and hosts' STATE.\n");
+        for (Grant grant : forBox("+", "%u")) {
+            String access = grant.access() == Access.PUBLISH ? "write" : "read";
+            acl.append("pattern ").append(access).append(' ').append(grant.filter()).append('\n');
+        }
+        for (String host : new TreeSet<>(hostIdentities)) {
+            acl.append("\n# A Sparkplug host (the console): everything under spBv1.0/, commands included.\n")
+                    .append("user ").append(host).append('\n');
+            for (Grant grant : forHost()) {
+                acl.append("topic readwrite ").append(grant.filter()).append('\n');
+            }
+        }
+        return acl.toString();
+    }
+}

@@ -1,0 +1,65 @@
+package org.classbox.tls;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.classbox.settings.Check;
+import org.classbox.settings.Settings;
+
+/**
+ * TLS to the broker: PEM files for the CA that signed the broker's certificate and, for mutual TLS, this client's
+ * certificate and PKCS#8 private key; plaintext {@code tcp://} is refused unless {@code allowPlaintext} says so (the
+ * demo and lab set-ups do). The keys sit under {@code prefix} ({@code tls.} on the box, {@code mqtt.} at the console),
+ * so every error names the key the operator wrote.
+ *
+ * @param login user name and password file, for a broker that wants them besides (or instead of) a certificate
+ */
+public record TlsConfig(String prefix, Path caFile, Path certFile, Path keyFile, boolean allowPlaintext,
+                        Login login) {
+    public TlsConfig {
+        requireReadable(prefix + "caFile", caFile);
+        requireReadable(prefix + "certFile", certFile);
+        requireReadable(prefix + "keyFile", keyFile);
+        Check.that((certFile == null) == (keyFile == null), prefix + "keyFile",
+                "and " + prefix + "certFile must be given together, but only one was");
+        if (login == null) {
+            login = Login.none(prefix);
+        }
+    }
+
+    /** Reads {@code <tlsPrefix>caFile, certFile, keyFile, allowPlaintext} and the login under {@code loginPrefix}. */
+    public static TlsConfig from(Settings s, String tlsPrefix, String loginPrefix) {
+        return new TlsConfig(tlsPrefix, optionalPath(s, tlsPrefix + "caFile"), optionalPath(s, tlsPrefix + "certFile"),
+                optionalPath(s, tlsPrefix + "keyFile"), s.bool(tlsPrefix + "allowPlaintext", false),
+                new Login(loginPrefix, s.string(loginPrefix + "username", ""),
+                        optionalPath(s, loginPrefix + "passwordFile")));
+    }
+
+    public boolean mutual() {
+        return certFile != null;
+    }
+
+    /**
+     * Checks that {@code uri} (the value of {@code uriKey}) fits this configuration: {@code tcp://} only when plaintext
+     * is allowed, anything else only with a CA to check the broker against.
+     */
+    public void checkBrokerUri(String uriKey, String uri) {
+        if (uri.startsWith("tcp://")) {
+            Check.that(allowPlaintext, uriKey, "is plaintext (" + uri + ") but " + prefix + "allowPlaintext is false:"
+                    + " use ssl://host:port with " + prefix + "caFile, or set " + prefix + "allowPlaintext=true");
+        } else {
+            Check.that(caFile != null, prefix + "caFile", "must name the broker's CA (PEM) for " + uri);
+        }
+    }
+
+    private static void requireReadable(String key, Path file) {
+        if (file != null) {
+            Check.that(Files.isReadable(file), key, "must be a readable file, but '" + file.toAbsolutePath()
+                    + "' is not");
+        }
+    }
+
+    static Path optionalPath(Settings s, String key) {
+        String value = s.string(key, "");
+        return value.isEmpty() ? null : Path.of(value);
+    }
+}
