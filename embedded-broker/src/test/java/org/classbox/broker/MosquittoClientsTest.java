@@ -3,7 +3,7 @@ package org.classbox.broker;
 import static org.classbox.broker.EmbeddedBrokerTest.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -34,7 +34,7 @@ class MosquittoClientsTest {
 
     @BeforeEach
     void start_broker() throws Exception {
-        assumeTrue(Files.isExecutable(MOSQUITTO_PUB) && Files.isExecutable(MOSQUITTO_SUB),
+        assertTrue(Files.isExecutable(MOSQUITTO_PUB) && Files.isExecutable(MOSQUITTO_SUB),
                 "mosquitto-clients is not installed");
         vertx = Vertx.vertx();
         broker = new EmbeddedBroker(vertx, BrokerConfig.loopback(FreePorts.tcp(), dataDir));

@@ -2,7 +2,6 @@ package org.classbox.tls;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +35,7 @@ class PasswordLoginTest {
 
     @BeforeEach
     void start_mosquitto_with_a_password_file() throws Exception {
-        assumeTrue(Files.isExecutable(MOSQUITTO_PASSWD), "mosquitto is not installed");
+        assertTrue(Files.isExecutable(MOSQUITTO_PASSWD), "mosquitto is not installed");
         Path passwords = dir.resolve("passwords");
         Process passwd = new ProcessBuilder(MOSQUITTO_PASSWD.toString(), "-c", "-b", passwords.toString(), "box-7",
                 "correct horse").redirectErrorStream(true).start();
