@@ -14,8 +14,10 @@ import org.classbox.agent.config.JournalConfig;
 /**
  * Reads the next batch to send at a cost that does not grow with the backlog. All classes: a primary-key range.
  * Some classes (alarms and events while the daily budget is spent, the backlog then mostly health): one range of the
- * {@code records_by_class} index per class, merged by id here. One query with {@code record_class = ANY(?)} would
- * let H2 walk and sort every matching row (3.7 s with 1 M records); these read at most {@code limit} rows per class.
+ * {@code records_by_class} index per class, ids only (the index holds them: no row is read), merged by id here, then
+ * the chosen rows by primary key. One query with {@code record_class = ANY(?)} would let H2 walk and sort every
+ * matching row (3.7 s with 1 M records); these read at most {@code limit} index entries per class and
+ * {@code limit} rows, which after a restart are cold and scattered over the file.
  * Records past their class's time-to-live are deleted as they are met and handed to {@link Expired}. Runs on the
  * journal worker inside its transaction.
  */
@@ -27,8 +29,10 @@ final class BatchReader {
      * {@code ORDER BY record_class, id} (not just {@code id}) is what lets H2 see that the index already gives the
      * order; with {@code ORDER BY id} it reads every row of the class in the range and sorts them.
      */
-    static final String ONE_CLASS = COLUMNS + " USE INDEX (records_by_class) WHERE record_class = ? AND id > ?"
-            + " AND id <= ? ORDER BY record_class, id LIMIT ?";
+    static final String ONE_CLASS = "SELECT id FROM records USE INDEX (records_by_class) WHERE record_class = ?"
+            + " AND id > ? AND id <= ? ORDER BY record_class, id LIMIT ?";
+    /** The rows of ids chosen from the class index: primary-key lookups. */
+    static final String BY_IDS = COLUMNS + " WHERE id = ANY(?) ORDER BY id";
 
     interface Expired {
         /** The records were deleted in the open transaction because their time-to-live had passed. */
@@ -79,27 +83,39 @@ final class BatchReader {
     private List<JournalRecord> query(long afterId, long upToId, int limit, Set<RecordClass> classes)
             throws SQLException {
         if (classes.containsAll(EnumSet.allOf(RecordClass.class))) {
-            return select(ALL_CLASSES, null, afterId, upToId, limit);
+            try (PreparedStatement ps = connection.prepareStatement(ALL_CLASSES)) {
+                bind(ps, null, afterId, upToId, limit);
+                return records(ps);
+            }
         }
         // The first `limit` of the union by id are among the first `limit` of each class.
-        List<JournalRecord> merged = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         for (RecordClass recordClass : classes) {
-            merged.addAll(select(ONE_CLASS, recordClass, afterId, upToId, limit));
+            try (PreparedStatement ps = connection.prepareStatement(ONE_CLASS)) {
+                bind(ps, recordClass, afterId, upToId, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
         }
-        merged.sort(Comparator.comparingLong(JournalRecord::id));
-        return merged.size() > limit ? new ArrayList<>(merged.subList(0, limit)) : merged;
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        ids.sort(Comparator.naturalOrder());
+        try (PreparedStatement ps = connection.prepareStatement(BY_IDS)) {
+            ps.setObject(1, ids.subList(0, Math.min(limit, ids.size())).toArray(new Long[0]));
+            return records(ps);
+        }
     }
 
-    private List<JournalRecord> select(String sql, RecordClass recordClass, long afterId, long upToId, int limit)
-            throws SQLException {
+    private static List<JournalRecord> records(PreparedStatement ps) throws SQLException {
         List<JournalRecord> records = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            bind(ps, recordClass, afterId, upToId, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    records.add(new JournalRecord(rs.getLong(1), new JournalEntry(
-                            RecordClass.values()[rs.getByte(2)], rs.getString(3), rs.getLong(4), rs.getBytes(5))));
-                }
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                records.add(new JournalRecord(rs.getLong(1), new JournalEntry(
+                        RecordClass.values()[rs.getByte(2)], rs.getString(3), rs.getLong(4), rs.getBytes(5))));
             }
         }
         return records;

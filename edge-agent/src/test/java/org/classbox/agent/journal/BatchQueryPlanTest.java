@@ -71,13 +71,15 @@ class BatchQueryPlanTest {
     }
 
     @Test
-    void the_bytes_of_acknowledged_records_are_looked_up_by_primary_key() throws SQLException {
-        String plan;
-        try (PreparedStatement ps = connection.prepareStatement("EXPLAIN " + Journal.REMOVED_BYTES)) {
-            ps.setObject(1, new Long[] {5L, 19_000L});
-            plan = firstColumn(ps);
+    void rows_chosen_by_id_and_the_bytes_of_acknowledged_records_are_looked_up_by_primary_key() throws SQLException {
+        for (String sql : new String[] {BatchReader.BY_IDS, Journal.REMOVED_BYTES}) {
+            String plan;
+            try (PreparedStatement ps = connection.prepareStatement("EXPLAIN " + sql)) {
+                ps.setObject(1, new Long[] {5L, 19_000L});
+                plan = firstColumn(ps);
+            }
+            assertTrue(plan.contains("PUBLIC.PRIMARY_KEY_") && plan.contains(": ID IN("), plan);
         }
-        assertTrue(plan.contains("PUBLIC.PRIMARY_KEY_") && plan.contains(": ID IN("), plan);
     }
 
     @Test
