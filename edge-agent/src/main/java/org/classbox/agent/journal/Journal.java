@@ -41,6 +41,9 @@ public final class Journal {
     static final String REMOVED_BYTES = "SELECT COALESCE(SUM(OCTET_LENGTH(body)), 0) + COUNT(*) * "
             + RoomMaker.RECORD_OVERHEAD + " FROM records WHERE id = ANY(?)";
 
+    /** H2 answers this from the primary index's row count (a "direct lookup"), not by reading rows. */
+    static final String COUNT_ROWS = "SELECT COUNT(*) FROM records";
+
     private final Vertx vertx;
     private final JournalConfig config;
     private final LongSupplier clock;
@@ -100,7 +103,7 @@ public final class Journal {
                 connection.commit();
             }
             storedBytes = keptBytes;
-            // H2 answers COUNT(*) of a whole table from the primary index's row count: no scan (1 ms with 1 M rows).
+            // No scan: see COUNT_ROWS (1 ms with 1 M rows).
             size.set(countRows());
             return null;
         });
@@ -375,7 +378,7 @@ public final class Journal {
     }
 
     private long countRows() throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*) FROM records");
+        try (PreparedStatement ps = connection.prepareStatement(COUNT_ROWS);
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);

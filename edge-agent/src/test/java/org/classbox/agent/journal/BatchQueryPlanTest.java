@@ -83,6 +83,14 @@ class BatchQueryPlanTest {
     }
 
     @Test
+    void the_count_at_start_is_read_from_the_row_count_not_the_rows() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("EXPLAIN " + Journal.COUNT_ROWS)) {
+            String plan = firstColumn(ps);
+            assertTrue(plan.endsWith("/* direct lookup */"), plan);
+        }
+    }
+
+    @Test
     void the_check_rejects_the_plan_that_scanned() throws SQLException {
         String plan;
         try (PreparedStatement ps = connection.prepareStatement("EXPLAIN " + SCANNING)) {
