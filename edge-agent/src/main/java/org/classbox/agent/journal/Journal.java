@@ -183,9 +183,16 @@ public final class Journal {
             return Future.succeededFuture(List.of());
         }
         return blocking(() -> {
-            List<JournalRecord> records = reader.read(afterId, upToId, limit, classes, clock.getAsLong());
-            connection.commit();
-            return records;
+            try {
+                List<JournalRecord> records = reader.read(afterId, upToId, limit, classes, clock.getAsLong());
+                connection.commit();
+                return records;
+            } catch (SQLException e) {
+                // Nothing half done (an expired record deleted but not counted) may ride on the next commit.
+                connection.rollback();
+                throw new JournalException("cannot read records " + afterId + ".." + upToId + " of " + classes
+                        + " from the journal in " + config.dataDir(), e);
+            }
         });
     }
 
@@ -283,7 +290,7 @@ public final class Journal {
         long id = lastId;
         long bytes = storedBytes;
         JournalCounters before = counters;
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
         try (PreparedStatement ps = connection.prepareStatement(
                 "INSERT INTO records(id, record_class, stream, taken_at, body) VALUES(?, ?, ?, ?, ?)")) {
             for (Pending pending : batch) {
