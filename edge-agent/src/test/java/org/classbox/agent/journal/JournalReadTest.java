@@ -3,7 +3,6 @@ package org.classbox.agent.journal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.classbox.agent.config.JournalConfig;
@@ -30,16 +28,13 @@ class JournalReadTest {
 
     @TempDir
     Path dataDir;
-    private final Vertx vertx = Vertx.vertx();
+    private final JournalRig rig = new JournalRig();
     private final AtomicLong now = new AtomicLong(START);
     private Journal journal;
 
     @AfterEach
     void close() throws Exception {
-        if (journal != null) {
-            await(journal.stop());
-        }
-        vertx.close().await(10, TimeUnit.SECONDS);
+        rig.close();
     }
 
     @Test
@@ -85,7 +80,7 @@ class JournalReadTest {
         long staleBytes = 10 * RoomMaker.sizeOf(entry(RecordClass.HEALTH, START, "stale 0"));
         assertEquals(bytesBefore - staleBytes, await(journal.storedBytes()));
 
-        await(journal.stop());
+        rig.stop(journal);
         journal = started();
         assertEquals(10L, journal.counters().dropped().get(RecordClass.HEALTH), "drops are counted durably");
         assertEquals(List.of(alarm, fresh, unset), ids(await(journal.readAfter(0, 10))));
@@ -99,7 +94,7 @@ class JournalReadTest {
             ids.add(await(journal.append(entry(RecordClass.HEALTH, START, "sample number " + i))));
         }
         await(journal.remove(ids.subList(0, 5)));
-        await(journal.stop());
+        rig.stop(journal);
         Path h2 = JournalFile.dbFile(dataDir);
         Files.copy(h2, dataDir.resolve("h2-at-power-cut"));
 
@@ -109,7 +104,7 @@ class JournalReadTest {
         await(journal.append(entry(RecordClass.EVENT, START, "input changed to HDMI 2")));
         await(journal.append(entry(RecordClass.HEALTH, START, "a longer sample body after the event")));
         Files.copy(dataDir.resolve(Journal.LOG_FILE), dataDir.resolve("log-at-power-cut"));
-        await(journal.stop());
+        rig.stop(journal);
         // The power cut: H2 lost its last writes, the synced log did not; the log's records come back with their bytes.
         Files.copy(dataDir.resolve("h2-at-power-cut"), h2, StandardCopyOption.REPLACE_EXISTING);
         Files.copy(dataDir.resolve("log-at-power-cut"), dataDir.resolve(Journal.LOG_FILE),
@@ -121,7 +116,7 @@ class JournalReadTest {
     }
 
     private long scannedBytes() throws Exception {
-        await(journal.stop());
+        rig.stop(journal);
         try (Connection connection = JournalFile.open(dataDir, true)) {
             return RoomMaker.storedBytes(connection);
         } finally {
@@ -130,9 +125,7 @@ class JournalReadTest {
     }
 
     private Journal started() throws Exception {
-        Journal started = new Journal(vertx, JournalConfig.defaults(dataDir), now::get);
-        await(started.start());
-        return started;
+        return rig.start(JournalConfig.defaults(dataDir), now::get);
     }
 
     private static JournalEntry entry(RecordClass recordClass, long takenAt, String body) {
@@ -144,6 +137,6 @@ class JournalReadTest {
     }
 
     private static <T> T await(Future<T> future) throws Exception {
-        return future.await(20, TimeUnit.SECONDS);
+        return JournalRig.await(future);
     }
 }
