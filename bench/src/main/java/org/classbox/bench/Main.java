@@ -9,7 +9,7 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench/run journal|drain|bytes [--quick]");
+            System.err.println("usage: bench/run journal|drain|bytes|restart [--quick]");
             System.exit(2);
         }
         boolean quick = Arrays.asList(args).contains("--quick");
@@ -23,8 +23,11 @@ public final class Main {
             case "bytes":
                 new BytesBench(quick).run();
                 break;
+            case "restart":
+                new RestartBench(quick).run();
+                break;
             default:
-                System.err.println("unknown benchmark '" + args[0] + "': journal, drain or bytes");
+                System.err.println("unknown benchmark '" + args[0] + "': journal, drain, bytes or restart");
                 System.exit(2);
         }
         System.exit(0);

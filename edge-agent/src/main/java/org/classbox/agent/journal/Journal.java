@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.classbox.agent.config.JournalConfig;
 
 /**
@@ -30,9 +31,22 @@ public final class Journal {
     static final String LOG_FILE = "journal.log";
     /** The log is emptied (after forcing H2) once it grows past this. */
     private static final long LOG_LIMIT_BYTES = 4L * 1024 * 1024;
+    /**
+     * Meta key of the bytes stored, kept in the same transaction as every change to the records, so that a start
+     * never sums a million bodies (seconds) to learn it.
+     */
+    static final String STORED_BYTES = "storedBytes";
+
+    /** Bytes of the records with the given ids; {@code = ANY(?)} is answered by primary-key lookups. */
+    static final String REMOVED_BYTES = "SELECT COALESCE(SUM(OCTET_LENGTH(body)), 0) + COUNT(*) * "
+            + RoomMaker.RECORD_OVERHEAD + " FROM records WHERE id = ANY(?)";
+
+    /** H2 answers this from the primary index's row count (a "direct lookup"), not by reading rows. */
+    static final String COUNT_ROWS = "SELECT COUNT(*) FROM records";
 
     private final Vertx vertx;
     private final JournalConfig config;
+    private final LongSupplier clock;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushing = new AtomicBoolean();
     private final AtomicLong size = new AtomicLong();
@@ -42,14 +56,21 @@ public final class Journal {
     private FileChannel syncChannel;
     private JournalLog log;
     private RoomMaker roomMaker;
+    private BatchReader reader;
     private long storedBytes;
     private long epoch;
     private long lastId;
     private volatile long lastIdSeen;
 
     public Journal(Vertx vertx, JournalConfig config) {
+        this(vertx, config, System::currentTimeMillis);
+    }
+
+    /** @param clock epoch milliseconds; records are judged against their class's time-to-live by it */
+    public Journal(Vertx vertx, JournalConfig config, LongSupplier clock) {
         this.vertx = vertx;
         this.config = config;
+        this.clock = clock;
     }
 
     public Future<Void> start() {
@@ -59,8 +80,14 @@ public final class Journal {
             syncChannel = FileChannel.open(JournalFile.dbFile(config.dataDir()), StandardOpenOption.READ);
             epoch = JournalFile.readMeta(connection, "epoch");
             lastId = JournalFile.readMeta(connection, "lastId");
+            Long keptBytes = JournalFile.readMeta(connection, STORED_BYTES);
             if (config.sync() == JournalConfig.SyncPolicy.FSYNC) {
                 log = new JournalLog(config.dataDir().resolve(LOG_FILE));
+                if (keptBytes != null) {
+                    // Written uncommitted, so the restore's commit covers the records and their bytes together.
+                    keptBytes += restoredBytes(log.replay(), lastId);
+                    JournalFile.writeMeta(connection, STORED_BYTES, keptBytes);
+                }
                 lastId = LogRecovery.restore(connection, log.replay(), lastId, config.dataDir());
                 checkpoint();
                 log.clear();
@@ -68,7 +95,15 @@ public final class Journal {
             lastIdSeen = lastId;
             counters = JournalFile.readCounters(connection);
             roomMaker = new RoomMaker(connection, config, this::countDropped);
-            storedBytes = RoomMaker.storedBytes(connection);
+            reader = new BatchReader(connection, config, this::expired);
+            if (keptBytes == null) {
+                // A journal written before the count was kept: sum once, keep it from now on.
+                keptBytes = RoomMaker.storedBytes(connection);
+                JournalFile.writeMeta(connection, STORED_BYTES, keptBytes);
+                connection.commit();
+            }
+            storedBytes = keptBytes;
+            // No scan: see COUNT_ROWS (1 ms with 1 M rows).
             size.set(countRows());
             return null;
         });
@@ -130,34 +165,34 @@ public final class Journal {
         return promise.future();
     }
 
-    /** Up to {@code limit} records with ids above {@code afterId}, oldest first. */
+    /**
+     * Up to {@code limit} records with ids above {@code afterId}, oldest first. Records past their class's
+     * time-to-live are dropped (and counted) instead of returned.
+     */
     public Future<List<JournalRecord>> readAfter(long afterId, int limit) {
         return readRange(afterId, Long.MAX_VALUE, limit, EnumSet.allOf(RecordClass.class));
     }
 
-    /** Up to {@code limit} records of the given classes with ids in ({@code afterId}, {@code upToId}], oldest first. */
+    /**
+     * Up to {@code limit} records of the given classes with ids in ({@code afterId}, {@code upToId}], oldest first,
+     * at a cost that does not grow with the records stored. Records past their class's time-to-live (samples stamped
+     * before 2020 excepted) are dropped and counted instead of returned.
+     */
     public Future<List<JournalRecord>> readRange(long afterId, long upToId, int limit, Set<RecordClass> classes) {
         if (classes.isEmpty()) {
             return Future.succeededFuture(List.of());
         }
         return blocking(() -> {
-            List<JournalRecord> records = new ArrayList<>();
-            Object[] classCodes = classes.stream().map(c -> (byte) c.ordinal()).toArray();
-            try (PreparedStatement ps = connection.prepareStatement("SELECT id, record_class, stream, taken_at, body"
-                    + " FROM records WHERE id > ? AND id <= ? AND record_class = ANY(?) ORDER BY id LIMIT ?")) {
-                ps.setLong(1, afterId);
-                ps.setLong(2, upToId);
-                ps.setObject(3, classCodes);
-                ps.setInt(4, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        records.add(new JournalRecord(rs.getLong(1), new JournalEntry(
-                                RecordClass.values()[rs.getByte(2)], rs.getString(3), rs.getLong(4), rs.getBytes(5))));
-                    }
-                }
+            try {
+                List<JournalRecord> records = reader.read(afterId, upToId, limit, classes, clock.getAsLong());
+                connection.commit();
+                return records;
+            } catch (SQLException e) {
+                // Nothing half done (an expired record deleted but not counted) may ride on the next commit.
+                connection.rollback();
+                throw new JournalException("cannot read records " + afterId + ".." + upToId + " of " + classes
+                        + " from the journal in " + config.dataDir(), e);
             }
-            connection.commit();
-            return records;
         });
     }
 
@@ -179,13 +214,8 @@ public final class Journal {
         return blocking(() -> {
             int removed = 0;
             long freed;
-            try (PreparedStatement sum = connection.prepareStatement("SELECT COALESCE(SUM(OCTET_LENGTH(body)), 0)"
-                    + " + COUNT(*) * " + RoomMaker.RECORD_OVERHEAD + " FROM records WHERE id BETWEEN ? AND ?"
-                    + " AND id = ANY(?)")) {
-                // The range lets H2 use the primary key instead of testing every row against the array.
-                sum.setLong(1, ids.stream().mapToLong(Long::longValue).min().orElse(0));
-                sum.setLong(2, ids.stream().mapToLong(Long::longValue).max().orElse(0));
-                sum.setObject(3, ids.toArray(new Long[0]));
+            try (PreparedStatement sum = connection.prepareStatement(REMOVED_BYTES)) {
+                sum.setObject(1, ids.toArray(new Long[0]));
                 try (ResultSet rs = sum.executeQuery()) {
                     rs.next();
                     freed = rs.getLong(1);
@@ -199,6 +229,7 @@ public final class Journal {
                 for (int count : ps.executeBatch()) {
                     removed += Math.max(count, 0);
                 }
+                JournalFile.writeMeta(connection, STORED_BYTES, storedBytes - freed);
                 connection.commit();
             } catch (SQLException e) {
                 connection.rollback();
@@ -259,7 +290,7 @@ public final class Journal {
         long id = lastId;
         long bytes = storedBytes;
         JournalCounters before = counters;
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
         try (PreparedStatement ps = connection.prepareStatement(
                 "INSERT INTO records(id, record_class, stream, taken_at, body) VALUES(?, ?, ?, ?, ?)")) {
             for (Pending pending : batch) {
@@ -285,6 +316,7 @@ public final class Journal {
             }
             ps.executeBatch();
             JournalFile.writeMeta(connection, "lastId", id);
+            JournalFile.writeMeta(connection, STORED_BYTES, bytes);
             if (!counters.equals(before)) {
                 JournalFile.writeCounters(connection, counters);
             }
@@ -322,12 +354,38 @@ public final class Journal {
         syncChannel.force(false);
     }
 
+    /** Accounts for records the reader deleted for age, in the reader's transaction, and commits. */
+    private void expired(List<JournalRecord> records) throws SQLException {
+        JournalCounters next = counters;
+        long freed = 0;
+        for (JournalRecord record : records) {
+            next = next.plusDropped(record.entry().recordClass(), 1);
+            freed += RoomMaker.sizeOf(record.entry());
+        }
+        try {
+            JournalFile.writeCounters(connection, next);
+            JournalFile.writeMeta(connection, STORED_BYTES, storedBytes - freed);
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw new JournalException("cannot drop " + records.size() + " expired records (" + records.get(0).id()
+                    + "..) from the journal in " + config.dataDir(), e);
+        }
+        counters = next;
+        storedBytes -= freed;
+        size.addAndGet(-records.size());
+    }
+
+    private static long restoredBytes(List<JournalRecord> logged, long lastId) {
+        return logged.stream().filter(r -> r.id() > lastId).mapToLong(r -> RoomMaker.sizeOf(r.entry())).sum();
+    }
+
     private void countDropped(RecordClass recordClass, long count) {
         counters = counters.plusDropped(recordClass, count);
     }
 
     private long countRows() throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*) FROM records");
+        try (PreparedStatement ps = connection.prepareStatement(COUNT_ROWS);
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);

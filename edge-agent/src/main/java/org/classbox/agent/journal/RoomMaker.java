@@ -20,7 +20,7 @@ final class RoomMaker {
     static final int RECORD_OVERHEAD = 64;
     private static final int WINDOW = 1000;
     /** Samples stamped before this (a box without a real-time clock, before NTP) have no trustworthy age. */
-    private static final long EARLIEST_TRUSTED_TIME = 1_577_836_800_000L;
+    static final long EARLIEST_TRUSTED_TIME = 1_577_836_800_000L;
 
     interface Drops {
         void dropped(RecordClass recordClass, long count);

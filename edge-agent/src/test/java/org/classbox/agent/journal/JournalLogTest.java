@@ -104,7 +104,7 @@ class JournalLogTest {
     }
 
     private static JournalEntry entry(String body) {
-        return new JournalEntry(RecordClass.HEALTH, "projector", 1_700_000_000_000L,
+        return new JournalEntry(RecordClass.HEALTH, "projector", System.currentTimeMillis(),
                 body.getBytes(StandardCharsets.UTF_8));
     }
 
