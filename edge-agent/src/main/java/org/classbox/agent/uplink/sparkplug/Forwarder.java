@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
 final class Forwarder {
     private static final Logger log = LoggerFactory.getLogger(Forwarder.class);
     /** Records per journal read, in batches: enough to fill several messages when streams interleave. */
-    private static final int BATCHES_PER_READ = 4;
+    private static final int BATCHES_PER_READ = 8;
+    /** A read never holds more records than this in memory. */
+    private static final int MAX_READ = 10_000;
 
     interface Sender {
         /** Publishes a DDATA for {@code batch}; completes on PUBACK. */
@@ -145,7 +147,7 @@ final class Forwarder {
         long generation = readGeneration;
         long session = sessionGeneration;
         Set<RecordClass> classes = sendable.get();
-        int limit = batchSize * BATCHES_PER_READ;
+        int limit = Math.min(MAX_READ, batchSize * BATCHES_PER_READ);
         journal.readRange(sentLive, Long.MAX_VALUE, limit, classes)
                 .compose(live -> !live.isEmpty() ? Future.succeededFuture(live)
                         : journal.readRange(sentBacklog, liveFrom, limit, classes))
