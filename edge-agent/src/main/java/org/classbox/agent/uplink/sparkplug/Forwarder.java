@@ -130,7 +130,8 @@ final class Forwarder {
         while (inFlight < window && ((!retryPending && !retry.isEmpty()) || !ready.isEmpty())) {
             publish(!retryPending && !retry.isEmpty() ? retry.removeFirst() : ready.removeFirst());
         }
-        if (inFlight < window && ready.isEmpty() && !reading) {
+        // Read ahead while fewer batches wait than the window holds, so a read's latency is hidden behind sending.
+        if (ready.size() < window && !reading) {
             read();
         }
     }
@@ -183,30 +184,39 @@ final class Forwarder {
         long session = sessionGeneration;
         owned.addAll(ids);
         inFlight++;
-        sender.send(batch)
-                .compose(v -> journal.remove(ids))
-                .onComplete(done -> {
-                    if (session != sessionGeneration) {
-                        return;
-                    }
-                    inFlight--;
-                    if (done.succeeded()) {
-                        ids.forEach(owned::remove);
+        sender.send(batch).onComplete(ack -> {
+            if (session != sessionGeneration) {
+                return;
+            }
+            inFlight--;
+            if (ack.failed()) {
+                // Still this session: the broker refused or Paho could not take it. Send it again after a pause; if
+                // the session is going down, pause() drops it and the next session reads it again.
+                log.debug("records {}..{} of {} not acknowledged, sending again: {}", ids.get(0),
+                        ids.get(ids.size() - 1), batch.device(), ack.cause().getMessage());
+                retry.addLast(batch);
+                if (!retryPending) {
+                    retryPending = true;
+                    retryLater.accept(() -> {
+                        retryPending = false;
                         wake();
-                        return;
-                    }
-                    // Still this session: the broker refused or Paho could not take it. Send it again after a pause;
-                    // if the session is going down, pause() drops it and the next session reads it again.
-                    log.debug("records {}..{} of {} not acknowledged, sending again: {}", ids.get(0),
-                            ids.get(ids.size() - 1), batch.device(), done.cause().getMessage());
-                    retry.addLast(batch);
-                    if (!retryPending) {
-                        retryPending = true;
-                        retryLater.accept(() -> {
-                            retryPending = false;
-                            wake();
-                        });
-                    }
-                });
+                    });
+                }
+                return;
+            }
+            // The window slot is free at PUBACK; the records stay owned until the journal has removed them, so a
+            // rewind meanwhile does not send them again.
+            journal.remove(ids).onComplete(removed -> {
+                if (session != sessionGeneration) {
+                    return;
+                }
+                ids.forEach(owned::remove);
+                if (removed.failed()) {
+                    log.warn("records {}..{} acknowledged but not removed from the journal (sent again later): {}",
+                            ids.get(0), ids.get(ids.size() - 1), removed.cause().getMessage());
+                }
+            });
+            wake();
+        });
     }
 }
