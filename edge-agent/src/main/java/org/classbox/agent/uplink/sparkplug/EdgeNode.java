@@ -2,7 +2,6 @@ package org.classbox.agent.uplink.sparkplug;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.function.LongSupplier;
@@ -15,7 +14,7 @@ import org.classbox.agent.journal.Journal;
 import org.classbox.agent.journal.RecordClass;
 import org.classbox.agent.uplink.ByteMeter;
 import org.classbox.agent.uplink.Backoff;
-import org.classbox.agent.uplink.MeterFile;
+import org.classbox.agent.uplink.MeterSaver;
 import org.classbox.agent.uplink.MqttUplink;
 import org.classbox.sparkplug.HostState;
 import org.classbox.sparkplug.MessageType;
@@ -51,11 +50,9 @@ public final class EdgeNode {
     private final Publisher publisher;
     private final BandwidthConfig bandwidth;
     private final ByteMeter bytes;
-    private final MeterFile meterFile;
-    private WorkerExecutor meterWorker;
+    private final MeterSaver meterSaver;
     private boolean overBudget;
     private long reportTimer = -1;
-    private long meterTimer = -1;
     private boolean running;
     private boolean online;
     private boolean primaryHostOnline;
@@ -85,7 +82,8 @@ public final class EdgeNode {
         this.clock = System::currentTimeMillis;
         this.backoff = new Backoff(config.reconnectMinMillis(), config.reconnectMaxMillis(), new Random());
         this.bytes = new ByteMeter(clock);
-        this.meterFile = meterFile == null ? null : new MeterFile(meterFile);
+        this.meterSaver = meterFile == null ? null
+                : new MeterSaver(vertx, bytes, meterFile, bandwidth.meterSaveSeconds());
         this.publisher = new Publisher(identity, uplink, journal, devices, bytes, clock,
                 config.historicalCompression());
         this.forwarder = new Forwarder(journal, this::sendDeviceData, config.batchSize(), this::sendableClasses,
@@ -97,12 +95,11 @@ public final class EdgeNode {
 
     public Future<Void> start() {
         running = true;
-        return loadMeter().onComplete(v -> {
+        Future<Void> meter = meterSaver == null ? Future.succeededFuture() : meterSaver.start();
+        return meter.onComplete(v -> {
+            checkBudget();
             connect();
             reportTimer = vertx.setPeriodic(bandwidth.reportEveryMinutes() * 60_000L, id -> reportUsage());
-            if (meterFile != null) {
-                meterTimer = vertx.setPeriodic(bandwidth.meterSaveSeconds() * 1000L, id -> saveMeter());
-            }
         });
     }
 
@@ -116,19 +113,14 @@ public final class EdgeNode {
         running = false;
         online = false;
         forwarder.pause();
-        for (long timer : new long[] {reconnectTimer, reportTimer, meterTimer}) {
+        for (long timer : new long[] {reconnectTimer, reportTimer}) {
             if (timer >= 0) {
                 vertx.cancelTimer(timer);
             }
         }
         return uplink.disconnect(true).recover(e -> Future.succeededFuture())
                 .compose(v -> uplink.close())
-                .compose(v -> saveMeter())
-                .onComplete(v -> {
-                    if (meterWorker != null) {
-                        meterWorker.close();
-                    }
-                });
+                .compose(v -> meterSaver == null ? Future.<Void>succeededFuture() : meterSaver.stop());
     }
 
     public boolean isOnline() {
@@ -225,36 +217,6 @@ public final class EdgeNode {
         }
         publisher.nodeData(Births.usage(journal.counters(), bytes, clock.getAsLong()))
                 .onFailure(e -> log.debug("usage report not sent: {}", e.getMessage()));
-    }
-
-    private Future<Void> loadMeter() {
-        if (meterFile == null) {
-            return Future.succeededFuture();
-        }
-        meterWorker = vertx.createSharedWorkerExecutor("uplink-meter", 1);
-        return meterWorker.executeBlocking(meterFile::load)
-                .onSuccess(saved -> {
-                    if (saved != null) {
-                        bytes.restore(saved);
-                        checkBudget();
-                    }
-                })
-                .onFailure(e -> log.warn("starting the day's byte counts from zero: {}", e.getMessage()))
-                .mapEmpty();
-    }
-
-    private Future<Void> saveMeter() {
-        ByteMeter.Counts changes = meterFile == null ? null : bytes.takeChanges();
-        if (changes == null) {
-            return Future.succeededFuture();
-        }
-        return meterWorker.<Void>executeBlocking(() -> {
-            meterFile.save(changes);
-            return null;
-        }).recover(e -> {
-            log.warn("cannot save the day's byte counts: {}", e.getMessage());
-            return Future.succeededFuture();
-        });
     }
 
     private void connectionLost(Throwable cause) {

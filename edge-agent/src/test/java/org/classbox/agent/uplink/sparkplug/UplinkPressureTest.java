@@ -143,14 +143,35 @@ class UplinkPressureTest {
         assertTrue(node.isOnline());
     }
 
+    @Test
+    void the_days_byte_counts_continue_after_a_restart() throws Exception {
+        Path meter = dir.resolve("agent").resolve("link-bytes.txt");
+        startNode(config(8), now -> Map.of(), meter);
+        Await.until(WAIT, "births counted", () -> onContextValue(() -> node.bytesToday(RecordClass.HEALTH)) > 0);
+        long before = onContextValue(() -> node.bytesToday(RecordClass.HEALTH));
+        onContext(node::stop).await(30, TimeUnit.SECONDS);
+        assertTrue(java.nio.file.Files.exists(meter), "saved at stop");
+
+        startNode(config(8), now -> Map.of(), meter);
+
+        Await.until(WAIT, "the second session's births", () -> subscriber.of(MessageType.NBIRTH).size() == 2);
+        assertTrue(onContextValue(() -> node.bytesToday(RecordClass.HEALTH)) > before,
+                "counting went on from " + before);
+    }
+
     private UplinkConfig config(int maxInFlight) {
         return new UplinkConfig(broker.uri(), 10, 5, 50, 500, 5, maxInFlight, "");
     }
 
     private void startNode(UplinkConfig config, DeviceBirths births) throws Exception {
+        startNode(config, births, null);
+    }
+
+    private void startNode(UplinkConfig config, DeviceBirths births, Path meter) throws Exception {
         onContext(() -> {
             uplink = new MqttUplink(context, config, "box-42");
-            node = new EdgeNode(vertx, new IdentityConfig("school-7", "box-42"), config, journal, uplink, births);
+            node = new EdgeNode(vertx, new IdentityConfig("school-7", "box-42"), config,
+                    org.classbox.agent.config.BandwidthConfig.defaults(), journal, uplink, births, meter);
             return node.start();
         }).await(20, TimeUnit.SECONDS);
     }
@@ -170,6 +191,14 @@ class UplinkPressureTest {
     private List<Long> deliveredRecordIds() {
         return subscriber.of(MessageType.DDATA).stream().flatMap(r -> r.payload().metrics().stream())
                 .filter(m -> m.name().equals(Metrics.RECORD_ID)).map(Metric::longValue).collect(Collectors.toList());
+    }
+
+    private <T> T onContextValue(Callable<T> work) {
+        try {
+            return onContext(() -> Future.succeededFuture(work.call())).await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private <T> Future<T> onContext(Callable<Future<T>> work) {
