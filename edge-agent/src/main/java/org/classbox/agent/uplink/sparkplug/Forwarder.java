@@ -186,6 +186,11 @@ final class Forwarder {
         inFlight++;
         sender.send(batch).onComplete(ack -> {
             if (session != sessionGeneration) {
+                if (ack.succeeded()) {
+                    // The broker has them even though sending was paused meanwhile (the primary host went away).
+                    journal.remove(ids).onFailure(e -> log.debug("acknowledged records {}..{} not removed: {}",
+                            ids.get(0), ids.get(ids.size() - 1), e.getMessage()));
+                }
                 return;
             }
             inFlight--;
