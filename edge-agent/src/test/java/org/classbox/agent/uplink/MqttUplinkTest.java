@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -90,14 +89,6 @@ class MqttUplinkTest {
     }
 
     private <T> Future<T> onContext(Callable<Future<T>> work) {
-        Promise<T> promise = Promise.promise();
-        context.runOnContext(v -> {
-            try {
-                work.call().onComplete(promise);
-            } catch (Exception e) {
-                promise.fail(e);
-            }
-        });
-        return promise.future();
+        return OnContext.run(context, work);
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +22,7 @@ import org.classbox.agent.journal.Journal;
 import org.classbox.agent.journal.JournalEntry;
 import org.classbox.agent.journal.RecordClass;
 import org.classbox.agent.uplink.MqttUplink;
+import org.classbox.agent.uplink.OnContext;
 import org.classbox.broker.BrokerConfig;
 import org.classbox.broker.EmbeddedBroker;
 import org.classbox.sparkplug.MessageType;
@@ -202,14 +202,6 @@ class UplinkPressureTest {
     }
 
     private <T> Future<T> onContext(Callable<Future<T>> work) {
-        Promise<T> promise = Promise.promise();
-        context.runOnContext(v -> {
-            try {
-                work.call().onComplete(promise);
-            } catch (Exception e) {
-                promise.fail(e);
-            }
-        });
-        return promise.future();
+        return OnContext.run(context, work);
     }
 }
