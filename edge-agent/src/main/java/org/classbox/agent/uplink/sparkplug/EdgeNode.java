@@ -264,7 +264,8 @@ public final class EdgeNode {
         if (rebirth && online) {
             log.info("rebirth requested by the host");
             forwarder.hold();
-            publisher.births(bdSeq).onComplete(done -> {
+            // compose: a device supervisor that throws fails the births instead of leaving the forwarder held.
+            Future.<Void>succeededFuture().compose(v -> publisher.births(bdSeq)).onComplete(done -> {
                 if (done.failed()) {
                     log.warn("rebirth failed: {}", done.cause().getMessage());
                 }

@@ -184,7 +184,13 @@ final class Forwarder {
         long session = sessionGeneration;
         owned.addAll(ids);
         inFlight++;
-        sender.send(batch).onComplete(ack -> {
+        Future<Void> sent;
+        try {
+            sent = sender.send(batch);
+        } catch (RuntimeException e) {
+            sent = Future.failedFuture(e);
+        }
+        sent.onComplete(ack -> {
             if (session != sessionGeneration) {
                 if (ack.succeeded()) {
                     // The broker has them even though sending was paused meanwhile (the primary host went away).
