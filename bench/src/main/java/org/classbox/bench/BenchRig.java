@@ -23,8 +23,10 @@ import org.classbox.broker.BrokerConfig;
 import org.classbox.broker.EmbeddedBroker;
 import org.classbox.sim.link.LinkProfile;
 import org.classbox.sim.link.LinkSimulator;
+import org.classbox.sparkplug.AliasBook;
+import org.classbox.sparkplug.MessageType;
 import org.classbox.sparkplug.Metrics;
-import org.classbox.sparkplug.PayloadCodec;
+import org.classbox.sparkplug.SparkplugTopic;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
@@ -48,6 +50,8 @@ final class BenchRig implements AutoCloseable {
     final AtomicLong recordsReceived = new AtomicLong();
     final AtomicLong payloadBytesReceived = new AtomicLong();
     private final MqttClient subscriber;
+    /** Reads aliases from the births and inflates compressed batches, as the console does. */
+    private final AliasBook aliases = new AliasBook();
     private final Context context;
     private EdgeNode node;
 
@@ -61,7 +65,7 @@ final class BenchRig implements AutoCloseable {
         journal = new Journal(vertx, JournalConfig.defaults(dir.resolve("journal")).withBudgetMegabytes(4096));
         journal.start().await(30, TimeUnit.SECONDS);
         context = vertx.getOrCreateContext();
-        subscriber = subscriber(broker.uri(), "spBv1.0/+/DDATA/#", this::countRecords);
+        subscriber = subscriber(broker.uri(), "spBv1.0/#", this::countRecords);
     }
 
     /** Starts the edge node; it connects through the link and begins draining. */
@@ -85,19 +89,27 @@ final class BenchRig implements AutoCloseable {
         return promise.future();
     }
 
-    private void countRecords(byte[] payload) {
-        payloadBytesReceived.addAndGet(payload.length);
-        recordsReceived.addAndGet(PayloadCodec.decode(payload).metrics().stream()
-                .filter(m -> m.name().equals(Metrics.RECORD_ID)).count());
+    /** Counts records, not messages: each record in a DDATA starts with its {@code Journal/RecordId}. */
+    private void countRecords(String topicName, byte[] payload) {
+        SparkplugTopic topic = SparkplugTopic.parse(topicName);
+        if (topic.type() == MessageType.STATE) {
+            return;
+        }
+        var decoded = aliases.decode(topic, payload);
+        if (topic.type() == MessageType.DDATA) {
+            payloadBytesReceived.addAndGet(payload.length);
+            recordsReceived.addAndGet(decoded.metrics().stream()
+                    .filter(m -> m.name().equals(Metrics.RECORD_ID)).count());
+        }
     }
 
-    static MqttClient subscriber(String uri, String filter, java.util.function.Consumer<byte[]> sink)
+    static MqttClient subscriber(String uri, String filter, java.util.function.BiConsumer<String, byte[]> sink)
             throws MqttException {
         MqttClient client = new MqttClient(uri, "bench-sub-" + System.nanoTime(), new MemoryPersistence());
         client.setCallback(new MqttCallback() {
             @Override
             public void messageArrived(String topic, MqttMessage message) {
-                sink.accept(message.getPayload());
+                sink.accept(topic, message.getPayload());
             }
 
             @Override

@@ -47,7 +47,8 @@ public final class EdgeAgent {
         projector = new ProjectorSupervisor(vertx, pjlink, journal, config.projector().pollMillis());
         MqttUplink uplink = new MqttUplink(context, config.uplink(), config.tls(), config.identity().boxId());
         edgeNode = new EdgeNode(vertx, config.identity(), config.uplink(), config.bandwidth(), journal, uplink,
-                now -> Map.of(Metrics.PROJECTOR_DEVICE, projector.currentMetrics(now)));
+                now -> Map.of(Metrics.PROJECTOR_DEVICE, projector.currentMetrics(now)),
+                config.journal().dataDir().resolve("link-bytes.txt"));
         projector.onAppended(id -> edgeNode.recordAppended());
         return journal.start()
                 .compose(v -> projector.start())

@@ -1,7 +1,7 @@
 package org.classbox.sparkplug;
 
 /** A topic or payload that does not follow the Sparkplug B contract; the message says what was wrong. */
-public final class SparkplugException extends RuntimeException {
+public class SparkplugException extends RuntimeException {
     public SparkplugException(String message) {
         super(message);
     }

@@ -1,6 +1,8 @@
 package org.classbox.agent.config;
 
+import java.util.Locale;
 import org.classbox.settings.Check;
+import org.classbox.sparkplug.Compression;
 import org.classbox.settings.Settings;
 
 /**
@@ -13,11 +15,22 @@ import org.classbox.settings.Settings;
  * @param reconnectMinMillis  first backoff step after a lost connection
  * @param reconnectMaxMillis  backoff cap
  * @param batchSize           journal records per DDATA message when draining a backlog
- * @param maxInFlight         DDATA messages published and not yet acknowledged
+ * @param maxInFlight         DDATA messages published and not yet acknowledged; capped at the broker's Receive
+ *                            Maximum (from its CONNACK) less one, which is kept for births and usage reports
  * @param primaryHostId       Sparkplug primary host whose STATE gates sending; empty for none
+ * @param historicalCompression how backlog (historical) DDATA payloads are compressed; null sends them plain. Live
+ *                            data is never compressed, so any Sparkplug host reads it
  */
 public record UplinkConfig(String brokerUri, int keepAliveSeconds, int connectTimeoutSeconds, int reconnectMinMillis,
-                           int reconnectMaxMillis, int batchSize, int maxInFlight, String primaryHostId) {
+                           int reconnectMaxMillis, int batchSize, int maxInFlight, String primaryHostId,
+                           Compression historicalCompression) {
+    /** With historical batches compressed by DEFLATE, the default. */
+    public UplinkConfig(String brokerUri, int keepAliveSeconds, int connectTimeoutSeconds, int reconnectMinMillis,
+                        int reconnectMaxMillis, int batchSize, int maxInFlight, String primaryHostId) {
+        this(brokerUri, keepAliveSeconds, connectTimeoutSeconds, reconnectMinMillis, reconnectMaxMillis, batchSize,
+                maxInFlight, primaryHostId, Compression.DEFLATE);
+    }
+
     public UplinkConfig {
         Check.that(brokerUri != null && brokerUri.matches("(tcp|ssl)://[^:/]+:\\d{1,5}"), "uplink.brokerUri",
                 "must look like ssl://host:port (or tcp://host:port), but was '" + brokerUri + "'");
@@ -41,6 +54,14 @@ public record UplinkConfig(String brokerUri, int keepAliveSeconds, int connectTi
                 s.integer("uplink.reconnectMaxMillis", 120_000),
                 s.integer("uplink.batchSize", 200),
                 s.integer("uplink.maxInFlight", 8),
-                s.string("uplink.primaryHostId", ""));
+                s.string("uplink.primaryHostId", ""),
+                compression(s.string("uplink.historicalCompression", "DEFLATE")));
+    }
+
+    private static Compression compression(String value) {
+        String upper = value.trim().toUpperCase(Locale.ROOT);
+        Check.that(upper.matches("NONE|GZIP|DEFLATE"), "uplink.historicalCompression",
+                "must be NONE, GZIP or DEFLATE, but was '" + value + "'");
+        return upper.equals("NONE") ? null : Compression.valueOf(upper);
     }
 }

@@ -17,6 +17,14 @@ public final class ByteMeter {
     private final LongSupplier clock;
     private final Map<RecordClass, Long> today = new EnumMap<>(RecordClass.class);
     private LocalDate day;
+    private boolean changed;
+
+    /** The counts of one UTC day, as persisted by {@link MeterFile}. */
+    public record Counts(LocalDate day, Map<RecordClass, Long> bytes) {
+        public Counts {
+            bytes = Map.copyOf(bytes);
+        }
+    }
 
     public ByteMeter(LongSupplier clock) {
         this.clock = clock;
@@ -35,6 +43,26 @@ public final class ByteMeter {
     public void count(RecordClass recordClass, long bytes) {
         rollOver();
         today.merge(recordClass, bytes, Long::sum);
+        changed = true;
+    }
+
+    /** Continues from counts saved earlier, if they are of today (UTC); older ones are of no use. */
+    public void restore(Counts saved) {
+        rollOver();
+        if (saved.day().equals(day)) {
+            saved.bytes().forEach((c, n) -> today.merge(c, n, Long::sum));
+            changed = true;
+        }
+    }
+
+    /** Today's counts, or null when nothing changed since the last call. */
+    public Counts takeChanges() {
+        rollOver();
+        if (!changed) {
+            return null;
+        }
+        changed = false;
+        return new Counts(day, today);
     }
 
     public long today(RecordClass recordClass) {
@@ -52,6 +80,7 @@ public final class ByteMeter {
         if (!now.equals(day)) {
             day = now;
             reset();
+            changed = true;
         }
     }
 

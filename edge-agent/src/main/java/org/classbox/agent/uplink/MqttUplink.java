@@ -3,6 +3,8 @@ package org.classbox.agent.uplink;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.classbox.agent.config.UplinkConfig;
@@ -12,6 +14,7 @@ import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -24,11 +27,17 @@ import org.slf4j.LoggerFactory;
 /**
  * The box's MQTT v5 session. Reconnecting is the caller's decision (a new will is needed for each Sparkplug session),
  * so Paho's automatic reconnect stays off. Every callback is handed to {@code context} before it runs.
+ *
+ * <p>A publish that Paho refuses because the broker's Receive Maximum is reached waits here and goes out as soon as
+ * an earlier one is acknowledged, in the same session; a PUBACK with a failure reason code fails the publish, so
+ * nothing the broker refused counts as delivered.
  */
 public final class MqttUplink {
     /** MQTT 5 reason code asking the broker to publish the will on a normal disconnect (Sparkplug NDEATH). */
     private static final int DISCONNECT_WITH_WILL = 0x04;
     private static final Logger log = LoggerFactory.getLogger(MqttUplink.class);
+    /** MQTT 5's default when the CONNACK carries no Receive Maximum. */
+    private static final int DEFAULT_RECEIVE_MAXIMUM = 65_535;
 
     private final Context context;
     private final UplinkConfig config;
@@ -36,6 +45,12 @@ public final class MqttUplink {
     private final PahoSecurity security;
     private volatile Consumer<Throwable> connectionLost = cause -> { };
     private volatile BiConsumer<String, byte[]> messages = (topic, payload) -> { };
+    /** Publishes waiting for an in-flight slot; used on {@code context} only. */
+    private final Deque<Waiting> waiting = new ArrayDeque<>();
+    private int receiveMaximum = DEFAULT_RECEIVE_MAXIMUM;
+
+    private record Waiting(String topic, byte[] payload, int qos, boolean retained, Promise<Void> promise) {
+    }
 
     public MqttUplink(Context context, UplinkConfig config, String clientId) {
         this(context, config, null, clientId);
@@ -66,6 +81,11 @@ public final class MqttUplink {
         return client.isConnected();
     }
 
+    /** The broker's Receive Maximum from the last CONNACK: how many QoS 1 publishes it accepts unacknowledged. */
+    public int receiveMaximum() {
+        return receiveMaximum;
+    }
+
     /** Connects with a will (retained false, QoS 1) that the broker publishes if this session dies. */
     public Future<Void> connect(String willTopic, byte[] willPayload) {
         MqttConnectionOptions options = new MqttConnectionOptions();
@@ -79,23 +99,77 @@ public final class MqttUplink {
         options.setWill(willTopic, new MqttMessage(willPayload, 1, false, null));
         security.applyTo(options);
         Promise<Void> promise = Promise.promise();
+        failWaiting("a new session starts");
         try {
-            client.connect(options, null, listener(promise, "connect"));
+            client.connect(options, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    Integer maximum = token.getResponseProperties() == null ? null
+                            : token.getResponseProperties().getReceiveMaximum();
+                    context.runOnContext(v -> {
+                        receiveMaximum = maximum == null ? DEFAULT_RECEIVE_MAXIMUM : maximum;
+                        promise.tryComplete();
+                    });
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable cause) {
+                    UplinkException failure = new UplinkException("connect failed on " + config.brokerUri() + ": "
+                            + (cause == null ? "unknown reason" : cause.getMessage()), cause);
+                    context.runOnContext(v -> promise.tryFail(failure));
+                }
+            });
         } catch (MqttException e) {
             promise.fail(new UplinkException("cannot connect to " + config.brokerUri(), e));
         }
         return promise.future();
     }
 
-    /** Completes when the broker acknowledges the message (QoS 1) or when it is written (QoS 0). */
+    /**
+     * Completes when the broker acknowledges the message (QoS 1) or when it is written (QoS 0). Call on
+     * {@code context}. While the broker's Receive Maximum is reached the message waits for a free slot.
+     */
     public Future<Void> publish(String topic, byte[] payload, int qos, boolean retained) {
         Promise<Void> promise = Promise.promise();
-        try {
-            client.publish(topic, payload, qos, retained, null, listener(promise, "publish to " + topic));
-        } catch (MqttException e) {
-            promise.fail(new UplinkException("cannot publish to " + topic + " on " + config.brokerUri(), e));
+        Waiting message = new Waiting(topic, payload, qos, retained, promise);
+        if (!waiting.isEmpty() || !send(message)) {
+            waiting.addLast(message);
         }
         return promise.future();
+    }
+
+    /** Hands one publish to Paho; false when Paho has no in-flight slot for it now. */
+    private boolean send(Waiting message) {
+        try {
+            client.publish(message.topic(), message.payload(), message.qos(), message.retained(), null,
+                    publishListener(message.promise(), message.topic()));
+            return true;
+        } catch (MqttException e) {
+            if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT && client.isConnected()) {
+                return false;
+            }
+            message.promise().tryFail(new UplinkException("cannot publish to " + message.topic() + " on "
+                    + config.brokerUri() + ": " + e.getMessage(), e));
+            return true;
+        }
+    }
+
+    /** An acknowledgement freed a slot: send what waits, oldest first. Runs on {@code context}. */
+    private void sendWaiting() {
+        while (!waiting.isEmpty()) {
+            if (!send(waiting.peekFirst())) {
+                return;
+            }
+            waiting.removeFirst();
+        }
+    }
+
+    private void failWaiting(String why) {
+        while (!waiting.isEmpty()) {
+            Waiting message = waiting.removeFirst();
+            message.promise().tryFail(new UplinkException("publish to " + message.topic() + " on "
+                    + config.brokerUri() + " not sent: " + why, null));
+        }
     }
 
     public Future<Void> subscribe(String filter, int qos) {
@@ -113,6 +187,7 @@ public final class MqttUplink {
      * Sparkplug edge node owes the host when it shuts down on purpose.
      */
     public Future<Void> disconnect(boolean publishWill) {
+        failWaiting("disconnecting");
         if (!client.isConnected()) {
             return Future.succeededFuture();
         }
@@ -124,6 +199,22 @@ public final class MqttUplink {
             promise.fail(new UplinkException("cannot disconnect from " + config.brokerUri(), e));
         }
         return promise.future();
+    }
+
+    /**
+     * Ends a session that is only half made (connected, but subscribing or the births failed) so the next attempt
+     * starts clean: a normal disconnect that still has the broker publish the will (NDEATH), or, when that fails,
+     * dropping the connection.
+     */
+    public Future<Void> abandon() {
+        return disconnect(true).recover(e -> context.owner().executeBlocking(() -> {
+            try {
+                client.disconnectForcibly(0, 1000, false);
+            } catch (MqttException ignored) {
+                // The connection is gone either way.
+            }
+            return null;
+        }));
     }
 
     /** Releases Paho's threads; the uplink cannot be used afterwards. */
@@ -139,6 +230,46 @@ public final class MqttUplink {
             client.close(true);
             return null;
         });
+    }
+
+    private MqttActionListener publishListener(Promise<Void> promise, String topic) {
+        return new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                int refused = refusal(token.getReasonCodes());
+                context.runOnContext(v -> {
+                    if (refused < 0) {
+                        promise.tryComplete();
+                    } else {
+                        promise.tryFail(new UplinkException("broker " + config.brokerUri() + " refused the publish to "
+                                + topic + " (PUBACK reason 0x" + Integer.toHexString(refused) + ")", null));
+                    }
+                    sendWaiting();
+                });
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable cause) {
+                UplinkException failure = new UplinkException("publish to " + topic + " failed on "
+                        + config.brokerUri() + ": " + (cause == null ? "unknown reason" : cause.getMessage()), cause);
+                context.runOnContext(v -> {
+                    promise.tryFail(failure);
+                    sendWaiting();
+                });
+            }
+        };
+    }
+
+    /** The first failure reason code (0x80 and above) of a PUBACK, or -1 when the broker accepted the message. */
+    private static int refusal(int[] reasonCodes) {
+        if (reasonCodes != null) {
+            for (int code : reasonCodes) {
+                if (code >= 0x80) {
+                    return code;
+                }
+            }
+        }
+        return -1;
     }
 
     private MqttActionListener listener(Promise<Void> promise, String what) {
@@ -163,7 +294,10 @@ public final class MqttUplink {
             Throwable cause = response.getException() != null ? response.getException()
                     : new UplinkException("broker " + config.brokerUri() + " closed the session: "
                     + response.getReasonString() + " (reason " + response.getReturnCode() + ")", null);
-            context.runOnContext(v -> connectionLost.accept(cause));
+            context.runOnContext(v -> {
+                failWaiting("the connection was lost");
+                connectionLost.accept(cause);
+            });
         }
 
         @Override

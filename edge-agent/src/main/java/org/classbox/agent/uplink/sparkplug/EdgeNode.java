@@ -2,8 +2,7 @@ package org.classbox.agent.uplink.sparkplug;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.util.List;
-import java.util.Map;
+import java.nio.file.Path;
 import java.util.Random;
 import java.util.function.LongSupplier;
 import java.util.EnumSet;
@@ -15,10 +14,10 @@ import org.classbox.agent.journal.Journal;
 import org.classbox.agent.journal.RecordClass;
 import org.classbox.agent.uplink.ByteMeter;
 import org.classbox.agent.uplink.Backoff;
+import org.classbox.agent.uplink.MeterSaver;
 import org.classbox.agent.uplink.MqttUplink;
 import org.classbox.sparkplug.HostState;
 import org.classbox.sparkplug.MessageType;
-import org.classbox.sparkplug.Metric;
 import org.classbox.sparkplug.Metrics;
 import org.classbox.sparkplug.Payload;
 import org.classbox.sparkplug.PayloadCodec;
@@ -31,23 +30,27 @@ import org.slf4j.LoggerFactory;
  * The box's Sparkplug B edge node session: connect with NDEATH as the will (a fresh {@code bdSeq} each time), publish
  * NBIRTH and the device births, let the {@link Forwarder} drain the journal, answer rebirth requests, and after a
  * lost connection reconnect with capped, jittered backoff. When a primary host is configured, data waits in the
- * journal while that host's STATE is offline. Runs on the agent's context.
+ * journal while that host's STATE is offline. A session only half made (connected, but subscribing or the births
+ * failed) is ended before the next attempt. With a meter file, the day's byte counts survive restarts. Runs on the
+ * agent's context.
  */
 public final class EdgeNode {
     private static final Logger log = LoggerFactory.getLogger(EdgeNode.class);
+    /** Pause before a message the broker refused on a live session is sent again. */
+    private static final long RETRY_MILLIS = 1000;
 
     private final Vertx vertx;
     private final IdentityConfig identity;
     private final UplinkConfig config;
     private final Journal journal;
     private final MqttUplink uplink;
-    private final DeviceBirths devices;
     private final LongSupplier clock;
     private final Backoff backoff;
-    private final SequenceCounter seq = new SequenceCounter();
     private final Forwarder forwarder;
+    private final Publisher publisher;
     private final BandwidthConfig bandwidth;
     private final ByteMeter bytes;
+    private final MeterSaver meterSaver;
     private boolean overBudget;
     private long reportTimer = -1;
     private boolean running;
@@ -64,18 +67,27 @@ public final class EdgeNode {
 
     public EdgeNode(Vertx vertx, IdentityConfig identity, UplinkConfig config, BandwidthConfig bandwidth,
                     Journal journal, MqttUplink uplink, DeviceBirths devices) {
+        this(vertx, identity, config, bandwidth, journal, uplink, devices, null);
+    }
+
+    /** With {@code meterFile} (null: none) the day's byte counts are kept there across restarts. */
+    public EdgeNode(Vertx vertx, IdentityConfig identity, UplinkConfig config, BandwidthConfig bandwidth,
+                    Journal journal, MqttUplink uplink, DeviceBirths devices, Path meterFile) {
         this.vertx = vertx;
         this.bandwidth = bandwidth;
         this.identity = identity;
         this.config = config;
         this.journal = journal;
         this.uplink = uplink;
-        this.devices = devices;
         this.clock = System::currentTimeMillis;
         this.backoff = new Backoff(config.reconnectMinMillis(), config.reconnectMaxMillis(), new Random());
         this.bytes = new ByteMeter(clock);
-        this.forwarder = new Forwarder(journal, this::sendDeviceData, config.batchSize(), config.maxInFlight(), clock,
-                this::sendableClasses);
+        this.meterSaver = meterFile == null ? null
+                : new MeterSaver(vertx, bytes, meterFile, bandwidth.meterSaveSeconds());
+        this.publisher = new Publisher(identity, uplink, journal, devices, bytes, clock,
+                config.historicalCompression());
+        this.forwarder = new Forwarder(journal, this::sendDeviceData, config.batchSize(), this::sendableClasses,
+                retry -> vertx.setTimer(RETRY_MILLIS, id -> retry.run()));
         this.primaryHostOnline = config.primaryHostId().isEmpty();
         uplink.onConnectionLost(this::connectionLost);
         uplink.onMessage(this::messageArrived);
@@ -83,9 +95,12 @@ public final class EdgeNode {
 
     public Future<Void> start() {
         running = true;
-        connect();
-        reportTimer = vertx.setPeriodic(bandwidth.reportEveryMinutes() * 60_000L, id -> reportUsage());
-        return Future.succeededFuture();
+        Future<Void> meter = meterSaver == null ? Future.succeededFuture() : meterSaver.start();
+        return meter.onComplete(v -> {
+            checkBudget();
+            connect();
+            reportTimer = vertx.setPeriodic(bandwidth.reportEveryMinutes() * 60_000L, id -> reportUsage());
+        });
     }
 
     /** Bytes sent over the link today for {@code recordClass}. */
@@ -98,13 +113,14 @@ public final class EdgeNode {
         running = false;
         online = false;
         forwarder.pause();
-        if (reconnectTimer >= 0) {
-            vertx.cancelTimer(reconnectTimer);
+        for (long timer : new long[] {reconnectTimer, reportTimer}) {
+            if (timer >= 0) {
+                vertx.cancelTimer(timer);
+            }
         }
-        if (reportTimer >= 0) {
-            vertx.cancelTimer(reportTimer);
-        }
-        return uplink.disconnect(true).recover(e -> Future.succeededFuture()).compose(v -> uplink.close());
+        return uplink.disconnect(true).recover(e -> Future.succeededFuture())
+                .compose(v -> uplink.close())
+                .compose(v -> meterSaver == null ? Future.<Void>succeededFuture() : meterSaver.stop());
     }
 
     public boolean isOnline() {
@@ -124,10 +140,12 @@ public final class EdgeNode {
                 .compose(next -> {
                     bdSeq = next;
                     byte[] will = PayloadCodec.encode(Births.nodeDeath(bdSeq, clock.getAsLong()));
-                    return uplink.connect(topic(MessageType.NDEATH).toString(), will);
+                    return uplink.connect(topic(MessageType.NDEATH).toString(), will)
+                            .compose(v -> subscribe()
+                                    .compose(s -> publisher.births(bdSeq))
+                                    // Half made: end it (the broker publishes the NDEATH) so the next try is clean.
+                                    .recover(e -> uplink.abandon().transform(a -> Future.<Void>failedFuture(e))));
                 })
-                .compose(v -> subscribe())
-                .compose(v -> publishBirths())
                 .onSuccess(v -> {
                     online = true;
                     backoff.reset();
@@ -135,7 +153,7 @@ public final class EdgeNode {
                     log.info("online at {} as {}/{} (bdSeq {}, {} records waiting in the journal)", config.brokerUri(),
                             identity.groupId(), identity.boxId(), bdSeq, journal.size());
                     if (primaryHostOnline) {
-                        forwarder.resume();
+                        forwarder.resume(window());
                     }
                 })
                 .onFailure(e -> {
@@ -151,6 +169,20 @@ public final class EdgeNode {
                 });
     }
 
+    /**
+     * DDATA messages in flight: {@code uplink.maxInFlight}, but never more than the broker's Receive Maximum less
+     * one slot kept for births and usage reports (Paho refuses publishes past the Receive Maximum).
+     */
+    private int window() {
+        int receiveMaximum = uplink.receiveMaximum();
+        int window = Math.max(1, Math.min(config.maxInFlight(), receiveMaximum - 1));
+        if (window < config.maxInFlight()) {
+            log.info("uplink.maxInFlight {} capped at {}: the broker's Receive Maximum is {}", config.maxInFlight(),
+                    window, receiveMaximum);
+        }
+        return window;
+    }
+
     private Future<Void> subscribe() {
         Future<Void> commands = uplink.subscribe(topic(MessageType.NCMD).toString(), 1);
         if (config.primaryHostId().isEmpty()) {
@@ -159,39 +191,8 @@ public final class EdgeNode {
         return commands.compose(v -> uplink.subscribe(SparkplugTopic.state(config.primaryHostId()).toString(), 1));
     }
 
-    private Future<Void> publishBirths() {
-        long now = clock.getAsLong();
-        seq.reset();
-        seq.next();
-        List<Metric> usage = Births.usage(journal.counters(), bytes, now);
-        Future<Void> births = publishCounted(topic(MessageType.NBIRTH).toString(),
-                PayloadCodec.encode(Births.nodeBirth(bdSeq, journal.epoch(), journal.size(), usage, now)));
-        long lastRecord = journal.lastIdNow();
-        for (Map.Entry<String, List<Metric>> device : devices.currentMetrics(now).entrySet()) {
-            Payload birth = Births.deviceBirth(device.getValue(), lastRecord, seq.next(), now);
-            String deviceTopic = SparkplugTopic.device(identity.groupId(), MessageType.DBIRTH, identity.boxId(),
-                    device.getKey()).toString();
-            births = births.compose(v -> publishCounted(deviceTopic, PayloadCodec.encode(birth)));
-        }
-        return births;
-    }
-
-    private Future<Void> sendDeviceData(String device, RecordClass recordClass, Payload data) {
-        Payload numbered = new Payload(data.timestamp(), seq.next(), data.metrics());
-        String deviceTopic = SparkplugTopic.device(identity.groupId(), MessageType.DDATA, identity.boxId(), device)
-                .toString();
-        byte[] payload = PayloadCodec.encode(numbered);
-        return uplink.publish(deviceTopic, payload, 1, false)
-                .onSuccess(v -> {
-                    bytes.count(recordClass, ByteMeter.wireBytes(deviceTopic, payload.length));
-                    checkBudget();
-                });
-    }
-
-    /** Node-level messages (births, usage reports) are counted as health. */
-    private Future<Void> publishCounted(String topicName, byte[] payload) {
-        return uplink.publish(topicName, payload, 1, false)
-                .onSuccess(v -> bytes.count(RecordClass.HEALTH, ByteMeter.wireBytes(topicName, payload.length)));
+    private Future<Void> sendDeviceData(Batch batch) {
+        return publisher.deviceData(batch).onSuccess(v -> checkBudget());
     }
 
     /** Alarms and events always go; health and bulk wait in the journal once the day's budget is spent. */
@@ -214,9 +215,7 @@ public final class EdgeNode {
         if (!online) {
             return;
         }
-        long now = clock.getAsLong();
-        Payload report = new Payload(now, seq.next(), Births.usage(journal.counters(), bytes, now));
-        publishCounted(topic(MessageType.NDATA).toString(), PayloadCodec.encode(report))
+        publisher.nodeData(Births.usage(journal.counters(), bytes, clock.getAsLong()))
                 .onFailure(e -> log.debug("usage report not sent: {}", e.getMessage()));
     }
 
@@ -259,15 +258,18 @@ public final class EdgeNode {
         }
     }
 
+    /** A rebirth holds the forwarder while births go out; what is in flight stays in flight and is not sent again. */
     private void nodeCommand(Payload command) {
         boolean rebirth = command.metric(Metrics.REBIRTH).map(m -> Boolean.TRUE.equals(m.value())).orElse(false);
         if (rebirth && online) {
             log.info("rebirth requested by the host");
-            forwarder.pause();
-            publishBirths().onComplete(done -> {
-                if (done.succeeded() && online && primaryHostOnline) {
-                    forwarder.resume();
+            forwarder.hold();
+            // compose: a device supervisor that throws fails the births instead of leaving the forwarder held.
+            Future.<Void>succeededFuture().compose(v -> publisher.births(bdSeq)).onComplete(done -> {
+                if (done.failed()) {
+                    log.warn("rebirth failed: {}", done.cause().getMessage());
                 }
+                forwarder.release();
             });
         }
     }
@@ -280,7 +282,7 @@ public final class EdgeNode {
         }
         log.info("primary host {} is {}", config.primaryHostId(), state.online() ? "online" : "offline");
         if (primaryHostOnline && online) {
-            forwarder.resume();
+            forwarder.resume(window());
         } else {
             forwarder.pause();
         }

@@ -1,105 +1,160 @@
 package org.classbox.agent.uplink.sparkplug;
 
 import io.vertx.core.Future;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.LongSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.classbox.agent.journal.Journal;
 import org.classbox.agent.journal.JournalRecord;
 import org.classbox.agent.journal.RecordClass;
-import org.classbox.sparkplug.Metric;
-import org.classbox.sparkplug.MetricType;
-import org.classbox.sparkplug.Metrics;
-import org.classbox.sparkplug.Payload;
-import org.classbox.sparkplug.PayloadCodec;
-import org.classbox.sparkplug.SparkplugException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Drains the journal into DDATA messages while the session is up. Live data (appended after the session started)
- * goes first; the backlog is drained behind it in batches marked {@code is_historical}. Consecutive records of one
- * stream are packed into one payload, each preceded by its {@code Journal/RecordId}; they are published at QoS 1 and
- * removed from the journal only after the broker's PUBACK. Up to {@code maxInFlight} messages are outstanding, so a
- * 600 ms round trip does not limit throughput to one batch per round trip. Runs on the agent's context.
+ * goes first; the backlog is drained behind it, marked {@code is_historical}. Each read of the journal is packed by
+ * stream and class ({@link Batch#pack}), so interleaved devices still travel many records to a message. Messages are
+ * published at QoS 1 and their records removed only after the broker's PUBACK; up to a window of messages is
+ * outstanding, so a 600 ms round trip does not limit throughput to one message per round trip.
+ *
+ * <p>A message whose publish fails while the session lasts is sent again in that session. Records in flight are
+ * owned by the window until acknowledged: a rebirth ({@link #hold}) or a rewind never sends them a second time.
+ * Runs on the agent's context.
  */
 final class Forwarder {
     private static final Logger log = LoggerFactory.getLogger(Forwarder.class);
+    /** Records per journal read, in batches: enough to fill several messages when streams interleave. */
+    private static final int BATCHES_PER_READ = 8;
+    /** A read never holds more records than this in memory. */
+    private static final int MAX_READ = 10_000;
 
     interface Sender {
-        /** Publishes a DDATA for {@code device}; completes on PUBACK. */
-        Future<Void> sendDeviceData(String device, RecordClass recordClass, Payload payload);
+        /** Publishes a DDATA for {@code batch}; completes on PUBACK. */
+        Future<Void> send(Batch batch);
     }
 
     private final Journal journal;
     private final Sender sender;
     private final int batchSize;
-    private final int maxInFlight;
-    private final LongSupplier clock;
     private final Supplier<Set<RecordClass>> sendable;
+    private final Consumer<Runnable> retryLater;
+    private final Deque<Batch> ready = new ArrayDeque<>();
+    private final Deque<Batch> retry = new ArrayDeque<>();
+    /** Ids published and not yet removed from the journal, across rewinds and holds of one session. */
+    private final Set<Long> owned = new HashSet<>();
+    private int window = 1;
     private boolean active;
+    private boolean held;
     private boolean reading;
+    private boolean retryPending;
     private int inFlight;
     private long liveFrom;
     private long sentLive;
     private long sentBacklog;
     private long sessionGeneration;
+    private long readGeneration;
 
-    Forwarder(Journal journal, Sender sender, int batchSize, int maxInFlight, LongSupplier clock,
-              Supplier<Set<RecordClass>> sendable) {
+    /** {@code retryLater} runs its argument after a pause, on the agent's context. */
+    Forwarder(Journal journal, Sender sender, int batchSize, Supplier<Set<RecordClass>> sendable,
+              Consumer<Runnable> retryLater) {
         this.journal = journal;
         this.sender = sender;
         this.batchSize = batchSize;
-        this.maxInFlight = maxInFlight;
-        this.clock = clock;
         this.sendable = sendable;
+        this.retryLater = retryLater;
     }
 
-    /** A new session is up: everything still in the journal is unacknowledged and goes out again. */
-    void resume() {
+    /** A new session is up with room for {@code window} messages: everything still in the journal goes out again. */
+    void resume(int window) {
         long generation = ++sessionGeneration;
         active = false;
         journal.lastId().onSuccess(last -> {
             if (generation != sessionGeneration) {
                 return;
             }
+            this.window = window;
             liveFrom = last;
-            sentLive = last;
-            sentBacklog = 0;
+            owned.clear();
             inFlight = 0;
+            held = false;
+            restartReading();
             active = true;
             wake();
         });
     }
 
+    /** The session ended: what is in flight stays in the journal for the next one. */
     void pause() {
         active = false;
         sessionGeneration++;
+        ready.clear();
+        retry.clear();
+        retryPending = false;
     }
 
-    /** Start again from the oldest record, e.g. when classes held back by the daily budget may go again. */
+    /** Stops sending (births are being published) without forgetting what is in flight. */
+    void hold() {
+        held = true;
+    }
+
+    void release() {
+        held = false;
+        wake();
+    }
+
+    /**
+     * Reads again from the oldest record, e.g. when classes held back by the daily budget may go again; records in
+     * flight are not sent again.
+     */
     void rewind() {
         if (active) {
-            resume();
+            restartReading();
+            wake();
         }
+    }
+
+    /** Messages published and not yet acknowledged. */
+    int inFlight() {
+        return inFlight;
     }
 
     /** Something was appended, acknowledged or the session changed: send more if the window allows. */
     void wake() {
-        if (!active || reading || inFlight >= maxInFlight) {
+        if (!active || held) {
             return;
         }
+        while (inFlight < window && ((!retryPending && !retry.isEmpty()) || !ready.isEmpty())) {
+            publish(!retryPending && !retry.isEmpty() ? retry.removeFirst() : ready.removeFirst());
+        }
+        // Read ahead while fewer batches wait than the window holds, so a read's latency is hidden behind sending.
+        if (ready.size() < window && !reading) {
+            read();
+        }
+    }
+
+    private void restartReading() {
+        sentLive = liveFrom;
+        sentBacklog = 0;
+        ready.clear();
+        readGeneration++;
+    }
+
+    private void read() {
         reading = true;
-        long generation = sessionGeneration;
+        long generation = readGeneration;
+        long session = sessionGeneration;
         Set<RecordClass> classes = sendable.get();
-        journal.readRange(sentLive, Long.MAX_VALUE, batchSize, classes)
+        int limit = Math.min(MAX_READ, batchSize * BATCHES_PER_READ);
+        journal.readRange(sentLive, Long.MAX_VALUE, limit, classes)
                 .compose(live -> !live.isEmpty() ? Future.succeededFuture(live)
-                        : journal.readRange(sentBacklog, liveFrom, batchSize, classes))
+                        : journal.readRange(sentBacklog, liveFrom, limit, classes))
                 .onComplete(result -> {
                     reading = false;
-                    if (generation != sessionGeneration || !active) {
+                    if (session != sessionGeneration || generation != readGeneration || !active) {
                         wake();
                         return;
                     }
@@ -111,61 +166,68 @@ final class Forwarder {
                     if (records.isEmpty()) {
                         return;
                     }
-                    send(onlyFirstStream(records), generation);
+                    boolean historical = records.get(0).id() <= liveFrom;
+                    long last = records.get(records.size() - 1).id();
+                    if (historical) {
+                        sentBacklog = last;
+                    } else {
+                        sentLive = last;
+                    }
+                    List<JournalRecord> fresh = records.stream().filter(r -> !owned.contains(r.id())).toList();
+                    ready.addAll(Batch.pack(fresh, batchSize, historical));
                     wake();
                 });
     }
 
-    private void send(List<JournalRecord> records, long generation) {
-        JournalRecord first = records.get(0);
-        boolean historical = first.id() <= liveFrom;
-        long last = records.get(records.size() - 1).id();
-        if (historical) {
-            sentBacklog = last;
-        } else {
-            sentLive = last;
-        }
-        List<Metric> metrics = new ArrayList<>();
-        List<Long> ids = new ArrayList<>(records.size());
-        for (JournalRecord record : records) {
-            metrics.add(new Metric(Metrics.RECORD_ID, MetricType.UINT64, record.id(), record.entry().takenAt(),
-                    historical));
-            try {
-                for (Metric metric : PayloadCodec.decode(record.entry().body()).metrics()) {
-                    metrics.add(historical ? metric.asHistorical() : metric);
-                }
-            } catch (SparkplugException e) {
-                // Cannot happen for records this agent wrote; sending the id alone still accounts for the record.
-                log.error("journal record {} has an unreadable body: {}", record.id(), e.getMessage());
-            }
-            ids.add(record.id());
-        }
+    private void publish(Batch batch) {
+        List<Long> ids = batch.ids();
+        long session = sessionGeneration;
+        owned.addAll(ids);
         inFlight++;
-        sender.sendDeviceData(first.entry().stream(), first.entry().recordClass(),
-                        new Payload(clock.getAsLong(), null, metrics))
-                .compose(v -> journal.remove(ids))
-                .onComplete(done -> {
-                    if (generation != sessionGeneration) {
-                        return;
-                    }
-                    inFlight--;
-                    if (done.failed()) {
-                        // The session is going down; the records stay in the journal for the next one.
-                        log.debug("records {}..{} not acknowledged: {}", ids.get(0), last, done.cause().getMessage());
-                        return;
-                    }
-                    wake();
-                });
-    }
-
-    /** The leading records of one stream and one class: one DDATA payload. */
-    private static List<JournalRecord> onlyFirstStream(List<JournalRecord> records) {
-        JournalRecord first = records.get(0);
-        int end = 0;
-        while (end < records.size() && records.get(end).entry().stream().equals(first.entry().stream())
-                && records.get(end).entry().recordClass() == first.entry().recordClass()) {
-            end++;
+        Future<Void> sent;
+        try {
+            sent = sender.send(batch);
+        } catch (RuntimeException e) {
+            sent = Future.failedFuture(e);
         }
-        return records.subList(0, end);
+        sent.onComplete(ack -> {
+            if (session != sessionGeneration) {
+                if (ack.succeeded()) {
+                    // The broker has them even though sending was paused meanwhile (the primary host went away).
+                    journal.remove(ids).onFailure(e -> log.debug("acknowledged records {}..{} not removed: {}",
+                            ids.get(0), ids.get(ids.size() - 1), e.getMessage()));
+                }
+                return;
+            }
+            inFlight--;
+            if (ack.failed()) {
+                // Still this session: the broker refused or Paho could not take it. Send it again after a pause; if
+                // the session is going down, pause() drops it and the next session reads it again.
+                log.debug("records {}..{} of {} not acknowledged, sending again: {}", ids.get(0),
+                        ids.get(ids.size() - 1), batch.device(), ack.cause().getMessage());
+                retry.addLast(batch);
+                if (!retryPending) {
+                    retryPending = true;
+                    retryLater.accept(() -> {
+                        retryPending = false;
+                        wake();
+                    });
+                }
+                return;
+            }
+            // The window slot is free at PUBACK; the records stay owned until the journal has removed them, so a
+            // rewind meanwhile does not send them again.
+            journal.remove(ids).onComplete(removed -> {
+                if (session != sessionGeneration) {
+                    return;
+                }
+                ids.forEach(owned::remove);
+                if (removed.failed()) {
+                    log.warn("records {}..{} acknowledged but not removed from the journal (sent again later): {}",
+                            ids.get(0), ids.get(ids.size() - 1), removed.cause().getMessage());
+                }
+            });
+            wake();
+        });
     }
 }

@@ -3,9 +3,9 @@ package org.classbox.agent.uplink.sparkplug;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import org.classbox.sparkplug.AliasBook;
 import org.classbox.sparkplug.MessageType;
 import org.classbox.sparkplug.Payload;
-import org.classbox.sparkplug.PayloadCodec;
 import org.classbox.sparkplug.SparkplugTopic;
 import org.classbox.testing.OnMessage;
 import org.eclipse.paho.mqttv5.client.MqttClient;
@@ -20,6 +20,7 @@ final class BrokerSubscriber implements AutoCloseable {
 
     private final MqttClient client;
     private final CopyOnWriteArrayList<Received> received = new CopyOnWriteArrayList<>();
+    private final AliasBook aliases = new AliasBook();
 
     /**
      * A subscriber with a persistent session: messages published while it is away (even across a broker restart,
@@ -30,7 +31,7 @@ final class BrokerSubscriber implements AutoCloseable {
         client.setCallback(new OnMessage((topic, message) -> {
             SparkplugTopic parsed = SparkplugTopic.parse(topic);
             if (parsed.type() != MessageType.STATE) {
-                received.add(new Received(parsed, PayloadCodec.decode(message.getPayload())));
+                received.add(new Received(parsed, aliases.decode(parsed, message.getPayload())));
             }
         }));
         MqttConnectionOptions options = new MqttConnectionOptions();

@@ -21,6 +21,7 @@ import org.classbox.agent.journal.Journal;
 import org.classbox.agent.journal.JournalEntry;
 import org.classbox.agent.journal.RecordClass;
 import org.classbox.agent.uplink.MqttUplink;
+import org.classbox.agent.uplink.OnContext;
 import org.classbox.broker.BrokerConfig;
 import org.classbox.broker.EmbeddedBroker;
 import org.classbox.sparkplug.MessageType;
@@ -159,15 +160,7 @@ class EdgeNodeTest {
     }
 
     private <T> Future<T> onContextFuture(Callable<Future<T>> work) {
-        io.vertx.core.Promise<T> promise = io.vertx.core.Promise.promise();
-        context.runOnContext(v -> {
-            try {
-                work.call().onComplete(promise);
-            } catch (Exception e) {
-                promise.fail(e);
-            }
-        });
-        return promise.future();
+        return OnContext.run(context, work);
     }
 
     private static <T> T await(Future<T> future) throws Exception {

@@ -1,0 +1,207 @@
+package org.classbox.agent.uplink.sparkplug;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.classbox.agent.config.IdentityConfig;
+import org.classbox.agent.config.JournalConfig;
+import org.classbox.agent.config.UplinkConfig;
+import org.classbox.agent.journal.Journal;
+import org.classbox.agent.journal.JournalEntry;
+import org.classbox.agent.journal.RecordClass;
+import org.classbox.agent.uplink.MqttUplink;
+import org.classbox.agent.uplink.OnContext;
+import org.classbox.broker.BrokerConfig;
+import org.classbox.broker.EmbeddedBroker;
+import org.classbox.sparkplug.MessageType;
+import org.classbox.sparkplug.Metric;
+import org.classbox.sparkplug.MetricType;
+import org.classbox.sparkplug.Metrics;
+import org.classbox.sparkplug.Payload;
+import org.classbox.sparkplug.PayloadCodec;
+import org.classbox.testing.Await;
+import org.classbox.testing.FreePorts;
+import org.classbox.testing.TestGuard;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The uplink against embedded HiveMQ, whose Receive Maximum (10 by default) is below what the box asks for. */
+@ExtendWith(TestGuard.class)
+class UplinkPressureTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+    private Vertx vertx;
+    private EmbeddedBroker broker;
+    private Journal journal;
+    private Context context;
+    private BrokerSubscriber subscriber;
+    private MqttUplink uplink;
+    private EdgeNode node;
+
+    @BeforeEach
+    void start_broker() throws Exception {
+        vertx = Vertx.vertx();
+        broker = new EmbeddedBroker(vertx, new BrokerConfig("127.0.0.1", FreePorts.tcp(), dir.resolve("broker")));
+        broker.start().await(30, TimeUnit.SECONDS);
+        subscriber = new BrokerSubscriber(broker.uri(), "host-under-test");
+        journal = new Journal(vertx, JournalConfig.defaults(dir.resolve("agent")));
+        journal.start().await(30, TimeUnit.SECONDS);
+        context = vertx.getOrCreateContext();
+    }
+
+    @AfterEach
+    void stop_everything() throws Exception {
+        if (node != null) {
+            onContext(node::stop).await(30, TimeUnit.SECONDS);
+        } else if (uplink != null) {
+            onContext(uplink::close).await(30, TimeUnit.SECONDS);
+        }
+        journal.stop().await(30, TimeUnit.SECONDS);
+        subscriber.close();
+        broker.stop().await(30, TimeUnit.SECONDS);
+        vertx.close().await(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void publishes_past_the_brokers_receive_maximum_wait_for_a_slot_and_all_arrive() throws Exception {
+        UplinkConfig config = config(40);
+        uplink = new MqttUplink(context, config, "box-42");
+        onContext(() -> uplink.connect("spBv1.0/school-7/NDEATH/box-42", new byte[0])).await(20, TimeUnit.SECONDS);
+        assertTrue(uplink.receiveMaximum() < 40, "HiveMQ's Receive Maximum: " + uplink.receiveMaximum());
+
+        List<Future<Void>> acks = onContext(() -> {
+            List<Future<Void>> all = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                long now = System.currentTimeMillis();
+                all.add(uplink.publish("spBv1.0/school-7/NDATA/box-42", PayloadCodec.encode(new Payload(now, null,
+                        List.of(Metric.of("N", MetricType.INT64, (long) i, now)))), 1, false));
+            }
+            return Future.succeededFuture(all);
+        }).await(10, TimeUnit.SECONDS);
+
+        Future.all(acks).await(20, TimeUnit.SECONDS);
+        Await.until(WAIT, "all 60 at the broker", () -> subscriber.of(MessageType.NDATA).size() == 60);
+    }
+
+    @Test
+    void max_in_flight_above_the_receive_maximum_drains_interleaved_streams_with_nothing_stranded() throws Exception {
+        List<Long> ids = append(300, 6);
+        startNode(config(40), now -> Map.of());
+
+        Await.until(WAIT, "all 300 records delivered", () -> deliveredRecordIds().size() >= 300);
+        Await.until(WAIT, "journal emptied", () -> journal.size() == 0);
+        assertEquals(ids, deliveredRecordIds().stream().sorted().distinct().collect(Collectors.toList()));
+        int messages = subscriber.of(MessageType.DDATA).size();
+        // Packing only consecutive records of one stream would take one message per record here.
+        assertTrue(messages <= 300 / 5 * 2, "batches of up to 5 per device: " + messages);
+        for (int d = 0; d < 6; d++) {
+            String device = "device-" + d;
+            List<Long> perDevice = subscriber.of(MessageType.DDATA).stream()
+                    .filter(r -> r.topic().deviceId().equals(device))
+                    .flatMap(r -> r.payload().metrics().stream())
+                    .filter(m -> m.name().equals(Metrics.RECORD_ID)).map(Metric::longValue)
+                    .collect(Collectors.toList());
+            assertEquals(perDevice.stream().sorted().toList(), perDevice, device + " in order");
+        }
+        assertEquals(6, subscriber.of(MessageType.DBIRTH).size(), "each device born before its first DDATA");
+    }
+
+    @Test
+    void a_session_whose_births_fail_is_ended_with_its_death_before_the_next_try() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        startNode(config(8), now -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("device supervisor not ready");
+            }
+            return Map.of(Metrics.PROJECTOR_DEVICE, List.of(Metric.of(Metrics.POWER, MetricType.STRING, "on", now)));
+        });
+
+        Await.until(WAIT, "a device birth on the second session", () -> !subscriber.of(MessageType.DBIRTH).isEmpty());
+        List<BrokerSubscriber.Received> births = subscriber.of(MessageType.NBIRTH);
+        List<BrokerSubscriber.Received> deaths = subscriber.of(MessageType.NDEATH);
+        assertEquals(2, births.size());
+        assertEquals(1, deaths.size(), "the half-made session announced its death");
+        assertEquals(births.get(0).payload().metric(Metrics.BD_SEQ).orElseThrow().value(),
+                deaths.get(0).payload().metric(Metrics.BD_SEQ).orElseThrow().value());
+        assertTrue(node.isOnline());
+    }
+
+    @Test
+    void the_days_byte_counts_continue_after_a_restart() throws Exception {
+        Path meter = dir.resolve("agent").resolve("link-bytes.txt");
+        startNode(config(8), now -> Map.of(), meter);
+        Await.until(WAIT, "births counted", () -> onContextValue(() -> node.bytesToday(RecordClass.HEALTH)) > 0);
+        long before = onContextValue(() -> node.bytesToday(RecordClass.HEALTH));
+        onContext(node::stop).await(30, TimeUnit.SECONDS);
+        assertTrue(java.nio.file.Files.exists(meter), "saved at stop");
+
+        startNode(config(8), now -> Map.of(), meter);
+
+        Await.until(WAIT, "the second session's births", () -> subscriber.of(MessageType.NBIRTH).size() == 2);
+        assertTrue(onContextValue(() -> node.bytesToday(RecordClass.HEALTH)) > before,
+                "counting went on from " + before);
+    }
+
+    private UplinkConfig config(int maxInFlight) {
+        return new UplinkConfig(broker.uri(), 10, 5, 50, 500, 5, maxInFlight, "");
+    }
+
+    private void startNode(UplinkConfig config, DeviceBirths births) throws Exception {
+        startNode(config, births, null);
+    }
+
+    private void startNode(UplinkConfig config, DeviceBirths births, Path meter) throws Exception {
+        onContext(() -> {
+            uplink = new MqttUplink(context, config, "box-42");
+            node = new EdgeNode(vertx, new IdentityConfig("school-7", "box-42"), config,
+                    org.classbox.agent.config.BandwidthConfig.defaults(), journal, uplink, births, meter);
+            return node.start();
+        }).await(20, TimeUnit.SECONDS);
+    }
+
+    private List<Long> append(int count, int streams) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long now = System.currentTimeMillis();
+            byte[] body = PayloadCodec.encode(new Payload(now, null,
+                    List.of(Metric.of("Value", MetricType.INT64, (long) i, now))));
+            ids.add(journal.append(new JournalEntry(RecordClass.HEALTH, "device-" + (i % streams), now, body))
+                    .await(10, TimeUnit.SECONDS));
+        }
+        return ids;
+    }
+
+    private List<Long> deliveredRecordIds() {
+        return subscriber.of(MessageType.DDATA).stream().flatMap(r -> r.payload().metrics().stream())
+                .filter(m -> m.name().equals(Metrics.RECORD_ID)).map(Metric::longValue).collect(Collectors.toList());
+    }
+
+    private <T> T onContextValue(Callable<T> work) {
+        try {
+            return onContext(() -> Future.succeededFuture(work.call())).await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> Future<T> onContext(Callable<Future<T>> work) {
+        return OnContext.run(context, work);
+    }
+}
