@@ -12,9 +12,13 @@ import org.classbox.sparkplug.MetricType;
 
 /**
  * The edge node's Sparkplug metric aliases: one per metric of the node ({@link #NODE}) and of each device, unique
- * across the node, and kept for as long as the agent runs, so a message still in flight during a rebirth means the
- * same after it. Births declare them (name, alias, datatype); DATA messages then carry the alias alone. Used on the
- * agent's context only.
+ * across the node. Births declare them (name, alias, datatype); DATA messages then carry the alias alone.
+ *
+ * <p>An alias is a 32-bit hash of the device and metric name, not a counter: the same metric has the same alias in
+ * every session and after every restart of the agent. A host that holds DATA it could not read (it missed the birth,
+ * say after losing its store) can then read it with any later birth, and never with another metric's meaning. Two
+ * names with the same hash (about one chance in 10^7 for a box's few dozen metrics) are resolved by sending the
+ * later one by name: a host never misreads it, at the cost of a few bytes. Used on the agent's context only.
  */
 final class Aliases {
     /** The key of the edge node's own metrics. */
@@ -22,21 +26,36 @@ final class Aliases {
 
     private final Map<String, Map<String, Long>> aliases = new HashMap<>();
     private final Map<String, Map<String, MetricType>> types = new HashMap<>();
-    private long next;
+    /** Alias to "device NUL name", to find the rare collision. */
+    private final Map<Long, String> owners = new HashMap<>();
 
     /** Gives every metric of {@code metrics} an alias on {@code device}; true when any of them was new. */
     boolean declare(String device, List<Metric> metrics) {
         Map<String, Long> known = aliases.computeIfAbsent(device, d -> new LinkedHashMap<>());
-        Map<String, MetricType> knownTypes = types.computeIfAbsent(device, d -> new HashMap<>());
+        Map<String, MetricType> knownTypes = types.computeIfAbsent(device, d -> new LinkedHashMap<>());
         boolean added = false;
         for (Metric metric : metrics) {
-            if (!known.containsKey(metric.name())) {
-                known.put(metric.name(), next++);
+            if (!knownTypes.containsKey(metric.name())) {
                 knownTypes.put(metric.name(), metric.type());
+                String owner = device + '\0' + metric.name();
+                long alias = stableAlias(owner);
+                if (owners.putIfAbsent(alias, owner) == null) {
+                    known.put(metric.name(), alias);
+                }
                 added = true;
             }
         }
         return added;
+    }
+
+    /** FNV-1a, 32 bits: stable across runs and JVMs (unlike String.hashCode's contract), cheap, well spread. */
+    static long stableAlias(String owner) {
+        int hash = 0x811c9dc5;
+        for (byte b : owner.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            hash ^= b & 0xff;
+            hash *= 0x01000193;
+        }
+        return hash & 0xffffffffL;
     }
 
     /** The aliases of {@code device}'s metrics, by name. */
@@ -77,7 +96,7 @@ final class Aliases {
         present.forEach(m -> names.add(m.name()));
         List<Metric> missing = new ArrayList<>();
         Map<String, MetricType> knownTypes = types.getOrDefault(device, Map.of());
-        for (String name : of(device).keySet()) {
+        for (String name : knownTypes.keySet()) {
             if (!names.contains(name)) {
                 missing.add(Metric.of(name, knownTypes.get(name), null, now));
             }
