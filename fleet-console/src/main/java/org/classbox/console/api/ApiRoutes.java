@@ -45,7 +45,8 @@ public final class ApiRoutes {
         router.get("/boxes/:boxId").handler(ctx -> withBox(ctx, box -> ctx.response()
                 .putHeader("content-type", "application/json").end(json(box).encode())));
         router.get("/boxes/:boxId/samples").handler(this::samples);
-        router.get("/ingest").handler(ctx -> reply(ctx, store.parkedCount().map(parked -> {
+        // Counters answer even while the store fails: that is when they matter.
+        router.get("/ingest").handler(ctx -> reply(ctx, store.parkedCount().otherwise((Long) null).map(parked -> {
             Map<String, Object> counts = ingest.snapshot();
             counts.put("parkedNow", parked);
             return new JsonObject(counts).encode();
