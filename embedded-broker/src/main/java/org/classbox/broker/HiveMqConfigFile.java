@@ -8,10 +8,22 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes the {@code config.xml} HiveMQ reads at start: one listener (plain TCP, or TLS requiring a client certificate
- * when the broker has {@link TlsStores}), file persistence in the data folder (so retained messages and persistent
- * sessions survive a restart), and no phoning home for usage statistics.
+ * when the broker has {@link TlsStores}), file persistence in the data folder (so retained messages, persistent
+ * sessions and their queues survive a restart), the queue limits of offline sessions, and no phoning home for usage
+ * statistics.
  */
 final class HiveMqConfigFile {
+    /**
+     * Messages queued per offline persistent session (HiveMQ's default is 1,000). Sized for the console being away a
+     * day: 1,000 boxes each sending a message every 90 s. Past it, new messages for that session are dropped
+     * ({@link #QUEUE_STRATEGY}); docs/architecture.md says what that means for the fleet.
+     */
+    static final long MAX_QUEUED_MESSAGES = 1_000_000;
+    /** When a queue is full, drop the newest (the message being published), keeping the oldest in order. */
+    static final String QUEUE_STRATEGY = "discard";
+    /** The longest session expiry the broker grants a client, seconds: a week, the console's own upper limit. */
+    static final long MAX_SESSION_EXPIRY_SECONDS = 604_800;
+
     private HiveMqConfigFile() {
     }
 
@@ -49,6 +61,15 @@ final class HiveMqConfigFile {
                 + "    <listeners>\n"
                 + (tls == null ? tcpListener(config) : tlsListener(config, tls))
                 + "    </listeners>\n"
+                + "    <mqtt>\n"
+                + "        <queued-messages>\n"
+                + "            <max-queue-size>" + MAX_QUEUED_MESSAGES + "</max-queue-size>\n"
+                + "            <strategy>" + QUEUE_STRATEGY + "</strategy>\n"
+                + "        </queued-messages>\n"
+                + "        <session-expiry>\n"
+                + "            <max-interval>" + MAX_SESSION_EXPIRY_SECONDS + "</max-interval>\n"
+                + "        </session-expiry>\n"
+                + "    </mqtt>\n"
                 + "    <persistence>\n"
                 + "        <mode>file</mode>\n"
                 + "    </persistence>\n"

@@ -23,6 +23,7 @@ public final class FleetConsole {
     private final ConsoleConfig config;
     private BoxStore store;
     private HostApplication host;
+    private SparkplugIngest ingest;
     private HttpServer http;
 
     public FleetConsole(Vertx vertx, ConsoleConfig config) {
@@ -39,21 +40,16 @@ public final class FleetConsole {
 
     private Future<Void> startOn(Context context) {
         store = new BoxStore(vertx, config.store());
+        ingest = new SparkplugIngest(vertx, store, (group, box) -> host.requestRebirth(group, box),
+                System::currentTimeMillis, config.mqtt().receiveMaximum(), config.mqtt().maxPacketBytes());
+        host = new HostApplication(context, config.mqtt(), ingest::accept);
         Router root = Router.router(vertx);
-        root.route("/api/v1/*").subRouter(new ApiRoutes(store, System::currentTimeMillis).router(vertx));
+        root.route("/api/v1/*").subRouter(new ApiRoutes(store, ingest.counters(), System::currentTimeMillis)
+                .router(vertx));
         root.route("/*").subRouter(WebRoutes.router(vertx));
         return store.start()
-                .compose(v -> store.epochs())
-                .compose(epochs -> {
-                    SparkplugIngest[] ingest = new SparkplugIngest[1];
-                    host = new HostApplication(context, config.mqtt(), (topic, payload) ->
-                            ingest[0].accept(topic, payload).onFailure(e ->
-                                    log.error("cannot store the message on {}: {}", topic, e.getMessage())));
-                    ingest[0] = new SparkplugIngest(store, host::requestRebirth, System::currentTimeMillis);
-                    ingest[0].knownEpochs(epochs);
-                    return vertx.createHttpServer().requestHandler(root)
-                            .listen(config.http().port(), config.http().host());
-                })
+                .compose(v -> vertx.createHttpServer().requestHandler(root)
+                        .listen(config.http().port(), config.http().host()))
                 .compose(server -> {
                     http = server;
                     log.info("fleet console at http://{}:{} (API: /api/v1/boxes)", config.http().host(),
@@ -63,6 +59,9 @@ public final class FleetConsole {
     }
 
     public Future<Void> stop() {
+        if (ingest != null) {
+            ingest.stop();
+        }
         Future<Void> mqtt = host == null ? Future.succeededFuture() : host.stop();
         return mqtt.recover(e -> Future.succeededFuture())
                 .compose(v -> http == null ? Future.<Void>succeededFuture() : http.close())

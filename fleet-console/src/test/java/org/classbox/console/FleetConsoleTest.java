@@ -58,11 +58,17 @@ class FleetConsoleTest {
         vertx = Vertx.vertx();
         broker = new EmbeddedBroker(vertx, BrokerConfig.loopback(FreePorts.tcp(), dir.resolve("broker")));
         broker.start().await(30, TimeUnit.SECONDS);
-        console = new FleetConsole(vertx, ConsoleConfig.from(Settings.of(Map.of("mqtt.uri", broker.uri(),
-                "mqtt.allowPlaintext", "true", "http.port", "0", "store.dataDir", dir.resolve("console").toString()))));
-        console.start().await(30, TimeUnit.SECONDS);
+        console = startConsole();
         box = new MqttClient(broker.uri(), "box-7", new MemoryPersistence());
         box.connect(new MqttConnectionOptions());
+    }
+
+    private FleetConsole startConsole() throws Exception {
+        FleetConsole started = new FleetConsole(vertx, ConsoleConfig.from(Settings.of(Map.of("mqtt.uri", broker.uri(),
+                "mqtt.allowPlaintext", "true", "http.port", "0", "store.dataDir", dir.resolve("console").toString(),
+                "mqtt.maxPacketBytes", "2048"))));
+        started.start().await(30, TimeUnit.SECONDS);
+        return started;
     }
 
     @AfterEach
@@ -94,6 +100,47 @@ class FleetConsoleTest {
         publish("spBv1.0/school/NDEATH/box-7", new Payload(t, null, List.of(
                 Metric.of(Metrics.BD_SEQ, MetricType.INT64, 1L, t))));
         Await.until(SOON, "box-7 offline", () -> !boxes().getJsonObject(0).getBoolean("online"));
+    }
+
+    @Test
+    void a_message_the_console_could_not_store_is_not_acknowledged_and_arrives_again_after_a_restart()
+            throws Exception {
+        TestGuard.expectErrors("cannot store");
+        long t = System.currentTimeMillis();
+        publish("spBv1.0/school/NBIRTH/box-7", new Payload(t, 0L, List.of(
+                Metric.of(Metrics.BD_SEQ, MetricType.INT64, 1L, t),
+                Metric.of(Metrics.JOURNAL_EPOCH, MetricType.INT64, 5L, t))));
+        Await.until(SOON, "box-7 born", () -> !boxes().isEmpty());
+        console.store().stop().await(10, TimeUnit.SECONDS);
+        publish("spBv1.0/school/DDATA/box-7/projector", new Payload(t, 1L, List.of(
+                Metric.of(Metrics.RECORD_ID, MetricType.UINT64, 1L, t),
+                Metric.of(Metrics.POWER, MetricType.STRING, "on", t))));
+        Await.until(SOON, "the store failing", () -> ingest().getLong("storeFailures") > 0);
+        console.stop().await(30, TimeUnit.SECONDS);
+
+        console = startConsole();
+        Await.until(SOON, "the record stored by the restarted console",
+                () -> body("/api/v1/boxes/box-7/samples").contains("\"recordId\":1"));
+        assertEquals(1, new JsonArray(body("/api/v1/boxes/box-7/samples")).size());
+    }
+
+    @Test
+    void a_message_over_the_console_packet_limit_is_dropped_by_the_broker_and_later_ones_still_arrive()
+            throws Exception {
+        long t = System.currentTimeMillis();
+        publish("spBv1.0/school/NBIRTH/box-7", new Payload(t, 0L, List.of(
+                Metric.of(Metrics.BD_SEQ, MetricType.INT64, 1L, t))));
+        publish("spBv1.0/school/DDATA/box-7/projector", new Payload(t, 1L, List.of(
+                Metric.of(Metrics.RECORD_ID, MetricType.UINT64, 1L, t),
+                Metric.of(Metrics.ERROR, MetricType.STRING, "e".repeat(3000), t))));
+        publish("spBv1.0/school/DDATA/box-7/projector", new Payload(t, 2L, List.of(
+                Metric.of(Metrics.RECORD_ID, MetricType.UINT64, 2L, t),
+                Metric.of(Metrics.POWER, MetricType.STRING, "on", t))));
+        Await.until(SOON, "record 2 stored", () -> body("/api/v1/boxes/box-7/samples")
+                .contains("\"recordId\":2"));
+        assertEquals(1, new JsonArray(body("/api/v1/boxes/box-7/samples")).size());
+        assertEquals("school", boxes().getJsonObject(0).getString("groupId"));
+        assertEquals(3L, ingest().getLong("acknowledged"));
     }
 
     @Test
@@ -130,6 +177,22 @@ class FleetConsoleTest {
 
     private void publish(String topic, Payload payload) throws Exception {
         box.publish(topic, new MqttMessage(PayloadCodec.encode(payload), 1, false, null));
+    }
+
+    private String body(String path) {
+        try {
+            return get(path).body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonObject ingest() {
+        try {
+            return new JsonObject(get("/api/v1/ingest").body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonArray boxes() {

@@ -6,13 +6,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.classbox.settings.ConfigException;
 import org.classbox.settings.Settings;
+import org.classbox.sim.broker.BrokerCommand;
 import org.classbox.sim.demo.Demo;
 import org.classbox.sim.demo.DemoConfig;
 
 /**
  * {@code java -cp simulator.jar org.classbox.sim.Main demo [--duration SECONDS] [--key=value ...]}: runs the demo
  * topology until Ctrl-C or for the given duration, then stops everything and exits 0. Exit code 2: bad
- * configuration; 1: something failed to start.
+ * configuration; 1: something failed to start. {@code ... Main broker [--key=value ...]} runs only the MQTT broker,
+ * in a process of its own ({@link BrokerCommand}).
  */
 public final class Main {
     private Main() {
@@ -23,9 +25,13 @@ public final class Main {
     }
 
     static int run(String[] args) {
+        if (args.length > 0 && args[0].equals("broker")) {
+            return BrokerCommand.run(Arrays.copyOfRange(args, 1, args.length));
+        }
         if (args.length == 0 || !args[0].equals("demo")) {
             System.err.println("usage: classbox demo [--duration SECONDS] [--key=value ...]"
-                    + " (keys: simulator/src/main/resources/demo.sample.properties)");
+                    + " (keys: simulator/src/main/resources/demo.sample.properties)\n"
+                    + "       classbox broker [--broker.host=127.0.0.1] [--broker.port=1883] [--dataDir=./run/broker]");
             return ConfigException.EXIT_CODE;
         }
         DemoConfig config;

@@ -54,7 +54,7 @@ public record UplinkConfig(String brokerUri, int keepAliveSeconds, int connectTi
                 s.integer("uplink.reconnectMaxMillis", 120_000),
                 s.integer("uplink.batchSize", 200),
                 s.integer("uplink.maxInFlight", 8),
-                s.string("uplink.primaryHostId", ""),
+                s.string("uplink.primaryHostId", "classbox-console"),
                 compression(s.string("uplink.historicalCompression", "DEFLATE")));
     }
 

@@ -7,23 +7,31 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
+import org.classbox.console.sparkplug.IngestCounters;
 import org.classbox.console.store.BoxStore;
 import org.classbox.console.store.BoxView;
 import org.classbox.console.store.Sample;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code GET /api/v1/boxes}, {@code GET /api/v1/boxes/:boxId}, {@code GET /api/v1/boxes/:boxId/samples}. */
+/**
+ * {@code GET /api/v1/boxes}, {@code GET /api/v1/boxes/:boxId}, {@code GET /api/v1/boxes/:boxId/samples} (both with
+ * {@code ?group=} when a box id is used in several groups) and {@code GET /api/v1/ingest}.
+ */
 public final class ApiRoutes {
     private static final Logger log = LoggerFactory.getLogger(ApiRoutes.class);
     private static final int MAX_LIMIT = 10_000;
 
     private final BoxStore store;
+    private final IngestCounters ingest;
     private final LongSupplier clock;
 
-    public ApiRoutes(BoxStore store, LongSupplier clock) {
+    public ApiRoutes(BoxStore store, IngestCounters ingest, LongSupplier clock) {
         this.store = store;
+        this.ingest = ingest;
         this.clock = clock;
     }
 
@@ -34,13 +42,33 @@ public final class ApiRoutes {
             boxes.forEach(box -> array.add(json(box)));
             return array.encode();
         })));
-        router.get("/boxes/:boxId").handler(ctx -> {
-            String boxId = ctx.pathParam("boxId");
-            reply(ctx, store.box(boxId, clock.getAsLong()).map(box -> box.map(b -> json(b).encode()).orElse(null)),
-                    "no box '" + boxId + "'");
-        });
+        router.get("/boxes/:boxId").handler(ctx -> withBox(ctx, box -> ctx.response()
+                .putHeader("content-type", "application/json").end(json(box).encode())));
         router.get("/boxes/:boxId/samples").handler(this::samples);
+        // Counters answer even while the store fails: that is when they matter.
+        router.get("/ingest").handler(ctx -> reply(ctx, store.parkedCount().otherwise((Long) null).map(parked -> {
+            Map<String, Object> counts = ingest.snapshot();
+            counts.put("parkedNow", parked);
+            return new JsonObject(counts).encode();
+        })));
         return router;
+    }
+
+    /** Finds the box named by the path (and {@code ?group=}); answers 404 or 409 itself when there is not one. */
+    private void withBox(RoutingContext ctx, java.util.function.Consumer<BoxView> found) {
+        String boxId = ctx.pathParam("boxId");
+        String group = ctx.queryParams().get("group");
+        store.boxesWithId(boxId, clock.getAsLong()).onSuccess(all -> {
+            List<BoxView> boxes = all.stream().filter(b -> group == null || b.groupId().equals(group)).toList();
+            if (boxes.isEmpty()) {
+                error(ctx, 404, "no box '" + boxId + "'" + (group == null ? "" : " in group '" + group + "'"));
+            } else if (boxes.size() > 1) {
+                error(ctx, 409, "box id '" + boxId + "' is used in groups " + boxes.stream().map(BoxView::groupId)
+                        .toList() + "; add ?group=");
+            } else {
+                found.accept(boxes.get(0));
+            }
+        }).onFailure(e -> failed(ctx, e));
     }
 
     private void samples(RoutingContext ctx) {
@@ -55,11 +83,12 @@ public final class ApiRoutes {
             error(ctx, 400, "limit must be a whole number in [1, " + MAX_LIMIT + "], but was '" + limitText + "'");
             return;
         }
-        reply(ctx, store.samples(ctx.pathParam("boxId"), limit).map(samples -> {
+        int rows = limit;
+        withBox(ctx, box -> reply(ctx, store.samples(box.key(), rows).map(samples -> {
             JsonArray array = new JsonArray();
             samples.forEach(sample -> array.add(json(sample)));
             return array.encode();
-        }));
+        })));
     }
 
     private static JsonObject json(BoxView box) {
@@ -87,20 +116,14 @@ public final class ApiRoutes {
     }
 
     private static void reply(RoutingContext ctx, Future<String> body) {
-        reply(ctx, body, "not found");
+        body.onSuccess(json -> {
+            ctx.response().putHeader("content-type", "application/json").end(json);
+        }).onFailure(e -> failed(ctx, e));
     }
 
-    private static void reply(RoutingContext ctx, Future<String> body, String notFound) {
-        body.onSuccess(json -> {
-            if (json == null) {
-                error(ctx, 404, notFound);
-            } else {
-                ctx.response().putHeader("content-type", "application/json").end(json);
-            }
-        }).onFailure(e -> {
-            log.error("{} {} failed: {}", ctx.request().method(), ctx.request().path(), e.getMessage());
-            error(ctx, 500, "the console could not read its store; see its log");
-        });
+    private static void failed(RoutingContext ctx, Throwable e) {
+        log.error("{} {} failed: {}", ctx.request().method(), ctx.request().path(), e.getMessage());
+        error(ctx, 500, "the console could not read its store; see its log");
     }
 
     private static void error(RoutingContext ctx, int status, String message) {

@@ -13,10 +13,14 @@ import org.classbox.tls.TlsConfig;
  * @param hostId               Sparkplug host id: the STATE topic, the MQTT client id and the CN of the console's
  *                             certificate (the broker's ACL lets that identity read everything and send commands)
  * @param groupFilter          which Sparkplug groups to follow ({@code +} for all)
+ * @param receiveMaximum       messages the broker may send before the console acknowledges them: the bound of the
+ *                             console's ingest queue
+ * @param maxPacketBytes       the broker drops larger messages for the console (and the console drops larger
+ *                             payloads it gets anyway)
  * @param tls                  CA, client certificate and login ({@code mqtt.caFile}, ...): as the agent's, one rule
  */
 public record MqttConfig(String uri, String hostId, int keepAliveSeconds, int sessionExpirySeconds,
-                         String groupFilter, TlsConfig tls) {
+                         String groupFilter, int receiveMaximum, int maxPacketBytes, TlsConfig tls) {
     public MqttConfig {
         Check.that(uri != null && uri.matches("(ssl|tcp)://[^:/]+:\\d{1,5}"), "mqtt.uri",
                 "must look like ssl://host:port or tcp://host:port, but was '" + uri + "'");
@@ -27,11 +31,14 @@ public record MqttConfig(String uri, String hostId, int keepAliveSeconds, int se
         Check.inRange("mqtt.sessionExpirySeconds", sessionExpirySeconds, 0, 604_800);
         Check.that(groupFilter != null && (groupFilter.equals("+") || groupFilter.matches("[A-Za-z0-9_.-]{1,64}")),
                 "mqtt.groupFilter", "must be + or a group id, but was '" + groupFilter + "'");
+        Check.inRange("mqtt.receiveMaximum", receiveMaximum, 1, 65_535);
+        Check.inRange("mqtt.maxPacketBytes", maxPacketBytes, 1024, 1024 * 1024);
     }
 
     static MqttConfig from(Settings s) {
         return new MqttConfig(s.string("mqtt.uri", "ssl://127.0.0.1:8883"), s.string("mqtt.hostId", "classbox-console"),
                 s.integer("mqtt.keepAliveSeconds", 30), s.integer("mqtt.sessionExpirySeconds", 86_400),
-                s.string("mqtt.groupFilter", "+"), TlsConfig.from(s, "mqtt.", "mqtt."));
+                s.string("mqtt.groupFilter", "+"), s.integer("mqtt.receiveMaximum", 256),
+                s.integer("mqtt.maxPacketBytes", 1024 * 1024), TlsConfig.from(s, "mqtt.", "mqtt."));
     }
 }

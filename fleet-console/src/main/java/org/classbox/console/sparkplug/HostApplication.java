@@ -4,7 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.List;
-import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import org.classbox.console.config.MqttConfig;
 import org.classbox.sparkplug.HostState;
 import org.classbox.sparkplug.MessageType;
@@ -31,14 +31,17 @@ import org.slf4j.LoggerFactory;
 /**
  * The console's MQTT session as a Sparkplug primary host: persistent session, STATE offline as its will, STATE
  * online (retained) after every (re)connect and subscription. Paho reconnects by itself; every callback is handed to
- * {@code context} before it touches anything.
+ * {@code context} before it touches anything. Messages are acknowledged by hand, in the order they arrived, only
+ * once the handler's future completed (the store committed them): a console that dies before gets them again from
+ * its session at the broker. The Receive Maximum sent at connect bounds how many wait unacknowledged.
  */
 public final class HostApplication {
     private static final Logger log = LoggerFactory.getLogger(HostApplication.class);
 
     private final Context context;
     private final MqttConfig config;
-    private final BiConsumer<String, byte[]> messages;
+    private final BiFunction<String, byte[], Future<Void>> messages;
+    private final InOrderAcks acks;
     private final MqttAsyncClient client;
     private final PahoSecurity security;
     private final long stateTimestamp = System.currentTimeMillis();
@@ -46,7 +49,8 @@ public final class HostApplication {
     private volatile boolean stopping;
     private long retryTimer = -1;
 
-    public HostApplication(Context context, MqttConfig config, BiConsumer<String, byte[]> messages) {
+    /** {@code messages} gets every message on the context; its future completing means it may be acknowledged. */
+    public HostApplication(Context context, MqttConfig config, BiFunction<String, byte[], Future<Void>> messages) {
         this.context = context;
         this.config = config;
         this.messages = messages;
@@ -57,6 +61,8 @@ public final class HostApplication {
         } catch (MqttException e) {
             throw new IllegalArgumentException("cannot create an MQTT client for " + config.uri(), e);
         }
+        this.acks = new InOrderAcks(client);
+        client.setManualAcks(true);
         client.setCallback(new Callback());
     }
 
@@ -102,15 +108,24 @@ public final class HostApplication {
         }
     }
 
-    private void connect(Promise<Void> first) {
+    /** Every connect option in one place. */
+    private MqttConnectionOptions connectOptions() {
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(false);
         options.setSessionExpiryInterval((long) config.sessionExpirySeconds());
         options.setKeepAliveInterval(config.keepAliveSeconds());
         options.setAutomaticReconnect(true);
         options.setAutomaticReconnectDelay(1, 30);
+        options.setReceiveMaximum(config.receiveMaximum());
+        // The broker drops larger messages for this client instead of sending them (MQTT 5, Maximum Packet Size).
+        options.setMaximumPacketSize((long) config.maxPacketBytes());
         options.setWill(stateTopic, new MqttMessage(new HostState(false, stateTimestamp).encode(), 1, true, null));
         security.applyTo(options);
+        return options;
+    }
+
+    private void connect(Promise<Void> first) {
+        MqttConnectionOptions options = connectOptions();
         try {
             client.connect(options, null, new MqttActionListener() {
                 @Override
@@ -167,6 +182,7 @@ public final class HostApplication {
     private final class Callback implements MqttCallback {
         @Override
         public void disconnected(MqttDisconnectResponse response) {
+            acks.connectionLost();
             if (!stopping) {
                 log.warn("lost the broker at {}: {}", config.uri(), response.getReasonString());
             }
@@ -180,7 +196,8 @@ public final class HostApplication {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             byte[] payload = message.getPayload();
-            context.runOnContext(v -> messages.accept(topic, payload));
+            InOrderAcks.Pending pending = acks.arrived(message.getId(), message.getQos());
+            context.runOnContext(v -> messages.apply(topic, payload).onSuccess(done -> acks.done(pending)));
         }
 
         @Override

@@ -5,33 +5,38 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.classbox.console.config.StoreConfig;
 
 /**
- * Boxes and samples in an H2 file. One connection, used only from the single {@code console-store} worker thread,
- * so statements never interleave. Every method returns a Future completed on the caller's context.
+ * Boxes, samples and parked messages in an H2 file. One connection, used only from the single {@code console-store}
+ * worker thread, so statements never interleave. Writes go through {@link #transaction}, which forces the file to
+ * the device after each commit. Every method returns a Future completed on the caller's context.
  */
 public final class BoxStore {
-    private static final String BOX_COLUMNS = "box_id, group_id, online, last_seen, bd_seq, epoch, power, input,"
+    /** The file H2 keeps everything in, inside {@link StoreConfig#dataDir()}. */
+    public static final String FILE_NAME = "console.mv.db";
+    private static final String BOX_COLUMNS = "group_id, box_id, online, last_seen, bd_seq, epoch, power, input,"
             + " lamp_hours, error, reachable";
 
     private final Vertx vertx;
     private final StoreConfig config;
     private WorkerExecutor worker;
     private Connection connection;
+    private FileChannel syncChannel;
 
     public BoxStore(Vertx vertx, StoreConfig config) {
         this.vertx = vertx;
@@ -42,8 +47,8 @@ public final class BoxStore {
         worker = vertx.createSharedWorkerExecutor("console-store", 1);
         return blocking("open the store in " + config.dataDir(), () -> {
             Files.createDirectories(config.dataDir());
-            connection = DriverManager.getConnection("jdbc:h2:file:" + config.dataDir().toAbsolutePath()
-                    .resolve("console") + ";WRITE_DELAY=0", "console", "");
+            connection = DriverManager.getConnection(jdbcUrl(config.dataDir()), "console", "");
+            requireCurrentSchema();
             try (Statement statement = connection.createStatement()) {
                 for (String sql : schema().split(";")) {
                     if (!sql.isBlank()) {
@@ -51,6 +56,9 @@ public final class BoxStore {
                     }
                 }
             }
+            // fsync applies to the file, whichever descriptor asks: a read-only channel of our own forces what H2
+            // wrote through its own.
+            syncChannel = FileChannel.open(config.dataDir().resolve(FILE_NAME), StandardOpenOption.READ);
             return null;
         });
     }
@@ -60,115 +68,47 @@ public final class BoxStore {
             return Future.succeededFuture();
         }
         Future<Void> closed = blocking("close the store", () -> {
+            if (syncChannel != null) {
+                syncChannel.close();
+            }
             if (connection != null) {
                 connection.close();
             }
             return null;
         });
-        return closed.eventually(() -> worker.close());
+        WorkerExecutor closing = worker;
+        worker = null;
+        return closed.eventually(closing::close);
     }
 
-    /** A box was born: online, with the bdSeq its NDEATH will carry and the epoch of its journal. */
-    public Future<Void> boxBorn(String groupId, String boxId, long bdSeq, Long epoch, long now) {
-        return blocking("record the birth of " + boxId, () -> {
-            // A new journal epoch restarts record ids: forget the order of the old one.
-            try (PreparedStatement reset = connection.prepareStatement("UPDATE boxes SET power_at = NULL,"
-                    + " input_at = NULL, lamp_hours_at = NULL, error_at = NULL, reachable_at = NULL"
-                    + " WHERE box_id = ? AND (epoch IS NULL OR epoch <> ?)")) {
-                reset.setString(1, boxId);
-                setLong(reset, 2, epoch);
-                reset.executeUpdate();
-            }
-            try (PreparedStatement ps = connection.prepareStatement("MERGE INTO boxes(box_id, group_id, online,"
-                    + " bd_seq, epoch, last_seen) KEY(box_id) VALUES(?, ?, TRUE, ?, ?, ?)")) {
-                ps.setString(1, boxId);
-                ps.setString(2, groupId);
-                ps.setLong(3, bdSeq);
-                setLong(ps, 4, epoch);
-                ps.setLong(5, now);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+    /** The JDBC URL of the store in {@code dataDir}, for tools that read it while no console runs. */
+    public static String jdbcUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("console") + ";WRITE_DELAY=0";
     }
 
     /**
-     * A box died. Applied only if {@code bdSeq} is the one of its current birth: a late NDEATH of an older session
-     * must not mark a box offline that has already come back. Returns whether it was applied.
+     * Runs {@code work} in one transaction, commits it and forces the H2 file to the device before the future
+     * completes: what the future reports survives a power cut. If anything fails the transaction is rolled back
+     * and the future fails with a {@link StoreException} naming {@code what}.
      */
-    public Future<Boolean> boxDied(String boxId, long bdSeq, long now) {
-        return blocking("record the death of " + boxId, () -> {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "UPDATE boxes SET online = FALSE, last_seen = ? WHERE box_id = ? AND bd_seq = ?")) {
-                ps.setLong(1, now);
-                ps.setString(2, boxId);
-                ps.setLong(3, bdSeq);
-                return ps.executeUpdate() == 1;
-            }
-        });
-    }
-
-    /** Something was heard from the box. */
-    public Future<Void> touch(String boxId, long now) {
-        return blocking("update last seen of " + boxId, () -> {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "UPDATE boxes SET last_seen = GREATEST(last_seen, ?) WHERE box_id = ?")) {
-                ps.setLong(1, now);
-                ps.setString(2, boxId);
-                ps.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    /**
-     * Applies projector values to the box's latest state, each only if it is no older (by record id) than the value
-     * it replaces, so a late historical sample never hides a newer one.
-     */
-    public Future<Void> updateProjector(String boxId, List<FieldValue> values) {
-        return blocking("update the projector of " + boxId, () -> {
-            for (FieldValue value : values) {
-                String column = value.field().column();
-                String sql = "UPDATE boxes SET " + column + " = ?, " + column + "_at = ? WHERE box_id = ? AND ("
-                        + column + "_at IS NULL OR " + column + "_at <= ?)";
-                try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                    value.field().bind(ps, 1, value.value());
-                    ps.setLong(2, value.order());
-                    ps.setString(3, boxId);
-                    ps.setLong(4, value.order());
-                    ps.executeUpdate();
+    public <T> Future<T> transaction(String what, Transaction<T> work) {
+        return blocking(what, () -> {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.apply(new BoxWrites(connection));
+                connection.commit();
+                force();
+                return result;
+            } catch (SQLException | IOException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
                 }
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
             }
-            return null;
-        });
-    }
-
-    /** Stores samples; a sample already stored (same box, epoch, record and metric) is left as it is. */
-    public Future<Integer> addSamples(List<Sample> samples) {
-        if (samples.isEmpty()) {
-            return Future.succeededFuture(0);
-        }
-        return blocking("store " + samples.size() + " samples of " + samples.get(0).boxId(), () -> {
-            int added = 0;
-            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO samples(box_id, epoch, record_id,"
-                    + " metric, taken_at, val, historical) SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM"
-                    + " samples WHERE box_id = ? AND epoch = ? AND record_id = ? AND metric = ?)")) {
-                for (Sample s : samples) {
-                    ps.setString(1, s.boxId());
-                    ps.setLong(2, s.epoch());
-                    ps.setLong(3, s.recordId());
-                    ps.setString(4, s.metric());
-                    ps.setLong(5, s.takenAt());
-                    ps.setString(6, s.value());
-                    ps.setBoolean(7, s.historical());
-                    ps.setString(8, s.boxId());
-                    ps.setLong(9, s.epoch());
-                    ps.setLong(10, s.recordId());
-                    ps.setString(11, s.metric());
-                    added += ps.executeUpdate();
-                }
-            }
-            return added;
         });
     }
 
@@ -186,46 +126,37 @@ public final class BoxStore {
         });
     }
 
-    public Future<Optional<BoxView>> box(String boxId, long now) {
+    /** Every box with this id, in any group (usually one). */
+    public Future<List<BoxView>> boxesWithId(String boxId, long now) {
         return blocking("read box " + boxId, () -> {
+            List<BoxView> boxes = new ArrayList<>();
             try (PreparedStatement ps = connection.prepareStatement("SELECT " + BOX_COLUMNS
-                    + " FROM boxes WHERE box_id = ?")) {
+                    + " FROM boxes WHERE box_id = ? ORDER BY group_id")) {
                 ps.setString(1, boxId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(box(rs, now)) : Optional.<BoxView>empty();
+                    while (rs.next()) {
+                        boxes.add(box(rs, now));
+                    }
                 }
             }
-        });
-    }
-
-    /** The journal epoch of every known box's latest birth, so a restarted console keys samples as before. */
-    public Future<java.util.Map<String, Long>> epochs() {
-        return blocking("read box epochs", () -> {
-            java.util.Map<String, Long> epochs = new java.util.HashMap<>();
-            try (PreparedStatement ps = connection.prepareStatement("SELECT box_id, epoch FROM boxes"
-                    + " WHERE epoch IS NOT NULL");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    epochs.put(rs.getString(1), rs.getLong(2));
-                }
-            }
-            return epochs;
+            return boxes;
         });
     }
 
     /** The box's newest samples first. */
-    public Future<List<Sample>> samples(String boxId, int limit) {
-        return blocking("read samples of " + boxId, () -> {
+    public Future<List<Sample>> samples(BoxKey box, int limit) {
+        return blocking("read samples of " + box, () -> {
             List<Sample> samples = new ArrayList<>();
-            try (PreparedStatement ps = connection.prepareStatement("SELECT box_id, epoch, record_id, metric,"
-                    + " taken_at, val, historical FROM samples WHERE box_id = ?"
+            try (PreparedStatement ps = connection.prepareStatement("SELECT epoch, record_id, metric, taken_at, val,"
+                    + " historical FROM samples WHERE group_id = ? AND box_id = ?"
                     + " ORDER BY taken_at DESC, record_id DESC, metric LIMIT ?")) {
-                ps.setString(1, boxId);
-                ps.setInt(2, limit);
+                ps.setString(1, box.groupId());
+                ps.setString(2, box.boxId());
+                ps.setInt(3, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        samples.add(new Sample(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                                rs.getLong(5), rs.getString(6), rs.getBoolean(7)));
+                        samples.add(new Sample(box, rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
+                                rs.getString(5), rs.getBoolean(6)));
                     }
                 }
             }
@@ -233,10 +164,41 @@ public final class BoxStore {
         });
     }
 
+    /** Messages parked for boxes not yet born, all boxes together. */
+    public Future<Long> parkedCount() {
+        return blocking("count parked messages", () -> {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*) FROM parked");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    private void force() throws SQLException, IOException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT SYNC");
+        }
+        syncChannel.force(false);
+    }
+
+    /** Schema 1 keyed boxes by box id alone; its rows cannot be given a group after the fact. */
+    private void requireCurrentSchema() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS"
+                + " WHERE TABLE_NAME = 'SAMPLES' AND COLUMN_NAME IN ('BOX_ID', 'GROUP_ID')");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            if (rs.getInt(1) == 1) {
+                throw new SQLException("the store in " + config.dataDir().toAbsolutePath() + " was written by an"
+                        + " older console (schema 1, boxes without groups); move it aside to start a new one");
+            }
+        }
+    }
+
     private BoxView box(ResultSet rs, long now) throws SQLException {
         long lastSeen = rs.getLong(4);
         boolean online = rs.getBoolean(3) && now - lastSeen <= config.offlineAfterSeconds() * 1000L;
-        return new BoxView(rs.getString(1), rs.getString(2), online, lastSeen, nullableLong(rs, 5),
+        return new BoxView(new BoxKey(rs.getString(1), rs.getString(2)), online, lastSeen, nullableLong(rs, 5),
                 nullableLong(rs, 6), new ProjectorView(rs.getString(7), rs.getString(8), nullableLong(rs, 9),
                 rs.getString(10), (Boolean) rs.getObject(11)));
     }
@@ -244,14 +206,6 @@ public final class BoxStore {
     private static Long nullableLong(ResultSet rs, int column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
-    }
-
-    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, value);
-        }
     }
 
     private static String schema() throws IOException {
@@ -265,6 +219,10 @@ public final class BoxStore {
     }
 
     private <T> Future<T> blocking(String what, Callable<T> work) {
+        if (worker == null) {
+            return Future.failedFuture(new StoreException("cannot " + what + ": the store in " + config.dataDir()
+                    + " is closed", null));
+        }
         return worker.executeBlocking(() -> {
             try {
                 return work.call();
@@ -272,5 +230,11 @@ public final class BoxStore {
                 throw new StoreException("cannot " + what + ": " + e.getMessage(), e);
             }
         }, true);
+    }
+
+    /** The work of one transaction. */
+    @FunctionalInterface
+    public interface Transaction<T> {
+        T apply(BoxWrites writes) throws SQLException;
     }
 }

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.classbox.console.config.StoreConfig;
+import org.classbox.console.store.BoxKey;
 import org.classbox.console.store.BoxStore;
 import org.classbox.console.store.BoxView;
 import org.classbox.console.store.Sample;
@@ -19,6 +21,7 @@ import org.classbox.sparkplug.MetricType;
 import org.classbox.sparkplug.Metrics;
 import org.classbox.sparkplug.Payload;
 import org.classbox.sparkplug.PayloadCodec;
+import org.classbox.testing.Await;
 import org.classbox.testing.TestGuard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SparkplugIngestTest {
     private static final long EPOCH = 77;
     private static final long T = 1_700_000_000_000L;
+    private static final BoxKey BOX_1 = new BoxKey("g1", "box-1");
+    private static final int MAX_PAYLOAD = 4096;
 
     @TempDir
     Path dir;
@@ -45,11 +50,13 @@ class SparkplugIngestTest {
         vertx = Vertx.vertx();
         store = new BoxStore(vertx, new StoreConfig(dir, 3600));
         await(store.start());
-        ingest = new SparkplugIngest(store, (group, box) -> rebirths.add(group + "/" + box), () -> now);
+        ingest = new SparkplugIngest(vertx, store, (group, box) -> rebirths.add(group + "/" + box), () -> now, 16,
+                MAX_PAYLOAD);
     }
 
     @AfterEach
     void stop() throws Exception {
+        ingest.stop();
         await(store.stop());
         vertx.close().await(10, TimeUnit.SECONDS);
     }
@@ -70,7 +77,7 @@ class SparkplugIngestTest {
         assertEquals("on", box.projector().power());
         assertEquals("31", box.projector().input());
         assertEquals(100L, box.projector().lampHours());
-        List<Sample> samples = await(store.samples("box-1", 10));
+        List<Sample> samples = samples(BOX_1);
         assertEquals(3, samples.size());
         assertEquals(EPOCH, samples.get(0).epoch());
         assertTrue(rebirths.isEmpty());
@@ -82,7 +89,7 @@ class SparkplugIngestTest {
         byte[] data = payload(record(5, T), Metric.of(Metrics.POWER, MetricType.STRING, "on", T));
         accept("spBv1.0/g1/DDATA/box-1/projector", data);
         accept("spBv1.0/g1/DDATA/box-1/projector", data);
-        assertEquals(1, await(store.samples("box-1", 10)).size());
+        assertEquals(1, samples(BOX_1).size());
     }
 
     @Test
@@ -94,7 +101,7 @@ class SparkplugIngestTest {
                 Metric.of(Metrics.POWER, MetricType.STRING, "off", T).asHistorical()));
 
         assertEquals("on", box("box-1").projector().power());
-        List<Sample> samples = await(store.samples("box-1", 10));
+        List<Sample> samples = samples(BOX_1);
         assertEquals(2, samples.size());
         assertTrue(samples.get(1).historical());
     }
@@ -121,7 +128,7 @@ class SparkplugIngestTest {
                 Metric.of(Metrics.POWER, MetricType.STRING, "off", T + 5).asHistorical()));
 
         assertEquals("on", box("box-1").projector().power());
-        assertEquals(1, await(store.samples("box-1", 10)).size(), "the historical record is still kept");
+        assertEquals(1, samples(BOX_1).size(), "the historical record is still kept");
     }
 
     @Test
@@ -134,19 +141,104 @@ class SparkplugIngestTest {
     }
 
     @Test
-    void data_from_an_unknown_box_asks_for_a_rebirth() throws Exception {
+    void data_of_a_box_not_yet_born_is_parked_and_stored_under_the_epoch_of_its_birth() throws Exception {
         accept("spBv1.0/g2/DDATA/box-9/projector", payload(record(1, T),
                 Metric.of(Metrics.POWER, MetricType.STRING, "on", T)));
-        assertEquals(List.of("g2/box-9"), rebirths);
+        accept("spBv1.0/g2/DDATA/box-9/projector", payload(record(2, T + 1),
+                Metric.of(Metrics.POWER, MetricType.STRING, "off", T + 1)));
+        BoxKey box9 = new BoxKey("g2", "box-9");
+        assertEquals(List.of("g2/box-9"), rebirths, "one rebirth request, not one per message");
+        assertTrue(samples(box9).isEmpty(), "nothing stored under an invented epoch");
+        assertEquals(2L, await(store.parkedCount()));
+
+        accept("spBv1.0/g2/NBIRTH/box-9", nodeBirth(1));
+
+        List<Sample> samples = samples(box9);
+        assertEquals(List.of(2L, 1L), samples.stream().map(Sample::recordId).toList());
+        assertTrue(samples.stream().allMatch(s -> s.epoch() == EPOCH), "keyed by the epoch of the birth");
+        assertEquals("off", box(box9).projector().power());
+        assertEquals(0L, await(store.parkedCount()));
+        assertEquals(2L, ingest.counters().snapshot().get("unparked"));
     }
 
     @Test
-    void garbage_payload_and_bad_topic_change_nothing() throws Exception {
+    void a_box_not_yet_born_is_asked_for_a_rebirth_at_most_once_in_30_seconds() throws Exception {
+        byte[] data = payload(record(1, T), Metric.of(Metrics.POWER, MetricType.STRING, "on", T));
+        accept("spBv1.0/g2/DDATA/box-9/projector", data);
+        now += 29_000;
+        accept("spBv1.0/g2/DDATA/box-9/projector", data);
+        assertEquals(1, rebirths.size());
+        now += 1_000;
+        accept("spBv1.0/g2/DDATA/box-9/projector", data);
+        assertEquals(List.of("g2/box-9", "g2/box-9"), rebirths);
+    }
+
+    @Test
+    void the_same_box_id_in_two_groups_is_two_boxes() throws Exception {
+        accept("spBv1.0/g1/NBIRTH/box-1", nodeBirth(1));
+        accept("spBv1.0/g2/NBIRTH/box-1", nodeBirth(1));
+        accept("spBv1.0/g1/DDATA/box-1/projector", payload(record(1, T),
+                Metric.of(Metrics.POWER, MetricType.STRING, "on", T)));
+        accept("spBv1.0/g2/DDATA/box-1/projector", payload(record(1, T),
+                Metric.of(Metrics.POWER, MetricType.STRING, "off", T)));
+
+        assertEquals("on", box(BOX_1).projector().power());
+        assertEquals("off", box(new BoxKey("g2", "box-1")).projector().power());
+        assertEquals(1, samples(BOX_1).size());
+        assertEquals(1, samples(new BoxKey("g2", "box-1")).size());
+    }
+
+    @Test
+    void malformed_messages_are_counted_and_dropped_without_stopping_the_rest_of_their_batch() throws Exception {
         TestGuard.expectErrors("never");
-        accept("spBv1.0/g1/NBIRTH/box-1", new byte[] {(byte) 0xff, 0x01, 0x02});
-        accept("spBv1.0/g1/BOGUS/box-1", nodeBirth(1));
-        accept("not/sparkplug", nodeBirth(1));
-        assertTrue(await(store.boxes(now)).isEmpty());
+        accept("spBv1.0/g1/NBIRTH/box-1", nodeBirth(1));
+        // Queued together, so they share one transaction with the good messages around them.
+        List<Future<Void>> all = List.of(
+                ingest.accept("spBv1.0/g1/DDATA/box-1/projector", payload(record(1, T),
+                        Metric.of(Metrics.POWER, MetricType.STRING, "on", T))),
+                ingest.accept("spBv1.0/g1/BOGUS/box-1", nodeBirth(1)),
+                ingest.accept("spBv1.0/g1/DDATA/box-1/projector", new byte[] {(byte) 0xff, 0x01, 0x02}),
+                ingest.accept("spBv1.0/g1/NBIRTH/box-2", PayloadCodec.encode(new Payload(T, 0L, List.of()))),
+                ingest.accept("spBv1.0/g1/DDATA/box-1/projector", payload(
+                        Metric.of(Metrics.RECORD_ID, MetricType.STRING, "seven", T),
+                        Metric.of(Metrics.POWER, MetricType.STRING, "off", T))),
+                ingest.accept("spBv1.0/g1/DDATA/box-1/projector", payload(record(2, T),
+                        Metric.of(Metrics.POWER, MetricType.STRING, "x".repeat(17), T))),
+                ingest.accept("spBv1.0/g1/DDATA/box-1/projector", payload(record(3, T),
+                        Metric.of(Metrics.ERROR, MetricType.STRING, "e".repeat(MAX_PAYLOAD), T))),
+                ingest.accept("spBv1.0/g1/DDATA/box-1/projector", payload(record(4, T),
+                        Metric.of(Metrics.INPUT, MetricType.STRING, "31", T))));
+        for (Future<Void> message : all) {
+            await(message);
+        }
+
+        assertEquals(List.of(4L, 1L), samples(BOX_1).stream().map(Sample::recordId).toList());
+        assertEquals("on", box(BOX_1).projector().power(), "the too-wide power value changed nothing");
+        assertEquals("31", box(BOX_1).projector().input());
+        assertEquals(1, await(store.boxes(now)).size(), "the NBIRTH without bdSeq made no box");
+        IngestCounters counters = ingest.counters();
+        assertEquals(1, counters.malformed(Malformation.TOPIC));
+        assertEquals(2, counters.malformed(Malformation.PAYLOAD));
+        assertEquals(1, counters.malformed(Malformation.RECORD_ID));
+        assertEquals(1, counters.malformed(Malformation.VALUE));
+        assertEquals(1, counters.malformed(Malformation.OVERSIZED));
+        assertEquals(9L, counters.snapshot().get("acknowledged"), "malformed messages are acknowledged too");
+    }
+
+    @Test
+    void messages_wait_unacknowledged_while_the_store_fails_and_are_stored_once_it_works_again() throws Exception {
+        TestGuard.expectErrors("cannot store");
+        accept("spBv1.0/g1/NBIRTH/box-1", nodeBirth(1));
+        await(store.stop());
+        Future<Void> data = ingest.accept("spBv1.0/g1/DDATA/box-1/projector", payload(record(1, T),
+                Metric.of(Metrics.POWER, MetricType.STRING, "on", T)));
+        Await.until(Duration.ofSeconds(10), "a failed attempt", () -> (Long) ingest.counters().snapshot()
+                .get("storeFailures") > 0);
+        assertFalse(data.isComplete(), "not acknowledged while the store fails");
+
+        await(store.start());
+        await(data);
+        assertEquals(1, samples(BOX_1).size());
     }
 
     @Test
@@ -161,7 +253,16 @@ class SparkplugIngestTest {
     }
 
     private BoxView box(String id) throws Exception {
-        return await(store.box(id, now)).orElseThrow();
+        return box(new BoxKey("g1", id));
+    }
+
+    private BoxView box(BoxKey key) throws Exception {
+        return await(store.boxesWithId(key.boxId(), now)).stream().filter(b -> b.key().equals(key)).findFirst()
+                .orElseThrow();
+    }
+
+    private List<Sample> samples(BoxKey key) throws Exception {
+        return await(store.samples(key, 100));
     }
 
     private static byte[] nodeBirth(long bdSeq) {

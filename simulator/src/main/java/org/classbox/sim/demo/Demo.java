@@ -26,6 +26,8 @@ import org.classbox.sim.projector.ProjectorSimulator;
 public final class Demo {
     static final String CONSOLE_MAIN = "org.classbox.console.Main";
     static final String AGENT_MAIN = "org.classbox.agent.Main";
+    /** The console's Sparkplug host id; the agent sends data only while this host's STATE is online. */
+    static final String HOST_ID = "classbox-console";
     /** One simulated lamp hour per real minute, so lamp hours move during a demo. */
     private static final long MILLIS_PER_LAMP_HOUR = 60_000;
 
@@ -138,6 +140,7 @@ public final class Demo {
                 "--identity.groupId=" + config.groupId(),
                 "--identity.boxId=" + config.boxId(),
                 "--uplink.brokerUri=tcp://127.0.0.1:" + ports.link(),
+                "--uplink.primaryHostId=" + HOST_ID,
                 // The demo broker is a plaintext one on this machine; real boxes use ssl:// and a CA file.
                 "--tls.allowPlaintext=true",
                 // The demo's outages are short: come back within seconds, not the field default of minutes.
@@ -171,6 +174,7 @@ public final class Demo {
                 "--mqtt.uri=tcp://127.0.0.1:" + ports.broker(),
                 // As for the agent: the demo's broker is a plaintext one on this machine.
                 "--mqtt.allowPlaintext=true",
+                "--mqtt.hostId=" + HOST_ID,
                 "--http.port=" + ports.consoleHttp(),
                 "--store.dataDir=" + data.resolve("console"));
     }

@@ -11,11 +11,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** Reads the fleet console's HTTP API over a real socket, as an operator's browser would. */
-final class ConsoleApi {
+public final class ConsoleApi {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String baseUrl;
 
-    ConsoleApi(String baseUrl) {
+    public ConsoleApi(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
@@ -44,7 +44,7 @@ final class ConsoleApi {
         return box(boxId).map(b -> b.getBoolean("online", false)).orElse(false);
     }
 
-    JsonArray samples(String boxId, int limit) {
+    public JsonArray samples(String boxId, int limit) {
         String body = get("/api/v1/boxes/" + boxId + "/samples?limit=" + limit);
         return body == null ? new JsonArray() : new JsonArray(body);
     }

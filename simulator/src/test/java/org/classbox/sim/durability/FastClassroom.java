@@ -1,23 +1,18 @@
 package org.classbox.sim.durability;
 
 import io.vertx.core.Vertx;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.classbox.broker.BrokerConfig;
 import org.classbox.broker.EmbeddedBroker;
 import org.classbox.console.FleetConsole;
 import org.classbox.console.config.ConsoleConfig;
+import org.classbox.console.store.BoxKey;
 import org.classbox.console.store.Sample;
 import org.classbox.settings.Settings;
 import org.classbox.sim.demo.ChildProcess;
@@ -30,10 +25,11 @@ import org.classbox.testing.FreePorts;
 /**
  * A classroom whose projector changes every 40 ms, so every agent poll journals a record: broker, console and link
  * simulator in this JVM, agents as real processes whose acknowledged record ids are read from their DEBUG lines.
+ * What the console stored is checked by counting the rows in its H2 file once it stopped ({@link #storedRows()}).
  */
 final class FastClassroom implements AutoCloseable {
+    static final String GROUP = "classbox";
     static final String BOX = "box-fast";
-    private static final Pattern JOURNALED = Pattern.compile("journaled projector record (\\d+): (.*)$");
 
     final Vertx vertx = Vertx.vertx();
     final EmbeddedBroker broker;
@@ -41,8 +37,9 @@ final class FastClassroom implements AutoCloseable {
     final FleetConsole console;
     final LinkSimulator link;
     private final Path dir;
-    private final ConcurrentSkipListMap<Long, String> acknowledged = new ConcurrentSkipListMap<>();
+    private final AcknowledgedRecords acknowledged = new AcknowledgedRecords();
     private final List<ChildProcess> agents = new ArrayList<>();
+    private boolean consoleStopped;
 
     FastClassroom(Path dir, LinkProfile profile) throws Exception {
         this.dir = dir;
@@ -65,21 +62,24 @@ final class FastClassroom implements AutoCloseable {
                         "--uplink.brokerUri=tcp://127.0.0.1:" + link.port(), "--tls.allowPlaintext=true",
                         "--uplink.reconnectMinMillis=50", "--uplink.reconnectMaxMillis=500",
                         "--projector.port=" + projector.port(), "--projector.pollMillis=100",
-                        "--journal.dataDir=" + dir.resolve("agent")), dir,
-                new PrintStream(new LineSink(), true, StandardCharsets.UTF_8));
+                        "--journal.dataDir=" + dir.resolve("agent")), dir, acknowledged.sink());
         agents.add(agent);
         return agent;
     }
 
-    /** Record id to "metric=value,..." (sorted) for every record the agents acknowledged. */
+    /** Record id to "metric=value,..." (sorted) for every record the agents acknowledged up to now. */
     Map<Long, String> acknowledged() {
-        return acknowledged;
+        return acknowledged.snapshot();
     }
 
-    /** Record id to "metric=value,..." (sorted) for every record the console stored. */
+    /**
+     * Record id to "metric=value,..." (sorted) for every record the console stored, as its API reads them: good for
+     * waiting, not for counting (repeats fold into one entry).
+     */
     Map<Long, String> consoleRecords() {
         try {
-            List<Sample> samples = console.store().samples(BOX, 1_000_000).await(10, TimeUnit.SECONDS);
+            List<Sample> samples = console.store().samples(new BoxKey(GROUP, BOX), 1_000_000)
+                    .await(10, TimeUnit.SECONDS);
             Map<Long, List<String>> records = new TreeMap<>();
             for (Sample s : samples) {
                 records.computeIfAbsent(s.recordId(), id -> new ArrayList<>()).add(s.metric() + "=" + s.value());
@@ -92,13 +92,11 @@ final class FastClassroom implements AutoCloseable {
         }
     }
 
-    /** Samples stored at the console, counting each (record, metric) once as the store keys them. */
-    int consoleSampleCount() {
-        try {
-            return console.store().samples(BOX, 1_000_000).await(10, TimeUnit.SECONDS).size();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    /** Stops the console and reads the rows of its H2 file. */
+    StoredRows storedRows() throws Exception {
+        consoleStopped = true;
+        console.stop().await(30, TimeUnit.SECONDS);
+        return StoredRows.of(dir.resolve("console"), GROUP, BOX);
     }
 
     @Override
@@ -109,29 +107,11 @@ final class FastClassroom implements AutoCloseable {
             }
         }
         link.stop().await(10, TimeUnit.SECONDS);
-        console.stop().await(30, TimeUnit.SECONDS);
+        if (!consoleStopped) {
+            console.stop().await(30, TimeUnit.SECONDS);
+        }
         projector.stop().await(10, TimeUnit.SECONDS);
         broker.stop().await(30, TimeUnit.SECONDS);
         vertx.close().await(10, TimeUnit.SECONDS);
-    }
-
-    private final class LineSink extends OutputStream {
-        private final StringBuilder line = new StringBuilder();
-
-        @Override
-        public synchronized void write(int b) {
-            if (b != '\n') {
-                line.append((char) b);
-                return;
-            }
-            Matcher m = JOURNALED.matcher(line);
-            if (m.find()) {
-                acknowledged.put(Long.parseLong(m.group(1)), String.join(",",
-                        new TreeSet<>(List.of(m.group(2).split(",")))));
-            } else {
-                System.out.println(line);
-            }
-            line.setLength(0);
-        }
     }
 }

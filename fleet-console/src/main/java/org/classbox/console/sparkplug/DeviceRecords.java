@@ -1,0 +1,55 @@
+package org.classbox.console.sparkplug;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.classbox.console.store.BoxKey;
+import org.classbox.console.store.FieldValue;
+import org.classbox.console.store.ProjectorField;
+import org.classbox.sparkplug.MessageType;
+import org.classbox.sparkplug.Metric;
+import org.classbox.sparkplug.Metrics;
+import org.classbox.sparkplug.Payload;
+import org.classbox.sparkplug.SparkplugTopic;
+
+/**
+ * A DBIRTH or DDATA split into what the console keeps: latest-state values ordered by journal record id, and (DDATA
+ * only) the metrics of each record as samples. Pure; a record id that is not a whole number is reported, not thrown.
+ *
+ * @param badRecordId why the message's record ids are unusable, or null when they are fine
+ */
+record DeviceRecords(BoxKey box, boolean isProjector, List<FieldValue> state, List<Value> samples,
+                     String badRecordId) {
+
+    /** One metric of one journal record. */
+    record Value(long recordId, Metric metric) {
+    }
+
+    static DeviceRecords of(SparkplugTopic topic, BoxKey box, Payload payload) {
+        boolean projector = Metrics.PROJECTOR_DEVICE.equals(topic.deviceId());
+        boolean isData = topic.type() == MessageType.DDATA;
+        List<FieldValue> state = new ArrayList<>();
+        List<Value> samples = new ArrayList<>();
+        // Latest state is ordered by journal record id, not by the box's clock: a box without a real-time clock may
+        // jump backwards in time, its record ids never do. A DBIRTH carries the newest record its values reflect.
+        Long recordId = null;
+        for (Metric metric : payload.metrics()) {
+            if (metric.name().equals(Metrics.RECORD_ID)) {
+                if (!(metric.value() instanceof Long || metric.value() instanceof Integer)
+                        || ((Number) metric.value()).longValue() < 0) {
+                    return new DeviceRecords(box, projector, List.of(), List.of(), Metrics.RECORD_ID + " must be a"
+                            + " whole number >= 0, but was " + metric.type() + " " + metric.value());
+                }
+                recordId = ((Number) metric.value()).longValue();
+                continue;
+            }
+            ProjectorField field = ProjectorField.ofMetric(metric.name());
+            if (field != null) {
+                state.add(new FieldValue(field, metric.value(), recordId == null ? 0 : recordId));
+            }
+            if (isData && recordId != null) {
+                samples.add(new Value(recordId, metric));
+            }
+        }
+        return new DeviceRecords(box, projector, state, samples, null);
+    }
+}

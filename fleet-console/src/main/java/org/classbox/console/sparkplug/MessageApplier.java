@@ -1,0 +1,192 @@
+package org.classbox.console.sparkplug;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.classbox.console.store.BoxKey;
+import org.classbox.console.store.BoxWrites;
+import org.classbox.console.store.ParkedMessage;
+import org.classbox.console.store.Sample;
+import org.classbox.sparkplug.MessageType;
+import org.classbox.sparkplug.Metric;
+import org.classbox.sparkplug.Metrics;
+import org.classbox.sparkplug.Payload;
+import org.classbox.sparkplug.PayloadCodec;
+import org.classbox.sparkplug.SparkplugException;
+import org.classbox.sparkplug.SparkplugTopic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies one Sparkplug message inside a store transaction, on the {@code console-store} worker. Births mark a box
+ * online with its bdSeq and journal epoch and release the box's parked messages under that epoch; an NDEATH marks it
+ * offline only when its bdSeq matches; DBIRTH and DDATA update the projector's latest state, and every DDATA record
+ * is stored once as samples keyed by (group, box, epoch, record id, metric). Device data of a box not born yet is
+ * parked, never stored under an invented epoch. A malformed message changes nothing and is counted.
+ */
+final class MessageApplier {
+    private static final Logger log = LoggerFactory.getLogger(MessageApplier.class);
+    /** The epoch of a Sparkplug edge node that publishes none (not a classbox agent): it has one journal, ever. */
+    static final long NO_JOURNAL_EPOCH = 0;
+
+    private final int maxPayloadBytes;
+
+    MessageApplier(int maxPayloadBytes) {
+        this.maxPayloadBytes = maxPayloadBytes;
+    }
+
+    /**
+     * The one step from wire bytes to a payload. Compressed or aliased payloads are decoded here once the wire
+     * format has them.
+     */
+    static Payload decodePayload(byte[] bytes) {
+        return PayloadCodec.decode(bytes);
+    }
+
+    /** Applies the message; data errors undo only this message. Other SQL errors fail the whole transaction. */
+    void apply(BoxWrites writes, String topicName, byte[] bytes, long now, BatchResult result) throws SQLException {
+        SparkplugTopic topic;
+        try {
+            topic = SparkplugTopic.parse(topicName);
+        } catch (SparkplugException e) {
+            drop(result, Malformation.TOPIC, topicName, e.getMessage());
+            return;
+        }
+        MessageType type = topic.type();
+        if (type == MessageType.STATE || type == MessageType.NCMD || type == MessageType.DCMD) {
+            return; // Host and command traffic, including the console's own rebirth requests.
+        }
+        if (bytes.length > maxPayloadBytes) {
+            drop(result, Malformation.OVERSIZED, topicName, bytes.length + " bytes, over the limit of "
+                    + maxPayloadBytes);
+            return;
+        }
+        Payload payload;
+        try {
+            payload = decodePayload(bytes);
+        } catch (SparkplugException e) {
+            drop(result, Malformation.PAYLOAD, topicName, e.getMessage());
+            return;
+        }
+        BoxKey box = new BoxKey(topic.groupId(), topic.edgeNodeId());
+        SQLException dataError = writes.undoOnDataError(() -> applyDecoded(writes, topic, box, payload, bytes, now,
+                result));
+        if (dataError != null) {
+            drop(result, Malformation.VALUE, topicName, dataError.getMessage());
+        }
+    }
+
+    private void applyDecoded(BoxWrites writes, SparkplugTopic topic, BoxKey box, Payload payload, byte[] bytes,
+                              long now, BatchResult result) throws SQLException {
+        switch (topic.type()) {
+            case NBIRTH:
+                nodeBirth(writes, topic, box, payload, now, result);
+                break;
+            case NDEATH:
+                nodeDeath(writes, topic, box, payload, now, result);
+                break;
+            case DBIRTH:
+            case DDATA:
+                DeviceRecords records = DeviceRecords.of(topic, box, payload);
+                if (records.badRecordId() != null) {
+                    drop(result, Malformation.RECORD_ID, topic.toString(), records.badRecordId());
+                    return;
+                }
+                Long epoch = writes.epochOf(box);
+                if (epoch == null) {
+                    writes.park(box, topic.toString(), bytes, now);
+                    result.parked++;
+                    result.unborn.add(box);
+                    return;
+                }
+                store(writes, records, epoch, now, result);
+                break;
+            default: // NDATA, DDEATH: only tell us the box is there.
+                if (writes.epochOf(box) == null) {
+                    result.unborn.add(box);
+                } else {
+                    writes.touch(box, now);
+                }
+        }
+    }
+
+    private void nodeBirth(BoxWrites writes, SparkplugTopic topic, BoxKey box, Payload payload, long now,
+                           BatchResult result) throws SQLException {
+        Long bdSeq = bdSeq(topic, payload, result);
+        if (bdSeq == null) {
+            return;
+        }
+        Long declared = longMetric(payload, Metrics.JOURNAL_EPOCH);
+        long epoch = declared == null ? NO_JOURNAL_EPOCH : declared;
+        writes.boxBorn(box, bdSeq, epoch, now);
+        result.born.add(box);
+        result.unborn.remove(box);
+        log.info("box {} is online (bdSeq {}, epoch {}, {} records in its journal)", box, bdSeq, epoch,
+                longMetric(payload, Metrics.JOURNAL_BACKLOG));
+        List<ParkedMessage> parked = writes.unpark(box);
+        for (ParkedMessage message : parked) {
+            // Parked messages were checked before parking; decoding them again cannot fail on the same bytes.
+            SparkplugTopic parkedTopic = SparkplugTopic.parse(message.topic());
+            DeviceRecords records = DeviceRecords.of(parkedTopic, box, decodePayload(message.payload()));
+            SQLException dataError = writes.undoOnDataError(() -> store(writes, records, epoch, now, result));
+            if (dataError != null) {
+                drop(result, Malformation.VALUE, message.topic(), dataError.getMessage());
+            }
+        }
+        if (!parked.isEmpty()) {
+            result.unparked += parked.size();
+            log.info("stored {} messages of {} that arrived before its birth, under epoch {}", parked.size(), box,
+                    epoch);
+        }
+    }
+
+    private void nodeDeath(BoxWrites writes, SparkplugTopic topic, BoxKey box, Payload payload, long now,
+                           BatchResult result) throws SQLException {
+        Long bdSeq = bdSeq(topic, payload, result);
+        if (bdSeq == null) {
+            return;
+        }
+        if (writes.boxDied(box, bdSeq, now)) {
+            log.info("box {} is offline (NDEATH bdSeq {})", box, bdSeq);
+        } else {
+            log.debug("stale NDEATH of {} with bdSeq {} ignored", box, bdSeq);
+        }
+    }
+
+    private static void store(BoxWrites writes, DeviceRecords records, long epoch, long now, BatchResult result)
+            throws SQLException {
+        writes.touch(records.box(), now);
+        if (!records.isProjector()) {
+            return;
+        }
+        writes.updateProjector(records.box(), records.state());
+        List<Sample> samples = new ArrayList<>(records.samples().size());
+        for (DeviceRecords.Value value : records.samples()) {
+            Metric m = value.metric();
+            samples.add(new Sample(records.box(), epoch, value.recordId(), m.name(), m.timestamp(),
+                    m.value() == null ? null : String.valueOf(m.value()), m.historical()));
+        }
+        int added = writes.addSamples(samples);
+        result.samplesStored += added;
+        result.samplesRepeated += samples.size() - added;
+    }
+
+    /** Births and deaths without a bdSeq cannot be matched to each other: such a message is dropped. */
+    private static Long bdSeq(SparkplugTopic topic, Payload payload, BatchResult result) {
+        Long bdSeq = longMetric(payload, Metrics.BD_SEQ);
+        if (bdSeq == null) {
+            drop(result, Malformation.PAYLOAD, topic.toString(), topic.type() + " without a " + Metrics.BD_SEQ
+                    + " metric");
+        }
+        return bdSeq;
+    }
+
+    private static void drop(BatchResult result, Malformation reason, String topic, String detail) {
+        result.malformed(reason);
+        log.warn("dropped a malformed message on {} ({}): {}", topic, reason.key(), detail);
+    }
+
+    static Long longMetric(Payload payload, String name) {
+        return payload.metric(name).filter(m -> m.value() instanceof Long).map(Metric::longValue).orElse(null);
+    }
+}
