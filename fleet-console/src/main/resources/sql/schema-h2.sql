@@ -53,3 +53,14 @@ CREATE TABLE IF NOT EXISTS parked (
 );
 
 CREATE INDEX IF NOT EXISTS parked_by_box ON parked(group_id, box_id, seq);
+
+-- The latest NBIRTH (device_id '') and DBIRTH of every box and device, as received: they declare the metric aliases
+-- that DATA messages use, so a restarted console reads what the broker kept for it while it was away.
+CREATE TABLE IF NOT EXISTS births (
+    group_id    VARCHAR(64) NOT NULL,
+    box_id      VARCHAR(64) NOT NULL,
+    device_id   VARCHAR(64) NOT NULL,
+    topic       VARCHAR(512) NOT NULL,
+    payload     BLOB NOT NULL,
+    PRIMARY KEY (group_id, box_id, device_id)
+);

@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import org.classbox.sparkplug.AliasBook;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import org.classbox.console.api.ApiRoutes;
@@ -41,13 +42,15 @@ public final class FleetConsole {
     private Future<Void> startOn(Context context) {
         store = new BoxStore(vertx, config.store());
         ingest = new SparkplugIngest(vertx, store, (group, box) -> host.requestRebirth(group, box),
-                System::currentTimeMillis, config.mqtt().receiveMaximum(), config.mqtt().maxPacketBytes());
+                System::currentTimeMillis, config.mqtt().receiveMaximum(), config.mqtt().maxPacketBytes(),
+                new AliasBook());
         host = new HostApplication(context, config.mqtt(), ingest::accept);
         Router root = Router.router(vertx);
         root.route("/api/v1/*").subRouter(new ApiRoutes(store, ingest.counters(), System::currentTimeMillis)
                 .router(vertx));
         root.route("/*").subRouter(WebRoutes.router(vertx));
         return store.start()
+                .compose(v -> ingest.learnBirths())
                 .compose(v -> vertx.createHttpServer().requestHandler(root)
                         .listen(config.http().port(), config.http().host()))
                 .compose(server -> {

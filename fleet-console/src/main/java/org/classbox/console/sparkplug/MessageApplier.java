@@ -7,13 +7,14 @@ import org.classbox.console.store.BoxKey;
 import org.classbox.console.store.BoxWrites;
 import org.classbox.console.store.ParkedMessage;
 import org.classbox.console.store.Sample;
+import org.classbox.sparkplug.AliasBook;
 import org.classbox.sparkplug.MessageType;
 import org.classbox.sparkplug.Metric;
 import org.classbox.sparkplug.Metrics;
 import org.classbox.sparkplug.Payload;
-import org.classbox.sparkplug.PayloadCodec;
 import org.classbox.sparkplug.SparkplugException;
 import org.classbox.sparkplug.SparkplugTopic;
+import org.classbox.sparkplug.UnknownAliasException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * Applies one Sparkplug message inside a store transaction, on the {@code console-store} worker. Births mark a box
  * online with its bdSeq and journal epoch and release the box's parked messages under that epoch; an NDEATH marks it
  * offline only when its bdSeq matches; DBIRTH and DDATA update the projector's latest state, and every DDATA record
- * is stored once as samples keyed by (group, box, epoch, record id, metric). Device data of a box not born yet is
- * parked, never stored under an invented epoch. A malformed message changes nothing and is counted.
+ * is stored once as samples keyed by (group, box, epoch, record id, metric). Device data of a box not born yet, or
+ * using a metric alias no saved birth declares, is parked, never stored under an invented epoch or a guessed name;
+ * births are saved, so the aliases they declare outlive a restart of the console. A malformed message changes nothing
+ * and is counted.
  */
 final class MessageApplier {
     private static final Logger log = LoggerFactory.getLogger(MessageApplier.class);
@@ -30,17 +33,12 @@ final class MessageApplier {
     static final long NO_JOURNAL_EPOCH = 0;
 
     private final int maxPayloadBytes;
+    private final AliasBook aliases;
 
-    MessageApplier(int maxPayloadBytes) {
+    /** {@code aliases} holds what the saved births declared; births applied here update it. */
+    MessageApplier(int maxPayloadBytes, AliasBook aliases) {
         this.maxPayloadBytes = maxPayloadBytes;
-    }
-
-    /**
-     * The one step from wire bytes to a payload. Compressed or aliased payloads are decoded here once the wire
-     * format has them.
-     */
-    static Payload decodePayload(byte[] bytes) {
-        return PayloadCodec.decode(bytes);
+        this.aliases = aliases;
     }
 
     /** Applies the message; data errors undo only this message. Other SQL errors fail the whole transaction. */
@@ -61,14 +59,20 @@ final class MessageApplier {
                     + maxPayloadBytes);
             return;
         }
+        BoxKey box = new BoxKey(topic.groupId(), topic.edgeNodeId());
         Payload payload;
         try {
-            payload = decodePayload(bytes);
+            payload = aliases.decode(topic, bytes);
+        } catch (UnknownAliasException e) {
+            // Acknowledged by the broker, so gone from the box's journal: kept until a birth declares the alias.
+            writes.park(box, topic.toString(), bytes, now);
+            result.parked++;
+            result.unborn.add(box);
+            return;
         } catch (SparkplugException e) {
             drop(result, Malformation.PAYLOAD, topicName, e.getMessage());
             return;
         }
-        BoxKey box = new BoxKey(topic.groupId(), topic.edgeNodeId());
         SQLException dataError = writes.undoOnDataError(() -> applyDecoded(writes, topic, box, payload, bytes, now,
                 result));
         if (dataError != null) {
@@ -80,7 +84,7 @@ final class MessageApplier {
                               long now, BatchResult result) throws SQLException {
         switch (topic.type()) {
             case NBIRTH:
-                nodeBirth(writes, topic, box, payload, now, result);
+                nodeBirth(writes, topic, box, payload, bytes, now, result);
                 break;
             case NDEATH:
                 nodeDeath(writes, topic, box, payload, now, result);
@@ -100,6 +104,12 @@ final class MessageApplier {
                     return;
                 }
                 store(writes, records, epoch, now, result);
+                if (topic.type() == MessageType.DBIRTH) {
+                    writes.saveBirth(box, topic.deviceId(), topic.toString(), bytes);
+                    if (writes.hasParked(box)) {
+                        releaseParked(writes, box, epoch, now, result);
+                    }
+                }
                 break;
             default: // NDATA, DDEATH: only tell us the box is there.
                 if (writes.epochOf(box) == null) {
@@ -110,8 +120,8 @@ final class MessageApplier {
         }
     }
 
-    private void nodeBirth(BoxWrites writes, SparkplugTopic topic, BoxKey box, Payload payload, long now,
-                           BatchResult result) throws SQLException {
+    private void nodeBirth(BoxWrites writes, SparkplugTopic topic, BoxKey box, Payload payload, byte[] bytes,
+                           long now, BatchResult result) throws SQLException {
         Long bdSeq = bdSeq(topic, payload, result);
         if (bdSeq == null) {
             return;
@@ -123,20 +133,41 @@ final class MessageApplier {
         result.unborn.remove(box);
         log.info("box {} is online (bdSeq {}, epoch {}, {} records in its journal)", box, bdSeq, epoch,
                 longMetric(payload, Metrics.JOURNAL_BACKLOG));
+        writes.saveBirth(box, "", topic.toString(), bytes);
+        releaseParked(writes, box, epoch, now, result);
+    }
+
+    /**
+     * Stores the box's parked messages under {@code epoch}, now that it is born; a message whose aliases no birth
+     * has declared yet (its DBIRTH may follow the NBIRTH) is parked again, in its order.
+     */
+    private void releaseParked(BoxWrites writes, BoxKey box, long epoch, long now, BatchResult result)
+            throws SQLException {
         List<ParkedMessage> parked = writes.unpark(box);
+        int stored = 0;
         for (ParkedMessage message : parked) {
-            // Parked messages were checked before parking; decoding them again cannot fail on the same bytes.
+            // Parked messages were checked before parking; decoding them again fails only on an alias.
             SparkplugTopic parkedTopic = SparkplugTopic.parse(message.topic());
-            DeviceRecords records = DeviceRecords.of(parkedTopic, box, decodePayload(message.payload()));
+            Payload payload;
+            try {
+                payload = aliases.decode(parkedTopic, message.payload());
+            } catch (UnknownAliasException e) {
+                writes.park(box, message.topic(), message.payload(), now);
+                continue;
+            }
+            if (parkedTopic.type() == MessageType.DBIRTH) {
+                writes.saveBirth(box, parkedTopic.deviceId(), message.topic(), message.payload());
+            }
+            DeviceRecords records = DeviceRecords.of(parkedTopic, box, payload);
             SQLException dataError = writes.undoOnDataError(() -> store(writes, records, epoch, now, result));
             if (dataError != null) {
                 drop(result, Malformation.VALUE, message.topic(), dataError.getMessage());
             }
+            stored++;
         }
-        if (!parked.isEmpty()) {
-            result.unparked += parked.size();
-            log.info("stored {} messages of {} that arrived before its birth, under epoch {}", parked.size(), box,
-                    epoch);
+        if (stored > 0) {
+            result.unparked += stored;
+            log.info("stored {} messages of {} that arrived before its birth, under epoch {}", stored, box, epoch);
         }
     }
 

@@ -10,6 +10,10 @@ import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import org.classbox.console.store.BoxKey;
 import org.classbox.console.store.BoxStore;
+import org.classbox.console.store.SavedBirth;
+import org.classbox.sparkplug.AliasBook;
+import org.classbox.sparkplug.SparkplugException;
+import org.classbox.sparkplug.SparkplugTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +35,7 @@ public final class SparkplugIngest {
     private final BiConsumer<String, String> rebirthRequests;
     private final LongSupplier clock;
     private final MessageApplier applier;
+    private final AliasBook aliases;
     private final int maxQueued;
     private final RebirthLimiter rebirths = new RebirthLimiter();
     private final IngestCounters counters = new IngestCounters();
@@ -46,15 +51,17 @@ public final class SparkplugIngest {
      * @param maxQueued       the Receive Maximum the console gives the broker: more waiting messages mean the broker
      *                        ignores it, which is logged once
      * @param maxPayloadBytes larger payloads are dropped as malformed
+     * @param aliases         the metric aliases declared by the births saved in {@code store} ({@link #learnBirths})
      */
     public SparkplugIngest(Vertx vertx, BoxStore store, BiConsumer<String, String> rebirthRequests,
-                           LongSupplier clock, int maxQueued, int maxPayloadBytes) {
+                           LongSupplier clock, int maxQueued, int maxPayloadBytes, AliasBook aliases) {
         this.vertx = vertx;
         this.store = store;
         this.rebirthRequests = rebirthRequests;
         this.clock = clock;
         this.maxQueued = maxQueued;
-        this.applier = new MessageApplier(maxPayloadBytes);
+        this.aliases = aliases;
+        this.applier = new MessageApplier(maxPayloadBytes, aliases);
     }
 
     /**
@@ -72,6 +79,24 @@ public final class SparkplugIngest {
         counters.queued(queue.size());
         writeNext();
         return inbound.done.future();
+    }
+
+    /**
+     * Reads the births saved in the store into the alias book, before the first message arrives: what the broker
+     * kept for the console while it was away uses the aliases they declared.
+     */
+    public Future<Void> learnBirths() {
+        return store.births().map(births -> {
+            for (SavedBirth birth : births) {
+                try {
+                    aliases.decode(SparkplugTopic.parse(birth.topic()), birth.payload());
+                } catch (SparkplugException e) {
+                    log.warn("saved birth on {} is unreadable: {}", birth.topic(), e.getMessage());
+                }
+            }
+            log.info("{} saved births read", births.size());
+            return null;
+        });
     }
 
     /** Stops writing; queued messages stay unacknowledged, so the broker delivers them again. */

@@ -164,6 +164,21 @@ public final class BoxStore {
         });
     }
 
+    /** Every saved birth, node births first, so a fresh alias book can learn them at start. */
+    public Future<List<SavedBirth>> births() {
+        return blocking("read saved births", () -> {
+            List<SavedBirth> births = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement("SELECT topic, payload FROM births"
+                    + " ORDER BY group_id, box_id, device_id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    births.add(new SavedBirth(rs.getString(1), rs.getBytes(2)));
+                }
+            }
+            return births;
+        });
+    }
+
     /** Messages parked for boxes not yet born, all boxes together. */
     public Future<Long> parkedCount() {
         return blocking("count parked messages", () -> {

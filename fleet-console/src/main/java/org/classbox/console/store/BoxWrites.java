@@ -160,6 +160,29 @@ public final class BoxWrites {
         }
     }
 
+    /** Keeps the birth as the latest of its box ({@code deviceId} empty) or device: it declares their aliases. */
+    public void saveBirth(BoxKey box, String deviceId, String topic, byte[] payload) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("MERGE INTO births(group_id, box_id, device_id, topic,"
+                + " payload) KEY(group_id, box_id, device_id) VALUES(?, ?, ?, ?, ?)")) {
+            bind(ps, box);
+            ps.setString(3, deviceId);
+            ps.setString(4, topic);
+            ps.setBytes(5, payload);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Whether the box has parked messages. */
+    public boolean hasParked(BoxKey box) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM parked WHERE group_id = ?"
+                + " AND box_id = ? LIMIT 1")) {
+            bind(ps, box);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /** The box's parked messages in the order they arrived, removed from the store with this transaction. */
     public List<ParkedMessage> unpark(BoxKey box) throws SQLException {
         List<ParkedMessage> parked = new ArrayList<>();

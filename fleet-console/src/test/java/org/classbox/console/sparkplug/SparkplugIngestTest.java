@@ -10,12 +10,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.classbox.console.config.StoreConfig;
 import org.classbox.console.store.BoxKey;
 import org.classbox.console.store.BoxStore;
 import org.classbox.console.store.BoxView;
 import org.classbox.console.store.Sample;
+import org.classbox.sparkplug.AliasBook;
 import org.classbox.sparkplug.Metric;
 import org.classbox.sparkplug.MetricType;
 import org.classbox.sparkplug.Metrics;
@@ -50,8 +52,15 @@ class SparkplugIngestTest {
         vertx = Vertx.vertx();
         store = new BoxStore(vertx, new StoreConfig(dir, 3600));
         await(store.start());
-        ingest = new SparkplugIngest(vertx, store, (group, box) -> rebirths.add(group + "/" + box), () -> now, 16,
-                MAX_PAYLOAD);
+        ingest = newIngest();
+    }
+
+    /** An ingest with an empty alias book that first learns the births saved in the store, as a console starts. */
+    private SparkplugIngest newIngest() throws Exception {
+        SparkplugIngest fresh = new SparkplugIngest(vertx, store, (group, box) -> rebirths.add(group + "/" + box),
+                () -> now, 16, MAX_PAYLOAD, new AliasBook());
+        await(fresh.learnBirths());
+        return fresh;
     }
 
     @AfterEach
@@ -239,6 +248,49 @@ class SparkplugIngestTest {
         await(store.start());
         await(data);
         assertEquals(1, samples(BOX_1).size());
+    }
+
+    @Test
+    void aliased_data_queued_while_the_console_was_away_is_read_with_the_births_it_saved() throws Exception {
+        Map<String, Long> aliases = Map.of(Metrics.RECORD_ID, 11L, Metrics.POWER, 12L);
+        accept("spBv1.0/g1/NBIRTH/box-1", nodeBirth(0));
+        accept("spBv1.0/g1/DBIRTH/box-1/projector", PayloadCodec.encodeBirth(new Payload(T, 1L, List.of(
+                Metric.of(Metrics.RECORD_ID, MetricType.UINT64, 0L, T),
+                Metric.of(Metrics.POWER, MetricType.STRING, "off", T))), aliases));
+        // The console restarts: a new alias book, only the store remembers the births.
+        ingest.stop();
+        ingest = newIngest();
+        accept("spBv1.0/g1/DDATA/box-1/projector", PayloadCodec.encodeData(new Payload(T + 1, 2L, List.of(
+                record(1, T + 1), Metric.of(Metrics.POWER, MetricType.STRING, "on", T + 1))), aliases));
+
+        assertEquals("on", box("box-1").projector().power());
+        List<Sample> samples = samples(BOX_1);
+        assertEquals(1, samples.size());
+        assertEquals(Metrics.POWER, samples.get(0).metric());
+        assertTrue(rebirths.isEmpty());
+    }
+
+    @Test
+    void data_with_an_alias_no_birth_declared_is_parked_until_the_birth_that_declares_it() throws Exception {
+        Map<String, Long> aliases = Map.of(Metrics.RECORD_ID, 11L, Metrics.POWER, 12L);
+        accept("spBv1.0/g1/NBIRTH/box-1", nodeBirth(0));
+        accept("spBv1.0/g1/DDATA/box-1/projector", PayloadCodec.encodeData(new Payload(T + 1, 2L, List.of(
+                record(7, T + 1), Metric.of(Metrics.POWER, MetricType.STRING, "on", T + 1))), aliases));
+        assertEquals(1L, await(store.parkedCount()), "acknowledged, so kept: the box deleted it");
+        assertEquals(List.of("g1/box-1"), rebirths);
+
+        // The rebirth: NBIRTH (the DDATA still cannot be read: its device's birth follows), then the DBIRTH.
+        accept("spBv1.0/g1/NBIRTH/box-1", nodeBirth(0));
+        assertEquals(1L, await(store.parkedCount()));
+        accept("spBv1.0/g1/DBIRTH/box-1/projector", PayloadCodec.encodeBirth(new Payload(T + 2, 1L, List.of(
+                Metric.of(Metrics.RECORD_ID, MetricType.UINT64, 7L, T + 2),
+                Metric.of(Metrics.POWER, MetricType.STRING, "on", T + 2))), aliases));
+
+        assertEquals(0L, await(store.parkedCount()));
+        List<Sample> samples = samples(BOX_1);
+        assertEquals(1, samples.size());
+        assertEquals(7L, samples.get(0).recordId());
+        assertEquals(Metrics.POWER, samples.get(0).metric());
     }
 
     @Test
