@@ -19,7 +19,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.classbox.agent.config.JournalConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The H2 store-and-forward journal. {@link #append} completes only after the record is committed to the file;
@@ -30,22 +34,39 @@ public final class Journal {
     static final String LOG_FILE = "journal.log";
     /** The log is emptied (after forcing H2) once it grows past this. */
     private static final long LOG_LIMIT_BYTES = 4L * 1024 * 1024;
+    /** How often a journal that is not {@link StorageState#OK} checks whether it can work again. */
+    static final long STORAGE_CHECK_MILLIS = 2_000;
+    private static final long BUDGET_FULL = -1;
+    private static final long DISK_FULL = -2;
+    private static final Logger logger = LoggerFactory.getLogger(Journal.class);
 
     private final Vertx vertx;
     private final JournalConfig config;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushing = new AtomicBoolean();
     private final AtomicLong size = new AtomicLong();
+    private final List<Consumer<StorageState>> storageListeners = new CopyOnWriteArrayList<>();
     private volatile JournalCounters counters = JournalCounters.empty();
+    private volatile StorageState storageState = StorageState.OK;
+    private volatile Faults faults = Faults.NONE;
     private WorkerExecutor worker;
+    private long storageTimer = -1;
     private Connection connection;
     private FileChannel syncChannel;
     private JournalLog log;
+    private JournalStatements statements;
+    private JournalCounters persistedCounters;
+    private volatile boolean needsReopen;
     private RoomMaker roomMaker;
+    private JournalIdentity identity;
+    private StorageProbe probe;
     private long storedBytes;
     private long epoch;
     private long lastId;
     private volatile long lastIdSeen;
+    private long nextCheckpointAt = LOG_LIMIT_BYTES;
+    /** When the disk filled, until the alarm saying so is stored; -1 when there is none to store. */
+    private volatile long unstoredAlarmAt = -1;
 
     public Journal(Vertx vertx, JournalConfig config) {
         this.vertx = vertx;
@@ -54,45 +75,62 @@ public final class Journal {
 
     public Future<Void> start() {
         worker = vertx.createSharedWorkerExecutor("journal", 1);
-        return blocking(() -> {
-            connection = JournalFile.open(config.dataDir(), config.sync() == JournalConfig.SyncPolicy.NONE);
-            syncChannel = FileChannel.open(JournalFile.dbFile(config.dataDir()), StandardOpenOption.READ);
-            epoch = JournalFile.readMeta(connection, "epoch");
-            lastId = JournalFile.readMeta(connection, "lastId");
-            if (config.sync() == JournalConfig.SyncPolicy.FSYNC) {
-                log = new JournalLog(config.dataDir().resolve(LOG_FILE));
-                lastId = LogRecovery.restore(connection, log.replay(), lastId, config.dataDir());
-                checkpoint();
-                log.clear();
-            }
-            lastIdSeen = lastId;
-            counters = JournalFile.readCounters(connection);
-            roomMaker = new RoomMaker(connection, config, this::countDropped);
-            storedBytes = RoomMaker.storedBytes(connection);
-            size.set(countRows());
+        return this.<Void>blocking(() -> {
+            probe = new StorageProbe(JournalFile.ensureDir(config.dataDir()), config.minFreeBytes());
+            openStore();
             return null;
-        });
+        }).onSuccess(v -> storageTimer = vertx.setPeriodic(STORAGE_CHECK_MILLIS, id -> checkStorage()));
+    }
+
+    /**
+     * Opens H2, settles the epoch and the id mark with the side file, and puts back what only the log holds. Also
+     * used to reopen the files after a failure closed H2.
+     */
+    private void openStore() throws SQLException, IOException {
+        connection = JournalFile.open(config.dataDir(), config.sync() == JournalConfig.SyncPolicy.NONE);
+        syncChannel = FileChannel.open(JournalFile.dbFile(config.dataDir()), StandardOpenOption.READ);
+        Long h2Epoch = JournalFile.readMeta(connection, "epoch");
+        JournalIdentity saved = JournalIdentity.loadOrNull(config.dataDir());
+        epoch = h2Epoch != null ? h2Epoch : saved != null ? saved.epoch() : JournalIdentity.newEpoch(config.dataDir());
+        if (h2Epoch == null) {
+            JournalFile.writeMeta(connection, "epoch", epoch);
+            JournalFile.writeMeta(connection, "lastId", 0);
+            connection.commit();
+        }
+        lastId = JournalFile.readMeta(connection, "lastId");
+        if (config.sync() == JournalConfig.SyncPolicy.FSYNC) {
+            log = new JournalLog(config.dataDir().resolve(LOG_FILE), faults);
+            lastId = LogRecovery.restore(connection, log.replay(), lastId, config.dataDir());
+            checkpoint();
+            log.clear();
+        }
+        identity = JournalIdentity.settle(config.dataDir(), epoch, lastId, saved,
+                JournalFile.readMeta(connection, "bdSeq"));
+        // Ids go on above the mark: whatever was handed out before, even what H2 lost, is never handed out again.
+        lastId = identity.reservedUpTo();
+        lastIdSeen = lastId;
+        counters = JournalFile.readCounters(connection);
+        persistedCounters = counters;
+        statements = new JournalStatements(connection);
+        roomMaker = new RoomMaker(connection, config, this::countDropped);
+        storedBytes = RoomMaker.storedBytes(connection);
+        size.set(countRows());
     }
 
     public Future<Void> stop() {
         if (worker == null) {
             return Future.succeededFuture();
         }
+        if (storageTimer >= 0) {
+            vertx.cancelTimer(storageTimer);
+            storageTimer = -1;
+        }
         Future<Void> closed = blocking(() -> {
-            if (log != null) {
+            if (log != null && connection != null && storageState == StorageState.OK) {
                 checkpoint();
                 log.clear();
-                log.close();
-                log = null;
             }
-            if (connection != null) {
-                connection.close();
-                connection = null;
-            }
-            if (syncChannel != null) {
-                syncChannel.close();
-                syncChannel = null;
-            }
+            closeStore();
             return null;
         });
         return closed.eventually(() -> worker.close());
@@ -212,16 +250,28 @@ public final class Journal {
     }
 
     /**
-     * The next Sparkplug birth/death sequence number (0-255), persisted so that a restarted agent never reuses the
-     * bdSeq of its previous session's NDEATH.
+     * The next Sparkplug birth/death sequence number (0-255). Its successor is forced to the device (the side file
+     * {@code journal.state}) before it is returned, so a restarted agent never reuses the bdSeq of its previous
+     * session's NDEATH, power cut or not.
      */
     public Future<Long> nextBdSeq() {
-        return blocking(() -> {
-            long current = JournalFile.readMeta(connection, "bdSeq");
-            JournalFile.writeMeta(connection, "bdSeq", (current + 1) % 256);
-            connection.commit();
-            return current;
-        });
+        return blocking(() -> identity.takeBdSeq());
+    }
+
+    /** Whether the journal takes appends now. */
+    public StorageState storageState() {
+        return storageState;
+    }
+
+    /** Calls {@code listener} on the caller's context whenever the storage state changes. */
+    public void onStorageState(Consumer<StorageState> listener) {
+        io.vertx.core.Context context = vertx.getOrCreateContext();
+        storageListeners.add(state -> context.runOnContext(v -> listener.accept(state)));
+    }
+
+    /** Makes the journal's I/O fail where {@code faults} says (tests only). */
+    void injectFaults(Faults faults) {
+        this.faults = faults;
     }
 
     private void flushIfIdle() {
@@ -238,6 +288,12 @@ public final class Journal {
             for (int i = 0; i < batch.size(); i++) {
                 if (result.failed()) {
                     batch.get(i).promise.fail(result.cause());
+                } else if (result.result().get(i) == DISK_FULL) {
+                    JournalEntry entry = batch.get(i).entry;
+                    batch.get(i).promise.fail(new JournalException(JournalException.Kind.DISK_FULL, "journal in "
+                            + config.dataDir() + ": the disk is full (less than " + config.minFreeMegabytes()
+                            + " MB free), only alarms are taken: refused a " + entry.recordClass().name()
+                            .toLowerCase(java.util.Locale.ROOT) + " record for stream '" + entry.stream() + "'", null));
                 } else if (result.result().get(i) < 0) {
                     JournalEntry entry = batch.get(i).entry;
                     batch.get(i).promise.fail(new JournalFullException("journal in " + config.dataDir() + " is full ("
@@ -252,66 +308,222 @@ public final class Journal {
         });
     }
 
-    /** Inserts what fits, making room as the rules allow; returns each entry's id, or -1 where it was refused. */
+    /**
+     * Inserts what fits, making room as the rules allow; returns each entry's id, or {@link #BUDGET_FULL} or
+     * {@link #DISK_FULL} where it was refused. The rule that keeps H2, the log and memory agreeing: ids are reserved
+     * on the device first and consumed for good once given to a group (a failed group leaves a gap, never a reuse);
+     * a group is acknowledged only once H2 committed it and the log forced it; when the log fails after H2 committed,
+     * the group's rows are taken out of H2 again, and what cannot be taken out stays and is counted as stored.
+     */
     private List<Long> insert(List<Pending> batch) throws SQLException, IOException {
+        boolean diskShort = !probe.hasRoom();
+        if (diskShort) {
+            enter(StorageState.DISK_FULL, null);
+        } else if (storageState != StorageState.OK) {
+            throw new JournalException(storageState == StorageState.DISK_FULL ? JournalException.Kind.DISK_FULL
+                    : JournalException.Kind.IO, "journal in " + config.dataDir() + " is " + storageState
+                    + " and waits to recover: refused " + batch.size() + " appends", null);
+        }
+        try {
+            identity.reserveThrough(lastId + batch.size());
+        } catch (IOException e) {
+            storeFailed(e);
+            throw new JournalException(JournalException.kindOf(e), "cannot reserve ids above " + lastId
+                    + " in the journal state file in " + config.dataDir() + ": refused " + batch.size() + " appends", e);
+        }
         List<Long> ids = new ArrayList<>(batch.size());
         List<JournalRecord> accepted = new ArrayList<>(batch.size());
+        long first = lastId + 1;
         long id = lastId;
         long bytes = storedBytes;
+        long acceptedBytes = 0;
         JournalCounters before = counters;
         long now = System.currentTimeMillis();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO records(id, record_class, stream, taken_at, body) VALUES(?, ?, ?, ?, ?)")) {
+        try {
             for (Pending pending : batch) {
                 JournalEntry entry = pending.entry;
+                if (diskShort && entry.recordClass() != RecordClass.ALARM) {
+                    counters = counters.plusRefused(entry.recordClass());
+                    ids.add(DISK_FULL);
+                    continue;
+                }
                 long needed = bytes + RoomMaker.sizeOf(entry) - config.budgetBytes();
                 if (needed > 0) {
                     bytes -= roomMaker.makeRoom(needed, entry.recordClass(), now);
                 }
                 if (bytes + RoomMaker.sizeOf(entry) > config.budgetBytes()) {
                     counters = counters.plusRefused(entry.recordClass());
-                    ids.add(-1L);
+                    ids.add(BUDGET_FULL);
                     continue;
                 }
                 bytes += RoomMaker.sizeOf(entry);
-                ps.setLong(1, ++id);
-                ps.setByte(2, (byte) entry.recordClass().ordinal());
-                ps.setString(3, entry.stream());
-                ps.setLong(4, entry.takenAt());
-                ps.setBytes(5, entry.body());
-                ps.addBatch();
-                ids.add(id);
+                acceptedBytes += RoomMaker.sizeOf(entry);
+                ids.add(++id);
                 accepted.add(new JournalRecord(id, entry));
             }
-            ps.executeBatch();
+            // Consumed from here on, whatever happens to this group.
+            lastId = id;
+            statements.insert(accepted);
             JournalFile.writeMeta(connection, "lastId", id);
-            if (!counters.equals(before)) {
+            if (!counters.equals(persistedCounters)) {
                 JournalFile.writeCounters(connection, counters);
             }
+            faults.at(Faults.Point.H2_COMMIT);
             connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
+            persistedCounters = counters;
+        } catch (SQLException | IOException | RuntimeException e) {
+            rollbackQuietly();
             counters = before;
-            throw new JournalException("cannot append " + batch.size() + " records to the journal in "
-                    + config.dataDir() + " (ids from " + (lastId + 1) + ")", e);
-        }
-        if (log != null) {
-            // One device flush per group commit, of an append-only file: every append in the batch shares it.
-            log.append(accepted);
-            if (log.size() > LOG_LIMIT_BYTES) {
-                checkpoint();
-                log.clear();
-            }
+            storeFailed(e);
+            throw new JournalException(JournalException.kindOf(e), "cannot append " + batch.size()
+                    + " records to the journal in " + config.dataDir() + " (ids " + first + ".." + id
+                    + " are not used again)", e);
         }
         long dropped = 0;
         for (RecordClass c : RecordClass.values()) {
             dropped += counters.dropped().get(c) - before.dropped().get(c);
         }
-        size.addAndGet(id - lastId - dropped);
-        lastId = id;
+        if (log != null && !accepted.isEmpty()) {
+            try {
+                faults.at(Faults.Point.LOG_APPEND);
+                // One device flush per group commit, of an append-only file: every append in the batch shares it.
+                log.append(accepted);
+            } catch (IOException e) {
+                boolean takenOut = statements.takeOut(first, id);
+                size.addAndGet((takenOut ? 0 : accepted.size()) - dropped);
+                storedBytes = takenOut ? bytes - acceptedBytes : bytes;
+                storeFailed(e);
+                throw new JournalException(JournalException.kindOf(e), "cannot write the journal log in "
+                        + config.dataDir() + " for ids " + first + ".." + id + ": " + (takenOut
+                        ? "they were taken out of H2 again" : "they stay in H2 and will be sent") + "; not used again",
+                        e);
+            }
+            checkpointIfDue();
+        }
+        size.addAndGet(accepted.size() - dropped);
         lastIdSeen = id;
         storedBytes = bytes;
         return ids;
+    }
+
+    /** Empties the log once it is large; a failed checkpoint keeps the log (every record is still in it). */
+    private void checkpointIfDue() {
+        if (log.size() <= nextCheckpointAt) {
+            return;
+        }
+        try {
+            faults.at(Faults.Point.CHECKPOINT);
+            checkpoint();
+            log.clear();
+            nextCheckpointAt = LOG_LIMIT_BYTES;
+        } catch (SQLException | IOException e) {
+            nextCheckpointAt = log.size() + LOG_LIMIT_BYTES / 4;
+            logger.warn("journal checkpoint in {} failed ({}); journal.log keeps every record and is emptied at a later"
+                    + " checkpoint", config.dataDir(), e.getMessage());
+            storeFailed(e);
+        }
+    }
+
+    /** After a failure: a full disk or a dead H2 store changes the state; a store H2 closed is reopened later. */
+    private void storeFailed(Throwable failure) {
+        boolean alive = statements.alive();
+        boolean full = JournalException.kindOf(failure) == JournalException.Kind.DISK_FULL;
+        try {
+            full |= !probe.hasRoom();
+        } catch (IOException e) {
+            // the failure itself is what gets reported
+        }
+        if (full || !alive) {
+            enter(full ? StorageState.DISK_FULL : StorageState.FAILED, alive ? null : failure);
+        }
+    }
+
+    private void enter(StorageState state, Throwable closedBy) {
+        if (closedBy != null) {
+            needsReopen = true;
+        }
+        if (storageState == state) {
+            return;
+        }
+        storageState = state;
+        if (state == StorageState.DISK_FULL) {
+            counters = counters.plusStorageFull();
+            logger.warn("journal in {}: the disk is full ({} bytes usable, {} MB kept free): only alarms are taken until"
+                    + " space returns", config.dataDir(), usableOrMinusOne(), config.minFreeMegabytes());
+            long at = System.currentTimeMillis();
+            unstoredAlarmAt = at;
+            if (!needsReopen) {
+                append(StorageAlarm.entry(true, at)).onSuccess(v -> unstoredAlarmAt = -1);
+            }
+        } else if (state == StorageState.FAILED) {
+            logger.error("journal in {} failed and is reopened every {} ms until it works: {}", config.dataDir(),
+                    STORAGE_CHECK_MILLIS, closedBy == null ? "" : closedBy.toString());
+        }
+        storageListeners.forEach(listener -> listener.accept(state));
+    }
+
+    /** Every few seconds while not OK: returns to OK once space is back (and H2 reopened, if it was closed). */
+    private void checkStorage() {
+        if (storageState == StorageState.OK) {
+            return;
+        }
+        this.<Void>blocking(() -> {
+            if (storageState == StorageState.DISK_FULL && !probe.roomReturned()) {
+                return null;
+            }
+            if (needsReopen) {
+                closeStore();
+                openStore();
+                needsReopen = false;
+                logger.info("journal in {} reopened after a failure", config.dataDir());
+            }
+            StorageState was = storageState;
+            storageState = StorageState.OK;
+            logger.info("journal in {}: storage is back ({} bytes usable)", config.dataDir(), usableOrMinusOne());
+            if (was == StorageState.DISK_FULL) {
+                long at = unstoredAlarmAt;
+                if (at >= 0) {
+                    append(StorageAlarm.entry(true, at));
+                    unstoredAlarmAt = -1;
+                }
+                append(StorageAlarm.entry(false, System.currentTimeMillis()));
+            }
+            storageListeners.forEach(listener -> listener.accept(StorageState.OK));
+            return null;
+        }).onFailure(e -> logger.warn("journal in {} still cannot be reopened: {}", config.dataDir(), e.getMessage()));
+    }
+
+    private long usableOrMinusOne() {
+        try {
+            return probe.usable();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            logger.debug("rollback after a failed append in {}: {}", config.dataDir(), e.getMessage());
+        }
+    }
+
+    /** Closes what is open, ignoring what a failure already closed. */
+    private void closeStore() {
+        for (AutoCloseable c : new AutoCloseable[] {log, statements, connection, syncChannel}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                logger.debug("closing the journal in {}: {}", config.dataDir(), e.getMessage());
+            }
+        }
+        log = null;
+        statements = null;
+        connection = null;
+        syncChannel = null;
     }
 
     /** Makes H2 write everything committed to its file and force it to the device, so the log may be emptied. */
