@@ -126,11 +126,14 @@ public final class Journal {
             storageTimer = -1;
         }
         Future<Void> closed = blocking(() -> {
-            if (log != null && connection != null && storageState == StorageState.OK) {
-                checkpoint();
-                log.clear();
+            try {
+                if (log != null && connection != null && storageState == StorageState.OK) {
+                    checkpoint();
+                    log.clear();
+                }
+            } finally {
+                closeStore();
             }
-            closeStore();
             return null;
         });
         return closed.eventually(() -> worker.close());
@@ -429,13 +432,25 @@ public final class Journal {
         boolean alive = statements.alive();
         boolean full = JournalException.kindOf(failure) == JournalException.Kind.DISK_FULL;
         try {
-            full |= !probe.hasRoom();
+            full |= probe.nearlyFull();
         } catch (IOException e) {
             // the failure itself is what gets reported
         }
+        // H2 closes its store after a failed write, sometimes only on the next statement: after a full disk hurt H2,
+        // reopen it whether or not it still answers now.
+        boolean h2Hurt = !alive || (full && causedByH2(failure));
         if (full || !alive) {
-            enter(full ? StorageState.DISK_FULL : StorageState.FAILED, alive ? null : failure);
+            enter(full ? StorageState.DISK_FULL : StorageState.FAILED, h2Hurt ? failure : null);
         }
+    }
+
+    private static boolean causedByH2(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void enter(StorageState state, Throwable closedBy) {

@@ -31,6 +31,11 @@ final class StorageProbe {
         return minFreeBytes == 0 || usable() >= minFreeBytes;
     }
 
+    /** Whether the disk is full enough to explain a failed write. */
+    boolean nearlyFull() throws IOException {
+        return usable() < Math.max(minFreeBytes, HYSTERESIS_BYTES);
+    }
+
     /** Whether a full disk has freed enough to take appends again. */
     boolean roomReturned() throws IOException {
         return usable() >= minFreeBytes + HYSTERESIS_BYTES;
