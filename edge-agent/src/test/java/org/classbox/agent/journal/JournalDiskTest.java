@@ -1,9 +1,9 @@
 package org.classbox.agent.journal;
 
+import static org.classbox.agent.journal.Outcomes.await;
+import static org.classbox.agent.journal.Outcomes.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -125,9 +124,7 @@ class JournalDiskTest {
         disk.readOnly(true);
 
         Journal refused = new Journal(vertx, config(disk.path(), 0));
-        ExecutionException e = assertThrows(ExecutionException.class,
-                () -> refused.start().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS));
-        JournalException cause = assertInstanceOf(JournalException.class, e.getCause());
+        JournalException cause = failure(refused.start());
         assertEquals(JournalException.Kind.READ_ONLY, cause.kind(), cause.getMessage());
         assertTrue(cause.getMessage().contains(disk.path().toString()), cause.getMessage());
         await(refused.stop());
@@ -214,15 +211,5 @@ class JournalDiskTest {
     private static JournalEntry entry(RecordClass recordClass, String body) {
         return new JournalEntry(recordClass, "projector", System.currentTimeMillis(),
                 body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static JournalException failure(Future<Long> append) {
-        ExecutionException e = assertThrows(ExecutionException.class,
-                () -> append.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS));
-        return assertInstanceOf(JournalException.class, e.getCause());
-    }
-
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.await(20, TimeUnit.SECONDS);
     }
 }

@@ -1,8 +1,8 @@
 package org.classbox.agent.journal;
 
+import static org.classbox.agent.journal.Outcomes.await;
+import static org.classbox.agent.journal.Outcomes.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -228,16 +227,6 @@ class JournalFaultsTest {
     private static List<String> bodies(Journal journal) throws Exception {
         return await(journal.readAfter(0, 100)).stream()
                 .map(r -> new String(r.entry().body(), StandardCharsets.UTF_8)).collect(Collectors.toList());
-    }
-
-    private static JournalException failure(Future<Long> append) {
-        ExecutionException e = assertThrows(ExecutionException.class,
-                () -> append.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS));
-        return assertInstanceOf(JournalException.class, e.getCause());
-    }
-
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.await(20, TimeUnit.SECONDS);
     }
 
     /** Fails the journal's I/O at a chosen point, once or until cleared. */
