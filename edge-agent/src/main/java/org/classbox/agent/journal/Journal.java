@@ -19,7 +19,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.classbox.agent.config.JournalConfig;
 import org.slf4j.Logger;
@@ -45,9 +44,7 @@ public final class Journal {
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushing = new AtomicBoolean();
     private final AtomicLong size = new AtomicLong();
-    private final List<Consumer<StorageState>> storageListeners = new CopyOnWriteArrayList<>();
     private volatile JournalCounters counters = JournalCounters.empty();
-    private volatile StorageState storageState = StorageState.OK;
     private volatile Faults faults = Faults.NONE;
     private WorkerExecutor worker;
     private long storageTimer = -1;
@@ -56,17 +53,14 @@ public final class Journal {
     private JournalLog log;
     private JournalStatements statements;
     private JournalCounters persistedCounters;
-    private volatile boolean needsReopen;
     private RoomMaker roomMaker;
     private JournalIdentity identity;
-    private StorageProbe probe;
+    private StorageGuard storage;
     private long storedBytes;
     private long epoch;
     private long lastId;
     private volatile long lastIdSeen;
     private long nextCheckpointAt = LOG_LIMIT_BYTES;
-    /** When the disk filled, until the alarm saying so is stored; -1 when there is none to store. */
-    private volatile long unstoredAlarmAt = -1;
 
     public Journal(Vertx vertx, JournalConfig config) {
         this.vertx = vertx;
@@ -76,7 +70,11 @@ public final class Journal {
     public Future<Void> start() {
         worker = vertx.createSharedWorkerExecutor("journal", 1);
         return this.<Void>blocking(() -> {
-            probe = new StorageProbe(JournalFile.ensureDir(config.dataDir()), config.minFreeBytes());
+            StorageProbe probe = new StorageProbe(JournalFile.ensureDir(config.dataDir()), config.minFreeBytes());
+            storage = new StorageGuard(config.dataDir(), probe, this::append, () -> {
+                closeStore();
+                openStore();
+            }, () -> counters = counters.plusStorageFull());
             openStore();
             return null;
         }).onSuccess(v -> storageTimer = vertx.setPeriodic(STORAGE_CHECK_MILLIS, id -> checkStorage()));
@@ -127,7 +125,7 @@ public final class Journal {
         }
         Future<Void> closed = blocking(() -> {
             try {
-                if (log != null && connection != null && storageState == StorageState.OK) {
+                if (log != null && connection != null && storage.state() == StorageState.OK) {
                     checkpoint();
                     log.clear();
                 }
@@ -263,13 +261,13 @@ public final class Journal {
 
     /** Whether the journal takes appends now. */
     public StorageState storageState() {
-        return storageState;
+        return storage == null ? StorageState.OK : storage.state();
     }
 
     /** Calls {@code listener} on the caller's context whenever the storage state changes. */
     public void onStorageState(Consumer<StorageState> listener) {
         io.vertx.core.Context context = vertx.getOrCreateContext();
-        storageListeners.add(state -> context.runOnContext(v -> listener.accept(state)));
+        storage.onChange(state -> context.runOnContext(v -> listener.accept(state)));
     }
 
     /** Makes the journal's I/O fail where {@code faults} says (tests only). */
@@ -319,18 +317,11 @@ public final class Journal {
      * the group's rows are taken out of H2 again, and what cannot be taken out stays and is counted as stored.
      */
     private List<Long> insert(List<Pending> batch) throws SQLException, IOException {
-        boolean diskShort = !probe.hasRoom();
-        if (diskShort) {
-            enter(StorageState.DISK_FULL, null);
-        } else if (storageState != StorageState.OK) {
-            throw new JournalException(storageState == StorageState.DISK_FULL ? JournalException.Kind.DISK_FULL
-                    : JournalException.Kind.IO, "journal in " + config.dataDir() + " is " + storageState
-                    + " and waits to recover: refused " + batch.size() + " appends", null);
-        }
+        boolean diskShort = storage.beforeGroup(batch.size());
         try {
             identity.reserveThrough(lastId + batch.size());
         } catch (IOException e) {
-            storeFailed(e);
+            storage.failed(e, statements.alive());
             throw new JournalException(JournalException.kindOf(e), "cannot reserve ids above " + lastId
                     + " in the journal state file in " + config.dataDir() + ": refused " + batch.size() + " appends", e);
         }
@@ -377,7 +368,7 @@ public final class Journal {
         } catch (SQLException | IOException | RuntimeException e) {
             rollbackQuietly();
             counters = before;
-            storeFailed(e);
+            storage.failed(e, statements.alive());
             throw new JournalException(JournalException.kindOf(e), "cannot append " + batch.size()
                     + " records to the journal in " + config.dataDir() + " (ids " + first + ".." + id
                     + " are not used again)", e);
@@ -395,7 +386,7 @@ public final class Journal {
                 boolean takenOut = statements.takeOut(first, id);
                 size.addAndGet((takenOut ? 0 : accepted.size()) - dropped);
                 storedBytes = takenOut ? bytes - acceptedBytes : bytes;
-                storeFailed(e);
+                storage.failed(e, statements.alive());
                 throw new JournalException(JournalException.kindOf(e), "cannot write the journal log in "
                         + config.dataDir() + " for ids " + first + ".." + id + ": " + (takenOut
                         ? "they were taken out of H2 again" : "they stay in H2 and will be sent") + "; not used again",
@@ -423,96 +414,18 @@ public final class Journal {
             nextCheckpointAt = log.size() + LOG_LIMIT_BYTES / 4;
             logger.warn("journal checkpoint in {} failed ({}); journal.log keeps every record and is emptied at a later"
                     + " checkpoint", config.dataDir(), e.getMessage());
-            storeFailed(e);
+            storage.failed(e, statements.alive());
         }
     }
 
-    /** After a failure: a full disk or a dead H2 store changes the state; a store H2 closed is reopened later. */
-    private void storeFailed(Throwable failure) {
-        boolean alive = statements.alive();
-        boolean full = JournalException.kindOf(failure) == JournalException.Kind.DISK_FULL;
-        try {
-            full |= probe.nearlyFull();
-        } catch (IOException e) {
-            // the failure itself is what gets reported
-        }
-        // H2 closes its store after a failed write, sometimes only on the next statement: after a full disk hurt H2,
-        // reopen it whether or not it still answers now.
-        boolean h2Hurt = !alive || (full && causedByH2(failure));
-        if (full || !alive) {
-            enter(full ? StorageState.DISK_FULL : StorageState.FAILED, h2Hurt ? failure : null);
-        }
-    }
-
-    private static boolean causedByH2(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void enter(StorageState state, Throwable closedBy) {
-        if (closedBy != null) {
-            needsReopen = true;
-        }
-        if (storageState == state) {
-            return;
-        }
-        storageState = state;
-        if (state == StorageState.DISK_FULL) {
-            counters = counters.plusStorageFull();
-            logger.warn("journal in {}: the disk is full ({} bytes usable, {} MB kept free): only alarms are taken until"
-                    + " space returns", config.dataDir(), usableOrMinusOne(), config.minFreeMegabytes());
-            long at = System.currentTimeMillis();
-            unstoredAlarmAt = at;
-            if (!needsReopen) {
-                append(StorageAlarm.entry(true, at)).onSuccess(v -> unstoredAlarmAt = -1);
-            }
-        } else if (state == StorageState.FAILED) {
-            logger.error("journal in {} failed and is reopened every {} ms until it works: {}", config.dataDir(),
-                    STORAGE_CHECK_MILLIS, closedBy == null ? "" : closedBy.toString());
-        }
-        storageListeners.forEach(listener -> listener.accept(state));
-    }
-
-    /** Every few seconds while not OK: returns to OK once space is back (and H2 reopened, if it was closed). */
+    /** Every few seconds while not OK: lets the guard see whether the journal can work again. */
     private void checkStorage() {
-        if (storageState == StorageState.OK) {
-            return;
-        }
-        this.<Void>blocking(() -> {
-            if (storageState == StorageState.DISK_FULL && !probe.roomReturned()) {
+        if (storage.state() != StorageState.OK) {
+            this.<Void>blocking(() -> {
+                storage.check();
                 return null;
-            }
-            if (needsReopen) {
-                closeStore();
-                openStore();
-                needsReopen = false;
-                logger.info("journal in {} reopened after a failure", config.dataDir());
-            }
-            StorageState was = storageState;
-            storageState = StorageState.OK;
-            logger.info("journal in {}: storage is back ({} bytes usable)", config.dataDir(), usableOrMinusOne());
-            if (was == StorageState.DISK_FULL) {
-                long at = unstoredAlarmAt;
-                if (at >= 0) {
-                    append(StorageAlarm.entry(true, at));
-                    unstoredAlarmAt = -1;
-                }
-                append(StorageAlarm.entry(false, System.currentTimeMillis()));
-            }
-            storageListeners.forEach(listener -> listener.accept(StorageState.OK));
-            return null;
-        }).onFailure(e -> logger.warn("journal in {} still cannot be reopened: {}", config.dataDir(), e.getMessage()));
-    }
-
-    private long usableOrMinusOne() {
-        try {
-            return probe.usable();
-        } catch (IOException e) {
-            return -1;
+            }).onFailure(e -> logger.warn("journal in {} still cannot be reopened: {}", config.dataDir(),
+                    e.getMessage()));
         }
     }
 
