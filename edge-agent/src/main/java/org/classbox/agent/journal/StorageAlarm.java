@@ -3,6 +3,7 @@ package org.classbox.agent.journal;
 import java.util.List;
 import org.classbox.sparkplug.Metric;
 import org.classbox.sparkplug.MetricType;
+import org.classbox.sparkplug.Metrics;
 import org.classbox.sparkplug.Payload;
 import org.classbox.sparkplug.PayloadCodec;
 
@@ -13,7 +14,7 @@ import org.classbox.sparkplug.PayloadCodec;
  */
 final class StorageAlarm {
     static final String STREAM = "journal";
-    static final String METRIC = "Journal/StorageFull";
+    static final String METRIC = Metrics.JOURNAL_STORAGE_FULL;
 
     private StorageAlarm() {
     }
