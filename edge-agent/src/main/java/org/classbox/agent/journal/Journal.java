@@ -98,7 +98,7 @@ public final class Journal {
         lastId = JournalFile.readMeta(connection, "lastId");
         if (config.sync() == JournalConfig.SyncPolicy.FSYNC) {
             log = new JournalLog(config.dataDir().resolve(LOG_FILE), faults);
-            lastId = LogRecovery.restore(connection, log.replay(), lastId, config.dataDir());
+            lastId = LogRecovery.restore(connection, log, lastId, config.dataDir());
             checkpoint();
             log.clear();
         }

@@ -146,16 +146,12 @@ final class JournalLog implements AutoCloseable {
             if (resumed == null) {
                 long nonZero = nonZero(bytes, position);
                 if (nonZero > 0) {
-                    log.warn("journal log {}: cut a torn tail of {} bytes after id {} (a write that never completed)",
-                            file, nonZero, lastId);
+                    log.info("journal log {}: {} bytes after id {} ignored (frames of an emptied log, or a write that"
+                            + " never completed)", file, nonZero, lastId);
                 }
                 break;
             }
-            Cut cut = new Cut(lastId, resumed.id(), next - position);
-            cuts.add(cut);
-            log.error("journal log {}: a damaged frame in the middle: cut {} bytes between id {} and id {}; ids {}..{}"
-                    + " may be lost unless H2 holds them", file, cut.bytes(), lastId, resumed.id(), lastId + 1,
-                    resumed.id() - 1);
+            cuts.add(new Cut(lastId, resumed.id(), next - position));
             position = next;
         }
         // Drop the rest, so a torn frame left beyond the end is never mistaken for a record later.
@@ -207,12 +203,13 @@ final class JournalLog implements AutoCloseable {
     record Cut(long afterId, long nextId, long bytes) {
     }
 
-    /** Empties the log once H2 holds (and has forced) everything in it. */
-    void clear() throws IOException {
-        channel.truncate(0);
-        // The file is empty now whether or not the force below succeeds: the next append must start at 0.
+    /**
+     * Empties the log once H2 holds (and has forced) everything in it: the next append starts again at 0, over the old
+     * frames, in blocks already written, so no step of zeros has to be written and forced again. The old frames left
+     * behind the new ones hold lower ids, so a replay stops at them; and all of them are in H2 by then.
+     */
+    void clear() {
         end = 0;
-        channel.force(true);
     }
 
     @Override

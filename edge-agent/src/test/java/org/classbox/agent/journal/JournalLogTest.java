@@ -75,6 +75,24 @@ class JournalLogTest {
     }
 
     @Test
+    void an_emptied_log_is_written_over_in_place_and_replays_only_what_came_after() throws Exception {
+        Path file = dir.resolve("journal.log");
+        long allocated;
+        try (JournalLog log = new JournalLog(file)) {
+            log.append(List.of(record(1, "first"), record(2, "second"), record(3, "third")));
+            allocated = Files.size(file);
+            log.clear();
+            log.append(List.of(record(4, "fourth")));
+            assertEquals(allocated, Files.size(file), "the blocks written ahead are used again, not written anew");
+        }
+        try (JournalLog log = new JournalLog(file)) {
+            assertEquals(List.of(4L), log.replay().stream().map(JournalRecord::id).collect(Collectors.toList()),
+                    "the old frames behind the new one hold lower ids and end the replay");
+            assertEquals(List.of(), log.cuts());
+        }
+    }
+
+    @Test
     void records_the_h2_file_lost_in_a_power_cut_come_back_from_the_log() throws Exception {
         Journal journal = new Journal(vertx, JournalConfig.defaults(dir));
         await(journal.start());
