@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 final class JournalBench {
     private static final int[] PRODUCERS = {1, 4, 16};
     private static final int RECORD_BYTES = 200;
+    private static final int REPETITIONS = 3;
     private final long cellMillis;
     private final Map<String, double[]> deviceBytes = new LinkedHashMap<>();
     private BenchDisk disk;
@@ -32,13 +33,28 @@ final class JournalBench {
         System.out.println(disk == null ? "on the temporary directory's disk (no loop device: no device bytes)"
                 : "on an ext4 loop device of its own at " + disk.dir());
         try {
-            for (DurableStore store : Stores.all()) {
-                double[] row = new double[PRODUCERS.length];
-                deviceBytes.put(store.name(), new double[PRODUCERS.length]);
-                for (int i = 0; i < PRODUCERS.length; i++) {
-                    row[i] = measure(store, PRODUCERS[i], i);
+            // Stores take turns in short slices, so a busy moment of a shared machine does not fall on one store.
+            List<DurableStore> stores = Stores.all();
+            double[][][] sums = new double[stores.size()][PRODUCERS.length][3];
+            for (int i = 0; i < PRODUCERS.length; i++) {
+                for (int rep = 0; rep < REPETITIONS; rep++) {
+                    for (int s = 0; s < stores.size(); s++) {
+                        double[] slice = measure(stores.get(s), PRODUCERS[i]);
+                        for (int k = 0; k < 3; k++) {
+                            sums[s][i][k] += slice[k];
+                        }
+                    }
                 }
-                rates.put(store.name(), row);
+            }
+            for (int s = 0; s < stores.size(); s++) {
+                double[] row = new double[PRODUCERS.length];
+                double[] bytes = new double[PRODUCERS.length];
+                for (int i = 0; i < PRODUCERS.length; i++) {
+                    row[i] = sums[s][i][0] / sums[s][i][1];
+                    bytes[i] = sums[s][i][2] / sums[s][i][0];
+                }
+                rates.put(stores.get(s).name(), row);
+                deviceBytes.put(stores.get(s).name(), bytes);
             }
         } finally {
             if (disk != null) {
@@ -90,19 +106,20 @@ final class JournalBench {
         return disk.bytesWritten();
     }
 
-    private double measure(DurableStore store, int producers, int column) throws Exception {
+    /** One slice: {appends, seconds, device bytes}. */
+    private double[] measure(DurableStore store, int producers) throws Exception {
         Path dir = disk == null ? Files.createTempDirectory("classbox-bench-journal")
                 : Files.createTempDirectory(disk.dir(), "journal");
         try {
             store.open(dir);
             byte[] record = new byte[RECORD_BYTES];
             AtomicLong done = new AtomicLong();
-            long deadline = System.nanoTime() + cellMillis * 1_000_000;
+            AtomicLong deadline = new AtomicLong();
             List<Thread> threads = new ArrayList<>();
             for (int p = 0; p < producers; p++) {
                 Thread t = new Thread(() -> {
                     try {
-                        while (System.nanoTime() < deadline) {
+                        while (System.nanoTime() < deadline.get()) {
                             store.append(record);
                             done.incrementAndGet();
                         }
@@ -114,6 +131,7 @@ final class JournalBench {
             }
             long written = written();
             long start = System.nanoTime();
+            deadline.set(start + cellMillis * 1_000_000 / REPETITIONS);
             threads.forEach(Thread::start);
             for (Thread t : threads) {
                 t.join();
@@ -121,8 +139,7 @@ final class JournalBench {
             double seconds = (System.nanoTime() - start) / 1e9;
             // Closing is counted: what a store defers (H2's chunks, SQLite's checkpoint) still reaches the device.
             store.close();
-            deviceBytes.get(store.name())[column] = (written() - written) / (double) done.get();
-            return done.get() / seconds;
+            return new double[] {done.get(), seconds, written() - written};
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());

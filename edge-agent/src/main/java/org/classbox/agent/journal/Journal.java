@@ -1,7 +1,6 @@
 package org.classbox.agent.journal;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
@@ -16,8 +15,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.classbox.agent.config.JournalConfig;
@@ -35,14 +32,11 @@ public final class Journal {
     private static final long LOG_LIMIT_BYTES = 4L * 1024 * 1024;
     /** How often a journal that is not {@link StorageState#OK} checks whether it can work again. */
     static final long STORAGE_CHECK_MILLIS = 2_000;
-    private static final long BUDGET_FULL = -1;
-    private static final long DISK_FULL = -2;
     private static final Logger logger = LoggerFactory.getLogger(Journal.class);
 
     private final Vertx vertx;
     private final JournalConfig config;
-    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean flushing = new AtomicBoolean();
+    private final GroupCommit group;
     private final AtomicLong size = new AtomicLong();
     private volatile JournalCounters counters = JournalCounters.empty();
     private volatile Faults faults = Faults.NONE;
@@ -65,6 +59,7 @@ public final class Journal {
     public Journal(Vertx vertx, JournalConfig config) {
         this.vertx = vertx;
         this.config = config;
+        this.group = new GroupCommit(config, entries -> blocking(() -> insert(entries)));
     }
 
     public Future<Void> start() {
@@ -137,7 +132,10 @@ public final class Journal {
         return closed.eventually(() -> worker.close());
     }
 
-    /** Identifies this journal's incarnation: a fresh journal (first start, or after corruption) gets a new one. */
+    /**
+     * Identifies this journal's incarnation: a journal started without its files gets a new one; after a corrupt H2
+     * file the epoch lives on (in {@code journal.state}), so recovered records keep their identity.
+     */
     public long epoch() {
         return epoch;
     }
@@ -163,10 +161,7 @@ public final class Journal {
      * events fill the budget.
      */
     public Future<Long> append(JournalEntry entry) {
-        Promise<Long> promise = Promise.promise();
-        queue.add(new Pending(entry, promise));
-        flushIfIdle();
-        return promise.future();
+        return group.append(entry);
     }
 
     /** Up to {@code limit} records with ids above {@code afterId}, oldest first. */
@@ -275,48 +270,14 @@ public final class Journal {
         this.faults = faults;
     }
 
-    private void flushIfIdle() {
-        if (queue.isEmpty() || !flushing.compareAndSet(false, true)) {
-            return;
-        }
-        List<Pending> batch = new ArrayList<>();
-        Pending next;
-        while (batch.size() < config.maxBatch() && (next = queue.poll()) != null) {
-            batch.add(next);
-        }
-        blocking(() -> insert(batch)).onComplete(result -> {
-            flushing.set(false);
-            for (int i = 0; i < batch.size(); i++) {
-                if (result.failed()) {
-                    batch.get(i).promise.fail(result.cause());
-                } else if (result.result().get(i) == DISK_FULL) {
-                    JournalEntry entry = batch.get(i).entry;
-                    batch.get(i).promise.fail(new JournalException(JournalException.Kind.DISK_FULL, "journal in "
-                            + config.dataDir() + ": the disk is full (less than " + config.minFreeMegabytes()
-                            + " MB free), only alarms are taken: refused a " + entry.recordClass().name()
-                            .toLowerCase(java.util.Locale.ROOT) + " record for stream '" + entry.stream() + "'", null));
-                } else if (result.result().get(i) < 0) {
-                    JournalEntry entry = batch.get(i).entry;
-                    batch.get(i).promise.fail(new JournalFullException("journal in " + config.dataDir() + " is full ("
-                            + config.budgetMegabytes() + " MB of alarms and events): refused a "
-                            + entry.recordClass().name().toLowerCase(java.util.Locale.ROOT) + " record of "
-                            + entry.body().length + " bytes for stream '" + entry.stream() + "'"));
-                } else {
-                    batch.get(i).promise.complete(result.result().get(i));
-                }
-            }
-            flushIfIdle();
-        });
-    }
-
     /**
-     * Inserts what fits, making room as the rules allow; returns each entry's id, or {@link #BUDGET_FULL} or
-     * {@link #DISK_FULL} where it was refused. The rule that keeps H2, the log and memory agreeing: ids are reserved
+     * Inserts what fits, making room as the rules allow; returns each entry's id, or {@link GroupCommit#BUDGET_FULL} or
+     * {@link GroupCommit#DISK_FULL} where it was refused. The rule that keeps H2, the log and memory agreeing: ids are reserved
      * on the device first and consumed for good once given to a group (a failed group leaves a gap, never a reuse);
      * a group is acknowledged only once H2 committed it and the log forced it; when the log fails after H2 committed,
      * the group's rows are taken out of H2 again, and what cannot be taken out stays and is counted as stored.
      */
-    private List<Long> insert(List<Pending> batch) throws SQLException, IOException {
+    private List<Long> insert(List<JournalEntry> batch) throws SQLException, IOException {
         boolean diskShort = storage.beforeGroup(batch.size());
         try {
             identity.reserveThrough(lastId + batch.size());
@@ -334,11 +295,10 @@ public final class Journal {
         JournalCounters before = counters;
         long now = System.currentTimeMillis();
         try {
-            for (Pending pending : batch) {
-                JournalEntry entry = pending.entry;
+            for (JournalEntry entry : batch) {
                 if (diskShort && entry.recordClass() != RecordClass.ALARM) {
                     counters = counters.plusRefused(entry.recordClass());
-                    ids.add(DISK_FULL);
+                    ids.add(GroupCommit.DISK_FULL);
                     continue;
                 }
                 long needed = bytes + RoomMaker.sizeOf(entry) - config.budgetBytes();
@@ -347,7 +307,7 @@ public final class Journal {
                 }
                 if (bytes + RoomMaker.sizeOf(entry) > config.budgetBytes()) {
                     counters = counters.plusRefused(entry.recordClass());
-                    ids.add(BUDGET_FULL);
+                    ids.add(GroupCommit.BUDGET_FULL);
                     continue;
                 }
                 bytes += RoomMaker.sizeOf(entry);
@@ -478,6 +438,4 @@ public final class Journal {
         return worker.executeBlocking(work, true);
     }
 
-    private record Pending(JournalEntry entry, Promise<Long> promise) {
-    }
 }

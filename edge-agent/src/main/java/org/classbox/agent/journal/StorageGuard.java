@@ -67,6 +67,10 @@ final class StorageGuard {
             enter(StorageState.DISK_FULL, null);
             return true;
         }
+        if (state == StorageState.DISK_FULL && !needsReopen) {
+            // Above the reserve but not yet above it by the hysteresis: still only alarms.
+            return true;
+        }
         if (state != StorageState.OK) {
             throw new JournalException(state == StorageState.DISK_FULL ? JournalException.Kind.DISK_FULL
                     : JournalException.Kind.IO, "journal in " + dataDir + " is " + state + " and waits to recover: refused "
