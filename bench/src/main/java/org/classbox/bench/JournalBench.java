@@ -38,7 +38,9 @@ final class JournalBench {
             double[][][] sums = new double[stores.size()][PRODUCERS.length][3];
             for (int i = 0; i < PRODUCERS.length; i++) {
                 for (int rep = 0; rep < REPETITIONS; rep++) {
-                    for (int s = 0; s < stores.size(); s++) {
+                    for (int turn = 0; turn < stores.size(); turn++) {
+                        // Each repetition starts with another store, so no store always follows the same one.
+                        int s = (turn + rep) % stores.size();
                         double[] slice = measure(stores.get(s), PRODUCERS[i]);
                         for (int k = 0; k < 3; k++) {
                             sums[s][i][k] += slice[k];

@@ -318,7 +318,7 @@ public final class Journal {
             // Consumed from here on, whatever happens to this group.
             lastId = id;
             statements.insert(accepted);
-            JournalFile.writeMeta(connection, "lastId", id);
+            statements.lastId(id);
             if (!counters.equals(persistedCounters)) {
                 JournalFile.writeCounters(connection, counters);
             }

@@ -13,12 +13,14 @@ final class JournalStatements implements AutoCloseable {
     private final Connection connection;
     private final PreparedStatement insert;
     private final PreparedStatement takeOut;
+    private final PreparedStatement lastId;
 
     JournalStatements(Connection connection) throws SQLException {
         this.connection = connection;
         this.insert = connection.prepareStatement(
                 "INSERT INTO records(id, record_class, stream, taken_at, body) VALUES(?, ?, ?, ?, ?)");
         this.takeOut = connection.prepareStatement("DELETE FROM records WHERE id BETWEEN ? AND ?");
+        this.lastId = connection.prepareStatement("MERGE INTO meta(name, val) KEY(name) VALUES('lastId', ?)");
     }
 
     /** Adds the records to the open transaction. */
@@ -40,6 +42,12 @@ final class JournalStatements implements AutoCloseable {
         } finally {
             insert.clearBatch();
         }
+    }
+
+    /** Records in the open transaction the highest id H2 holds (the log's replay starts above it). */
+    void lastId(long id) throws SQLException {
+        lastId.setLong(1, id);
+        lastId.executeUpdate();
     }
 
     /** Deletes a committed group again and commits; false when H2 could not. */
@@ -74,5 +82,6 @@ final class JournalStatements implements AutoCloseable {
     public void close() throws SQLException {
         insert.close();
         takeOut.close();
+        lastId.close();
     }
 }
