@@ -59,7 +59,7 @@ public final class Journal {
     public Journal(Vertx vertx, JournalConfig config) {
         this.vertx = vertx;
         this.config = config;
-        this.group = new GroupCommit(config, entries -> blocking(() -> insert(entries)));
+        this.group = new GroupCommit(config, this::insert, this::blocking);
     }
 
     public Future<Void> start() {

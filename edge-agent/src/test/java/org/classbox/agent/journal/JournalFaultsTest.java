@@ -143,7 +143,7 @@ class JournalFaultsTest {
             highest = acknowledged.isEmpty() ? 0 : acknowledged.last();
             await(journal.stop());
         }
-        assertTrue(acknowledged.size() > 150, "most appends succeeded: " + acknowledged.size());
+        assertTrue(acknowledged.size() > 80, "a failure fails its group, not the journal: " + acknowledged.size());
     }
 
     @Test
