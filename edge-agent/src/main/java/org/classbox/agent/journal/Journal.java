@@ -259,8 +259,11 @@ public final class Journal {
         return storage == null ? StorageState.OK : storage.state();
     }
 
-    /** Calls {@code listener} on the caller's context whenever the storage state changes. */
+    /** Calls {@code listener} on the caller's context whenever the storage state changes; call after start. */
     public void onStorageState(Consumer<StorageState> listener) {
+        if (storage == null) {
+            throw new IllegalStateException("journal in " + config.dataDir() + ": onStorageState before start()");
+        }
         io.vertx.core.Context context = vertx.getOrCreateContext();
         storage.onChange(state -> context.runOnContext(v -> listener.accept(state)));
     }
