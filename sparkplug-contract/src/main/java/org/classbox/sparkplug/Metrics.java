@@ -20,6 +20,13 @@ public final class Metrics {
     public static final String JOURNAL_DROPPED = "Journal/Dropped/";
     /** INT64 prefix, then the record class: appends refused because only alarms and events filled the journal. */
     public static final String JOURNAL_REFUSED = "Journal/Refused/";
+    /** INT64: times the box's disk filled (the journal went to DISK_FULL), ever. */
+    public static final String JOURNAL_DISK_FULL = "Journal/DiskFull";
+    /**
+     * BOOLEAN, in an alarm record of the journal's own stream {@code journal}: true when the disk filled (raised),
+     * false when space came back (cleared).
+     */
+    public static final String JOURNAL_STORAGE_FULL = "Journal/StorageFull";
     /** INT64 bytes prefix, then the record class: bytes put on the link today (UTC), MQTT overhead included. */
     public static final String LINK_BYTES_TODAY = "Link/BytesToday/";
     /**

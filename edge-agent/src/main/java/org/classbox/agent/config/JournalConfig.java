@@ -18,9 +18,15 @@ import org.classbox.settings.Settings;
  * @param healthTtlHours   ... an undelivered health sample
  * @param bulkTtlHours     ... undelivered bulk data
  * @param healthKeepEvery  when thinning health history for room, keep every Nth sample (plus each window's extremes)
+ * @param minFreeMegabytes free space the journal leaves on the file system: below it only alarms are appended and the
+ *                         journal reports {@code DISK_FULL} until space returns (0: no reserve, only ENOSPC stops it)
  */
 public record JournalConfig(Path dataDir, int maxBatch, SyncPolicy sync, int budgetMegabytes, int alarmTtlHours,
-                            int eventTtlHours, int healthTtlHours, int bulkTtlHours, int healthKeepEvery) {
+                            int eventTtlHours, int healthTtlHours, int bulkTtlHours, int healthKeepEvery,
+                            int minFreeMegabytes) {
+    /** The default free-space reserve: room for H2 to finish a chunk, the log's next step and a checkpoint. */
+    public static final int DEFAULT_MIN_FREE_MEGABYTES = 16;
+
     /** Whether a commit is forced to the storage device. */
     public enum SyncPolicy { FSYNC, NONE }
 
@@ -34,6 +40,14 @@ public record JournalConfig(Path dataDir, int maxBatch, SyncPolicy sync, int bud
         Check.inRange("journal.healthTtlHours", healthTtlHours, 1, 87_600);
         Check.inRange("journal.bulkTtlHours", bulkTtlHours, 1, 87_600);
         Check.inRange("journal.healthKeepEvery", healthKeepEvery, 2, 1000);
+        Check.inRange("journal.minFreeMegabytes", minFreeMegabytes, 0, 1_000_000);
+    }
+
+    /** A configuration with the default free-space reserve. */
+    public JournalConfig(Path dataDir, int maxBatch, SyncPolicy sync, int budgetMegabytes, int alarmTtlHours,
+                         int eventTtlHours, int healthTtlHours, int bulkTtlHours, int healthKeepEvery) {
+        this(dataDir, maxBatch, sync, budgetMegabytes, alarmTtlHours, eventTtlHours, healthTtlHours, bulkTtlHours,
+                healthKeepEvery, DEFAULT_MIN_FREE_MEGABYTES);
     }
 
     /** The documented defaults with another data directory. */
@@ -58,9 +72,18 @@ public record JournalConfig(Path dataDir, int maxBatch, SyncPolicy sync, int bud
         }
     }
 
+    public long minFreeBytes() {
+        return minFreeMegabytes * 1024L * 1024L;
+    }
+
     public JournalConfig withBudgetMegabytes(int megabytes) {
         return new JournalConfig(dataDir, maxBatch, sync, megabytes, alarmTtlHours, eventTtlHours, healthTtlHours,
-                bulkTtlHours, healthKeepEvery);
+                bulkTtlHours, healthKeepEvery, minFreeMegabytes);
+    }
+
+    public JournalConfig withMinFreeMegabytes(int megabytes) {
+        return new JournalConfig(dataDir, maxBatch, sync, budgetMegabytes, alarmTtlHours, eventTtlHours,
+                healthTtlHours, bulkTtlHours, healthKeepEvery, megabytes);
     }
 
     static JournalConfig from(Settings s) {
@@ -74,6 +97,7 @@ public record JournalConfig(Path dataDir, int maxBatch, SyncPolicy sync, int bud
                 s.integer("journal.eventTtlHours", d.eventTtlHours()),
                 s.integer("journal.healthTtlHours", d.healthTtlHours()),
                 s.integer("journal.bulkTtlHours", d.bulkTtlHours()),
-                s.integer("journal.healthKeepEvery", d.healthKeepEvery()));
+                s.integer("journal.healthKeepEvery", d.healthKeepEvery()),
+                s.integer("journal.minFreeMegabytes", d.minFreeMegabytes()));
     }
 }

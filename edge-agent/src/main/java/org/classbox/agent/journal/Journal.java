@@ -1,7 +1,6 @@
 package org.classbox.agent.journal;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
@@ -16,11 +15,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.classbox.agent.config.JournalConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The H2 store-and-forward journal. {@link #append} completes only after the record is committed to the file;
@@ -31,6 +31,10 @@ public final class Journal {
     static final String LOG_FILE = "journal.log";
     /** The log is emptied (after forcing H2) once it grows past this. */
     private static final long LOG_LIMIT_BYTES = 4L * 1024 * 1024;
+    /** How often a journal that is not {@link StorageState#OK} checks whether it can work again. */
+    static final long STORAGE_CHECK_MILLIS = 2_000;
+    private static final Logger logger = LoggerFactory.getLogger(Journal.class);
+
     /**
      * Meta key of the bytes stored, kept in the same transaction as every change to the records, so that a start
      * never sums a million bodies (seconds) to learn it.
@@ -47,20 +51,26 @@ public final class Journal {
     private final Vertx vertx;
     private final JournalConfig config;
     private final LongSupplier clock;
-    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean flushing = new AtomicBoolean();
+    private final GroupCommit group;
     private final AtomicLong size = new AtomicLong();
     private volatile JournalCounters counters = JournalCounters.empty();
+    private volatile Faults faults = Faults.NONE;
     private WorkerExecutor worker;
+    private long storageTimer = -1;
     private Connection connection;
     private FileChannel syncChannel;
     private JournalLog log;
+    private JournalStatements statements;
+    private JournalCounters persistedCounters;
     private RoomMaker roomMaker;
     private BatchReader reader;
+    private JournalIdentity identity;
+    private StorageGuard storage;
     private long storedBytes;
     private long epoch;
     private long lastId;
     private volatile long lastIdSeen;
+    private long nextCheckpointAt = LOG_LIMIT_BYTES;
 
     public Journal(Vertx vertx, JournalConfig config) {
         this(vertx, config, System::currentTimeMillis);
@@ -71,69 +81,97 @@ public final class Journal {
         this.vertx = vertx;
         this.config = config;
         this.clock = clock;
+        this.group = new GroupCommit(config, this::insert, this::blocking);
     }
 
     public Future<Void> start() {
         worker = vertx.createSharedWorkerExecutor("journal", 1);
-        return blocking(() -> {
-            connection = JournalFile.open(config.dataDir(), config.sync() == JournalConfig.SyncPolicy.NONE);
-            syncChannel = FileChannel.open(JournalFile.dbFile(config.dataDir()), StandardOpenOption.READ);
-            epoch = JournalFile.readMeta(connection, "epoch");
-            lastId = JournalFile.readMeta(connection, "lastId");
-            Long keptBytes = JournalFile.readMeta(connection, STORED_BYTES);
-            if (config.sync() == JournalConfig.SyncPolicy.FSYNC) {
-                log = new JournalLog(config.dataDir().resolve(LOG_FILE));
-                if (keptBytes != null) {
-                    // Written uncommitted, so the restore's commit covers the records and their bytes together.
-                    keptBytes += restoredBytes(log.replay(), lastId);
-                    JournalFile.writeMeta(connection, STORED_BYTES, keptBytes);
-                }
-                lastId = LogRecovery.restore(connection, log.replay(), lastId, config.dataDir());
-                checkpoint();
-                log.clear();
-            }
-            lastIdSeen = lastId;
-            counters = JournalFile.readCounters(connection);
-            roomMaker = new RoomMaker(connection, config, this::countDropped);
-            reader = new BatchReader(connection, config, this::expired);
-            if (keptBytes == null) {
-                // A journal written before the count was kept: sum once, keep it from now on.
-                keptBytes = RoomMaker.storedBytes(connection);
-                JournalFile.writeMeta(connection, STORED_BYTES, keptBytes);
-                connection.commit();
-            }
-            storedBytes = keptBytes;
-            // No scan: see COUNT_ROWS (1 ms with 1 M rows).
-            size.set(countRows());
+        return this.<Void>blocking(() -> {
+            StorageProbe probe = new StorageProbe(JournalFile.ensureDir(config.dataDir()), config.minFreeBytes());
+            storage = new StorageGuard(config.dataDir(), probe, this::append, () -> {
+                closeStore();
+                openStore();
+            }, () -> counters = counters.plusStorageFull());
+            openStore();
             return null;
-        });
+        }).onSuccess(v -> storageTimer = vertx.setPeriodic(STORAGE_CHECK_MILLIS, id -> checkStorage()));
+    }
+
+    /**
+     * Opens H2, settles the epoch and the id mark with the side file, and puts back what only the log holds. Also
+     * used to reopen the files after a failure closed H2.
+     */
+    private void openStore() throws SQLException, IOException {
+        connection = JournalFile.open(config.dataDir(), config.sync() == JournalConfig.SyncPolicy.NONE);
+        syncChannel = FileChannel.open(JournalFile.dbFile(config.dataDir()), StandardOpenOption.READ);
+        Long h2Epoch = JournalFile.readMeta(connection, "epoch");
+        JournalIdentity saved = JournalIdentity.loadOrNull(config.dataDir());
+        epoch = h2Epoch != null ? h2Epoch : saved != null ? saved.epoch() : JournalIdentity.newEpoch(config.dataDir());
+        if (h2Epoch == null) {
+            JournalFile.writeMeta(connection, "epoch", epoch);
+            JournalFile.writeMeta(connection, "lastId", 0);
+            connection.commit();
+        }
+        lastId = JournalFile.readMeta(connection, "lastId");
+        Long keptBytes = JournalFile.readMeta(connection, STORED_BYTES);
+        if (config.sync() == JournalConfig.SyncPolicy.FSYNC) {
+            log = new JournalLog(config.dataDir().resolve(LOG_FILE), faults);
+            if (keptBytes != null) {
+                // Written uncommitted, so the restore's commit covers the records and their bytes together.
+                keptBytes += restoredBytes(log.replay(), lastId);
+                JournalFile.writeMeta(connection, STORED_BYTES, keptBytes);
+            }
+            lastId = LogRecovery.restore(connection, log, lastId, config.dataDir());
+            checkpoint();
+            log.clear();
+        }
+        identity = JournalIdentity.settle(config.dataDir(), epoch, lastId, saved,
+                JournalFile.readMeta(connection, "bdSeq"));
+        // Ids go on above the mark: whatever was handed out before, even what H2 lost, is never handed out again.
+        lastId = identity.reservedUpTo();
+        lastIdSeen = lastId;
+        counters = JournalFile.readCounters(connection);
+        persistedCounters = counters;
+        statements = new JournalStatements(connection);
+        roomMaker = new RoomMaker(connection, config, this::countDropped);
+        reader = new BatchReader(connection, config, this::expired);
+        if (keptBytes == null) {
+            // A journal written before the count was kept: sum once, keep it from now on.
+            keptBytes = RoomMaker.storedBytes(connection);
+            JournalFile.writeMeta(connection, STORED_BYTES, keptBytes);
+            connection.commit();
+        }
+        storedBytes = keptBytes;
+        // No scan: see COUNT_ROWS (1 ms with 1 M rows).
+        size.set(countRows());
     }
 
     public Future<Void> stop() {
         if (worker == null) {
             return Future.succeededFuture();
         }
+        if (storageTimer >= 0) {
+            vertx.cancelTimer(storageTimer);
+            storageTimer = -1;
+        }
         Future<Void> closed = blocking(() -> {
-            if (log != null) {
-                checkpoint();
-                log.clear();
-                log.close();
-                log = null;
-            }
-            if (connection != null) {
-                connection.close();
-                connection = null;
-            }
-            if (syncChannel != null) {
-                syncChannel.close();
-                syncChannel = null;
+            try {
+                if (log != null && connection != null && storage.state() == StorageState.OK) {
+                    checkpoint();
+                    log.clear();
+                }
+            } finally {
+                closeStore();
             }
             return null;
         });
         return closed.eventually(() -> worker.close());
     }
 
-    /** Identifies this journal's incarnation: a fresh journal (first start, or after corruption) gets a new one. */
+    /**
+     * Identifies this journal's incarnation: a journal started without its files gets a new one; after a corrupt H2
+     * file the epoch lives on (in {@code journal.state}), so recovered records keep their identity.
+     */
     public long epoch() {
         return epoch;
     }
@@ -159,10 +197,7 @@ public final class Journal {
      * events fill the budget.
      */
     public Future<Long> append(JournalEntry entry) {
-        Promise<Long> promise = Promise.promise();
-        queue.add(new Pending(entry, promise));
-        flushIfIdle();
-        return promise.future();
+        return group.append(entry);
     }
 
     /**
@@ -243,107 +278,176 @@ public final class Journal {
     }
 
     /**
-     * The next Sparkplug birth/death sequence number (0-255), persisted so that a restarted agent never reuses the
-     * bdSeq of its previous session's NDEATH.
+     * The next Sparkplug birth/death sequence number (0-255). Its successor is forced to the device (the side file
+     * {@code journal.state}) before it is returned, so a restarted agent never reuses the bdSeq of its previous
+     * session's NDEATH, power cut or not.
      */
     public Future<Long> nextBdSeq() {
-        return blocking(() -> {
-            long current = JournalFile.readMeta(connection, "bdSeq");
-            JournalFile.writeMeta(connection, "bdSeq", (current + 1) % 256);
-            connection.commit();
-            return current;
-        });
+        return blocking(() -> identity.takeBdSeq());
     }
 
-    private void flushIfIdle() {
-        if (queue.isEmpty() || !flushing.compareAndSet(false, true)) {
-            return;
-        }
-        List<Pending> batch = new ArrayList<>();
-        Pending next;
-        while (batch.size() < config.maxBatch() && (next = queue.poll()) != null) {
-            batch.add(next);
-        }
-        blocking(() -> insert(batch)).onComplete(result -> {
-            flushing.set(false);
-            for (int i = 0; i < batch.size(); i++) {
-                if (result.failed()) {
-                    batch.get(i).promise.fail(result.cause());
-                } else if (result.result().get(i) < 0) {
-                    JournalEntry entry = batch.get(i).entry;
-                    batch.get(i).promise.fail(new JournalFullException("journal in " + config.dataDir() + " is full ("
-                            + config.budgetMegabytes() + " MB of alarms and events): refused a "
-                            + entry.recordClass().name().toLowerCase(java.util.Locale.ROOT) + " record of "
-                            + entry.body().length + " bytes for stream '" + entry.stream() + "'"));
-                } else {
-                    batch.get(i).promise.complete(result.result().get(i));
-                }
-            }
-            flushIfIdle();
-        });
+    /** Whether the journal takes appends now. */
+    public StorageState storageState() {
+        return storage == null ? StorageState.OK : storage.state();
     }
 
-    /** Inserts what fits, making room as the rules allow; returns each entry's id, or -1 where it was refused. */
-    private List<Long> insert(List<Pending> batch) throws SQLException, IOException {
+    /** Calls {@code listener} on the caller's context whenever the storage state changes; call after start. */
+    public void onStorageState(Consumer<StorageState> listener) {
+        if (storage == null) {
+            throw new IllegalStateException("journal in " + config.dataDir() + ": onStorageState before start()");
+        }
+        io.vertx.core.Context context = vertx.getOrCreateContext();
+        storage.onChange(state -> context.runOnContext(v -> listener.accept(state)));
+    }
+
+    /** Makes the journal's I/O fail where {@code faults} says (tests only). */
+    void injectFaults(Faults faults) {
+        this.faults = faults;
+    }
+
+    /**
+     * Inserts what fits, making room as the rules allow; returns each entry's id, or {@link GroupCommit#BUDGET_FULL} or
+     * {@link GroupCommit#DISK_FULL} where it was refused. The rule that keeps H2, the log and memory agreeing: ids are reserved
+     * on the device first and consumed for good once given to a group (a failed group leaves a gap, never a reuse);
+     * a group is acknowledged only once H2 committed it and the log forced it; when the log fails after H2 committed,
+     * the group's rows are taken out of H2 again, and what cannot be taken out stays and is counted as stored.
+     */
+    private List<Long> insert(List<JournalEntry> batch) throws SQLException, IOException {
+        boolean diskShort = storage.beforeGroup(batch.size());
+        try {
+            identity.reserveThrough(lastId + batch.size());
+        } catch (IOException e) {
+            storage.failed(e, statements.alive());
+            throw new JournalException(JournalException.kindOf(e), "cannot reserve ids above " + lastId
+                    + " in the journal state file in " + config.dataDir() + ": refused " + batch.size() + " appends", e);
+        }
         List<Long> ids = new ArrayList<>(batch.size());
         List<JournalRecord> accepted = new ArrayList<>(batch.size());
+        long first = lastId + 1;
         long id = lastId;
         long bytes = storedBytes;
+        long acceptedBytes = 0;
         JournalCounters before = counters;
         long now = clock.getAsLong();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO records(id, record_class, stream, taken_at, body) VALUES(?, ?, ?, ?, ?)")) {
-            for (Pending pending : batch) {
-                JournalEntry entry = pending.entry;
+        try {
+            for (JournalEntry entry : batch) {
+                if (diskShort && entry.recordClass() != RecordClass.ALARM) {
+                    counters = counters.plusRefused(entry.recordClass());
+                    ids.add(GroupCommit.DISK_FULL);
+                    continue;
+                }
                 long needed = bytes + RoomMaker.sizeOf(entry) - config.budgetBytes();
                 if (needed > 0) {
                     bytes -= roomMaker.makeRoom(needed, entry.recordClass(), now);
                 }
                 if (bytes + RoomMaker.sizeOf(entry) > config.budgetBytes()) {
                     counters = counters.plusRefused(entry.recordClass());
-                    ids.add(-1L);
+                    ids.add(GroupCommit.BUDGET_FULL);
                     continue;
                 }
                 bytes += RoomMaker.sizeOf(entry);
-                ps.setLong(1, ++id);
-                ps.setByte(2, (byte) entry.recordClass().ordinal());
-                ps.setString(3, entry.stream());
-                ps.setLong(4, entry.takenAt());
-                ps.setBytes(5, entry.body());
-                ps.addBatch();
-                ids.add(id);
+                acceptedBytes += RoomMaker.sizeOf(entry);
+                ids.add(++id);
                 accepted.add(new JournalRecord(id, entry));
             }
-            ps.executeBatch();
-            JournalFile.writeMeta(connection, "lastId", id);
+            // Consumed from here on, whatever happens to this group.
+            lastId = id;
+            statements.insert(accepted);
+            statements.lastId(id);
             JournalFile.writeMeta(connection, STORED_BYTES, bytes);
-            if (!counters.equals(before)) {
+            if (!counters.equals(persistedCounters)) {
                 JournalFile.writeCounters(connection, counters);
             }
+            faults.at(Faults.Point.H2_COMMIT);
             connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
+            persistedCounters = counters;
+        } catch (SQLException | IOException | RuntimeException e) {
+            rollbackQuietly();
             counters = before;
-            throw new JournalException("cannot append " + batch.size() + " records to the journal in "
-                    + config.dataDir() + " (ids from " + (lastId + 1) + ")", e);
-        }
-        if (log != null) {
-            // One device flush per group commit, of an append-only file: every append in the batch shares it.
-            log.append(accepted);
-            if (log.size() > LOG_LIMIT_BYTES) {
-                checkpoint();
-                log.clear();
-            }
+            storage.failed(e, statements.alive());
+            throw new JournalException(JournalException.kindOf(e), "cannot append " + batch.size()
+                    + " records to the journal in " + config.dataDir() + " (ids " + first + ".." + id
+                    + " are not used again)", e);
         }
         long dropped = 0;
         for (RecordClass c : RecordClass.values()) {
             dropped += counters.dropped().get(c) - before.dropped().get(c);
         }
-        size.addAndGet(id - lastId - dropped);
-        lastId = id;
+        if (log != null && !accepted.isEmpty()) {
+            try {
+                faults.at(Faults.Point.LOG_APPEND);
+                // One device flush per group commit, of an append-only file: every append in the batch shares it.
+                log.append(accepted);
+            } catch (IOException e) {
+                boolean takenOut = statements.takeOut(first, id, bytes - acceptedBytes);
+                size.addAndGet((takenOut ? 0 : accepted.size()) - dropped);
+                storedBytes = takenOut ? bytes - acceptedBytes : bytes;
+                storage.failed(e, statements.alive());
+                throw new JournalException(JournalException.kindOf(e), "cannot write the journal log in "
+                        + config.dataDir() + " for ids " + first + ".." + id + ": " + (takenOut
+                        ? "they were taken out of H2 again" : "they stay in H2 and will be sent") + "; not used again",
+                        e);
+            }
+            checkpointIfDue();
+        }
+        size.addAndGet(accepted.size() - dropped);
         lastIdSeen = id;
         storedBytes = bytes;
         return ids;
+    }
+
+    /** Empties the log once it is large; a failed checkpoint keeps the log (every record is still in it). */
+    private void checkpointIfDue() {
+        if (log.size() <= nextCheckpointAt) {
+            return;
+        }
+        try {
+            faults.at(Faults.Point.CHECKPOINT);
+            checkpoint();
+            log.clear();
+            nextCheckpointAt = LOG_LIMIT_BYTES;
+        } catch (SQLException | IOException e) {
+            nextCheckpointAt = log.size() + LOG_LIMIT_BYTES / 4;
+            logger.warn("journal checkpoint in {} failed ({}); journal.log keeps every record and is emptied at a later"
+                    + " checkpoint", config.dataDir(), e.getMessage());
+            storage.failed(e, statements.alive());
+        }
+    }
+
+    /** Every few seconds while not OK: lets the guard see whether the journal can work again. */
+    private void checkStorage() {
+        if (storage.state() != StorageState.OK) {
+            this.<Void>blocking(() -> {
+                storage.check();
+                return null;
+            }).onFailure(e -> logger.warn("journal in {} still cannot be reopened: {}", config.dataDir(),
+                    e.getMessage()));
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            logger.debug("rollback after a failed append in {}: {}", config.dataDir(), e.getMessage());
+        }
+    }
+
+    /** Closes what is open, ignoring what a failure already closed. */
+    private void closeStore() {
+        for (AutoCloseable c : new AutoCloseable[] {log, statements, connection, syncChannel}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                logger.debug("closing the journal in {}: {}", config.dataDir(), e.getMessage());
+            }
+        }
+        log = null;
+        statements = null;
+        connection = null;
+        syncChannel = null;
     }
 
     /** Makes H2 write everything committed to its file and force it to the device, so the log may be emptied. */
@@ -352,6 +456,10 @@ public final class Journal {
             statement.execute("CHECKPOINT SYNC");
         }
         syncChannel.force(false);
+    }
+
+    private void countDropped(RecordClass recordClass, long count) {
+        counters = counters.plusDropped(recordClass, count);
     }
 
     /** Accounts for records the reader deleted for age, in the reader's transaction, and commits. */
@@ -372,16 +480,13 @@ public final class Journal {
                     + "..) from the journal in " + config.dataDir(), e);
         }
         counters = next;
+        persistedCounters = next;
         storedBytes -= freed;
         size.addAndGet(-records.size());
     }
 
     private static long restoredBytes(List<JournalRecord> logged, long lastId) {
         return logged.stream().filter(r -> r.id() > lastId).mapToLong(r -> RoomMaker.sizeOf(r.entry())).sum();
-    }
-
-    private void countDropped(RecordClass recordClass, long count) {
-        counters = counters.plusDropped(recordClass, count);
     }
 
     private long countRows() throws SQLException {
@@ -396,6 +501,4 @@ public final class Journal {
         return worker.executeBlocking(work, true);
     }
 
-    private record Pending(JournalEntry entry, Promise<Long> promise) {
-    }
 }

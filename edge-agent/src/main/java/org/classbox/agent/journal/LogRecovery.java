@@ -18,9 +18,23 @@ final class LogRecovery {
     private LogRecovery() {
     }
 
-    /** Restores logged records above {@code lastId}, commits, and returns the new highest id. */
-    static long restore(Connection connection, List<JournalRecord> logged, long lastId, Path dataDir)
+    /**
+     * Restores logged records above {@code lastId}, commits, and returns the new highest id. A damaged stretch the log
+     * skipped is an ERROR when it may have held records H2 does not have (ids above {@code lastId}).
+     */
+    static long restore(Connection connection, JournalLog journalLog, long lastId, Path dataDir)
             throws SQLException {
+        for (JournalLog.Cut cut : journalLog.cuts()) {
+            if (cut.nextId() - 1 > Math.max(cut.afterId(), lastId)) {
+                log.error("journal log in {}: a damaged frame in the middle: cut {} bytes between id {} and id {};"
+                        + " records {}..{} are lost if they were there", dataDir, cut.bytes(), cut.afterId(),
+                        cut.nextId(), Math.max(cut.afterId(), lastId) + 1, cut.nextId() - 1);
+            } else {
+                log.info("journal log in {}: skipped {} damaged bytes between id {} and id {}, all already in H2",
+                        dataDir, cut.bytes(), cut.afterId(), cut.nextId());
+            }
+        }
+        List<JournalRecord> logged = journalLog.replay();
         long highest = lastId;
         long restored = 0;
         try (PreparedStatement ps = connection.prepareStatement("MERGE INTO records(id, record_class, stream, taken_at,"

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.classbox.sparkplug.Metric;
 import org.classbox.sparkplug.PayloadCodec;
@@ -11,8 +12,10 @@ import org.classbox.sparkplug.SparkplugException;
 
 /**
  * Chooses which health records of a window survive down-sampling: every Nth, plus for each numeric metric the
- * records holding its minimum and maximum, so a spike is never thinned away. Records whose body cannot be read are
- * kept: what is not understood is not thrown away. Pure.
+ * records holding its minimum and maximum, so a spike is never thinned away, plus every state transition: a record in
+ * which a non-numeric metric (power, input, error text, reachable) differs from the same stream's record before it,
+ * so the kept history shows every change of state. Records whose body cannot be read are kept: what is not
+ * understood is not thrown away. Pure.
  */
 final class Thinning {
     private Thinning() {
@@ -24,9 +27,12 @@ final class Thinning {
         Map<String, JournalRecord> max = new HashMap<>();
         Map<String, Double> minValue = new HashMap<>();
         Map<String, Double> maxValue = new HashMap<>();
+        Map<String, Object> lastState = new HashMap<>();
+        Set<String> streams = new HashSet<>();
         for (int i = 0; i < window.size(); i++) {
             JournalRecord record = window.get(i);
-            if (i % keepEvery == 0) {
+            // The first of each stream too: whether it changed a state is known only from the window before.
+            if (streams.add(record.entry().stream()) | i % keepEvery == 0) {
                 keep.add(record.id());
             }
             List<Metric> metrics;
@@ -38,6 +44,11 @@ final class Thinning {
             }
             for (Metric metric : metrics) {
                 if (!(metric.value() instanceof Number)) {
+                    String key = record.entry().stream() + '\u0000' + metric.name();
+                    if (lastState.containsKey(key) && !Objects.equals(lastState.get(key), metric.value())) {
+                        keep.add(record.id());
+                    }
+                    lastState.put(key, metric.value());
                     continue;
                 }
                 double value = ((Number) metric.value()).doubleValue();

@@ -2,6 +2,7 @@ package org.classbox.agent.journal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -53,7 +54,7 @@ class JournalLogTest {
     }
 
     @Test
-    void a_flipped_byte_ends_the_replay_at_the_damaged_frame() throws Exception {
+    void a_damaged_frame_in_the_middle_is_cut_and_reported_and_the_frames_after_it_replay() throws Exception {
         Path file = dir.resolve("journal.log");
         long end;
         try (JournalLog log = new JournalLog(file)) {
@@ -63,8 +64,31 @@ class JournalLogTest {
         byte[] bytes = Files.readAllBytes(file);
         bytes[(int) end / 2] ^= 0x40;
         Files.write(file, bytes, StandardOpenOption.TRUNCATE_EXISTING);
+        TestGuard.expectErrors("a damaged frame in the middle");
         try (JournalLog log = new JournalLog(file)) {
-            assertEquals(1, log.replay().size());
+            assertEquals(List.of(1L, 3L), log.replay().stream().map(JournalRecord::id).collect(Collectors.toList()));
+            assertEquals(1, log.cuts().size(), "the cut is reported");
+            assertEquals(1L, log.cuts().get(0).afterId());
+            assertEquals(3L, log.cuts().get(0).nextId());
+            assertTrue(log.cuts().get(0).bytes() > "second".length(), "the whole damaged frame is cut");
+        }
+    }
+
+    @Test
+    void an_emptied_log_is_written_over_in_place_and_replays_only_what_came_after() throws Exception {
+        Path file = dir.resolve("journal.log");
+        long allocated;
+        try (JournalLog log = new JournalLog(file)) {
+            log.append(List.of(record(1, "first"), record(2, "second"), record(3, "third")));
+            allocated = Files.size(file);
+            log.clear();
+            log.append(List.of(record(4, "fourth")));
+            assertEquals(allocated, Files.size(file), "the blocks written ahead are used again, not written anew");
+        }
+        try (JournalLog log = new JournalLog(file)) {
+            assertEquals(List.of(4L), log.replay().stream().map(JournalRecord::id).collect(Collectors.toList()),
+                    "the old frames behind the new one hold lower ids and end the replay");
+            assertEquals(List.of(), log.cuts());
         }
     }
 
@@ -95,7 +119,7 @@ class JournalLogTest {
         List<JournalRecord> records = await(journal.readAfter(0, 10));
         assertEquals(List.of(kept, a, b), records.stream().map(JournalRecord::id).collect(Collectors.toList()));
         assertArrayEquals("acknowledged 2".getBytes(StandardCharsets.UTF_8), records.get(2).entry().body());
-        assertEquals(b + 1, await(journal.append(entry("next"))));
+        assertTrue(await(journal.append(entry("next"))) > b, "ids go on above the highest ever given");
         await(journal.stop());
     }
 

@@ -99,7 +99,7 @@ class JournalTest {
     void corrupt_journal_file_is_moved_aside_and_a_fresh_one_starts() throws Exception {
         Files.createDirectories(dataDir);
         Files.write(JournalFile.dbFile(dataDir), "this is not an H2 file at all".repeat(200).getBytes());
-        TestGuard.expectErrors("cannot be opened");
+        TestGuard.expectErrors("is corrupt");
 
         Journal journal = started();
 
@@ -119,6 +119,7 @@ class JournalTest {
         long epoch = journal.epoch();
         await(journal.stop());
         Files.delete(JournalFile.dbFile(dataDir));
+        Files.delete(dataDir.resolve(JournalIdentity.FILE));
         Journal fresh = started();
         assertNotEquals(epoch, fresh.epoch());
         await(fresh.stop());

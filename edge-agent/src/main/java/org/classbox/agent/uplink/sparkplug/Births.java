@@ -39,6 +39,7 @@ final class Births {
             metrics.add(Metric.of(Metrics.JOURNAL_REFUSED + name, MetricType.INT64, counters.refused().get(c), now));
             metrics.add(Metric.of(Metrics.LINK_BYTES_TODAY + name, MetricType.INT64, bytes.today(c), now));
         }
+        metrics.add(Metric.of(Metrics.JOURNAL_DISK_FULL, MetricType.INT64, counters.storageFull(), now));
         return metrics;
     }
 
