@@ -1,6 +1,8 @@
 package org.classbox.drivers.pjlink;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
@@ -19,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * Talks PJLink Class 1 to one projector. Each call opens a short connection, as projectors drop idle ones after
  * about 30 s anyway, and closes it when done. Failures are {@link DeviceException}s naming the projector's address.
  * A query the projector does not support (ERR1 or ERR2) is not a failure: it is remembered and left out of later
- * polls (see {@link QuerySupport} for when it is asked again). Calls run on the caller's event loop and must not
- * overlap.
+ * polls (see {@link QuerySupport} for when it is asked again). Every session runs on the context the client was
+ * made on (one event loop), whoever calls; calls must not overlap.
  */
 public final class PjlinkClient {
     private static final Logger log = LoggerFactory.getLogger(PjlinkClient.class);
@@ -28,6 +30,7 @@ public final class PjlinkClient {
     private static final List<String> STATUS = List.of("POWR", "INPT", "LAMP", "ERST");
 
     private final Vertx vertx;
+    private final Context context;
     private final PjlinkConfig config;
     private final NetClient net;
     private final LongSupplier clock;
@@ -40,6 +43,7 @@ public final class PjlinkClient {
     /** A client whose reprobe interval is measured on {@code clock} (epoch milliseconds). */
     public PjlinkClient(Vertx vertx, PjlinkConfig config, LongSupplier clock) {
         this.vertx = vertx;
+        this.context = vertx.getOrCreateContext();
         this.config = config;
         this.clock = clock;
         this.support = new QuerySupport(config.reprobe().toMillis());
@@ -184,7 +188,12 @@ public final class PjlinkClient {
     }
 
     private <T> Future<T> withSession(Function<PjlinkSession, Future<T>> work) {
-        return PjlinkSession.open(vertx, net, config)
-                .compose(session -> work.apply(session).andThen(done -> session.close()));
+        // A session's state is touched by its socket's handlers on the event loop: opening it from another thread
+        // (a test, a tool) would let the greeting race the handlers being set.
+        Promise<T> result = Promise.promise();
+        context.runOnContext(v -> PjlinkSession.open(vertx, net, config)
+                .compose(session -> work.apply(session).andThen(done -> session.close()))
+                .onComplete(result));
+        return result.future();
     }
 }
