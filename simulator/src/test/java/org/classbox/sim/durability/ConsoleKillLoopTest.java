@@ -163,8 +163,8 @@ class ConsoleKillLoopTest {
         }), true, StandardCharsets.UTF_8);
         // C1 only: the console is started 31 times on a busy machine, and starting is what it mostly does here.
         return ChildProcess.start("console", List.of("-XX:TieredStopAtLevel=1"), "org.classbox.console.Main",
-                List.of("--mqtt.uri=tcp://127.0.0.1:" + brokerPort, "--mqtt.keepAliveSeconds=5",
-                "--http.port=" + httpPort, "--store.dataDir=" + dir.resolve("console")), dir, out);
+                List.of("--mqtt.uri=tcp://127.0.0.1:" + brokerPort, "--mqtt.allowPlaintext=true",
+                "--mqtt.keepAliveSeconds=5", "--http.port=" + httpPort, "--store.dataDir=" + dir.resolve("console")), dir, out);
     }
 
     private ChildProcess startAgent(String box, int linkPort, int projectorPort, AcknowledgedRecords records)
