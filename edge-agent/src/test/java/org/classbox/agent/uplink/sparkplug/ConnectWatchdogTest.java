@@ -28,6 +28,7 @@ import org.classbox.sparkplug.Payload;
 import org.classbox.sparkplug.PayloadCodec;
 import org.classbox.testing.Await;
 import org.classbox.testing.FreePorts;
+import org.classbox.testing.HandshakeBreaker;
 import org.classbox.testing.TestGuard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

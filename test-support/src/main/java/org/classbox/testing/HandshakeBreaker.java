@@ -1,4 +1,4 @@
-package org.classbox.agent.uplink.sparkplug;
+package org.classbox.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A listener on 127.0.0.1 that breaks the first few MQTT handshakes the way a dropping link or a restarting broker
  * does, then forwards every later connection to a real broker. Its threads are daemons and end when it is closed.
  */
-final class HandshakeBreaker implements AutoCloseable {
+public final class HandshakeBreaker implements AutoCloseable {
     /** How a broken handshake ends. */
-    enum Fault {
+    public enum Fault {
         /** Accepts the TCP connection and closes it before reading anything. */
         CLOSE_AT_ONCE,
         /** Reads the CONNECT, answers the first byte of a CONNACK (fixed header, packet type 2) and closes. */
@@ -32,7 +32,7 @@ final class HandshakeBreaker implements AutoCloseable {
     private final AtomicInteger broken = new AtomicInteger();
     private final List<Socket> held = new CopyOnWriteArrayList<>();
 
-    HandshakeBreaker(int brokerPort, Fault fault, int handshakesToBreak) throws IOException {
+    public HandshakeBreaker(int brokerPort, Fault fault, int handshakesToBreak) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.brokerPort = brokerPort;
         this.fault = fault;
@@ -40,12 +40,12 @@ final class HandshakeBreaker implements AutoCloseable {
         daemon("breaker-accept", this::acceptLoop);
     }
 
-    String uri() {
+    public String uri() {
         return "tcp://127.0.0.1:" + server.getLocalPort();
     }
 
     /** Handshakes broken so far. */
-    int broken() {
+    public int broken() {
         return broken.get();
     }
 
