@@ -103,15 +103,17 @@ public final class MqttUplink {
         }).onFailure(e -> log.debug("closing the abandoned MQTT client for {}: {}", config.brokerUri(), e.getMessage()));
     }
 
+    /** Closes {@code old} whatever its state: connected, connecting, disconnected or already closed. */
     private static void closeForcibly(MqttAsyncClient old) throws MqttException {
-        try {
-            old.disconnectForcibly(0, 1000, false);
-        } catch (MqttException ignored) {
-            // Already disconnected: closing is all that is left.
-        }
         List<Object> parts = StuckConnect.parts(old);
         try {
-            old.close(true);
+            try {
+                old.close(true);
+            } catch (MqttException connectedOrConnecting) {
+                // Paho closes only a client that is not connected or connecting: drop the connection first.
+                old.disconnectForcibly(0, 1000, false);
+                old.close(true);
+            }
         } finally {
             StuckConnect.release(parts);
         }
