@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.classbox.agent.config.UplinkConfig;
@@ -31,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * <p>A publish that Paho refuses because the broker's Receive Maximum is reached waits here and goes out as soon as
  * an earlier one is acknowledged, in the same session; a PUBACK with a failure reason code fails the publish, so
  * nothing the broker refused counts as delivered.
+ *
+ * <p>Each connect attempt runs on a Paho client of its own, and a watchdog fails an attempt that has not completed
+ * within {@code uplink.connectTimeoutSeconds} plus {@link #WATCHDOG_MARGIN_MILLIS}: Paho 1.2.5 can leave a connect
+ * token pending forever when the broker closes the socket during the handshake. The previous client is closed
+ * forcibly on a worker, and a generation number keeps its late callbacks away from the new session.
  */
 public final class MqttUplink {
     /** MQTT 5 reason code asking the broker to publish the will on a normal disconnect (Sparkplug NDEATH). */
@@ -38,11 +44,19 @@ public final class MqttUplink {
     private static final Logger log = LoggerFactory.getLogger(MqttUplink.class);
     /** MQTT 5's default when the CONNACK carries no Receive Maximum. */
     private static final int DEFAULT_RECEIVE_MAXIMUM = 65_535;
+    /** Added to Paho's own connect timeout, which normally fires first, before the watchdog gives up on it. */
+    static final long WATCHDOG_MARGIN_MILLIS = 2_000;
 
     private final Context context;
     private final UplinkConfig config;
-    private final MqttAsyncClient client;
+    private final String clientId;
     private final PahoSecurity security;
+    /** The client of the current connect attempt and the session it made; replaced on {@code context} only. */
+    private volatile MqttAsyncClient client;
+    /** Which client is current; a callback of an older client finds another number and is ignored. */
+    private int generation;
+    /** Whether {@link #client} has been asked to connect; a client is never asked twice after a failure. */
+    private boolean clientUsed;
     private volatile Consumer<Throwable> connectionLost = cause -> { };
     private volatile BiConsumer<String, byte[]> messages = (topic, payload) -> { };
     /** Publishes waiting for an in-flight slot; used on {@code context} only. */
@@ -60,13 +74,49 @@ public final class MqttUplink {
     public MqttUplink(Context context, UplinkConfig config, TlsConfig tls, String clientId) {
         this.context = context;
         this.config = config;
+        this.clientId = clientId;
         this.security = PahoSecurity.of(tls, config.brokerUri());
+        this.client = newClient(generation);
+    }
+
+    private MqttAsyncClient newClient(int clientGeneration) {
         try {
-            this.client = new MqttAsyncClient(config.brokerUri(), clientId, new MemoryPersistence());
+            MqttAsyncClient fresh = new MqttAsyncClient(config.brokerUri(), clientId, new MemoryPersistence());
+            fresh.setCallback(new Callback(clientGeneration));
+            return fresh;
         } catch (MqttException e) {
             throw new UplinkException("cannot create MQTT client for " + config.brokerUri(), e);
         }
-        client.setCallback(new Callback());
+    }
+
+    /**
+     * Puts a fresh client in place for the next attempt and closes the old one forcibly on a worker, so a connect
+     * Paho left hanging cannot hold the uplink. Runs on {@code context}.
+     */
+    private void replaceClient() {
+        MqttAsyncClient old = client;
+        client = newClient(++generation);
+        clientUsed = false;
+        context.owner().executeBlocking(() -> {
+            closeForcibly(old);
+            return null;
+        }).onFailure(e -> log.debug("closing the abandoned MQTT client for {}: {}", config.brokerUri(), e.getMessage()));
+    }
+
+    /** Closes {@code old} whatever its state: connected, connecting, disconnected or already closed. */
+    private static void closeForcibly(MqttAsyncClient old) throws MqttException {
+        List<Object> parts = StuckConnect.parts(old);
+        try {
+            try {
+                old.close(true);
+            } catch (MqttException connectedOrConnecting) {
+                // Paho closes only a client that is not connected or connecting: drop the connection first.
+                old.disconnectForcibly(0, 1000, false);
+                old.close(true);
+            }
+        } finally {
+            StuckConnect.release(parts);
+        }
     }
 
     public void onConnectionLost(Consumer<Throwable> handler) {
@@ -100,6 +150,20 @@ public final class MqttUplink {
         security.applyTo(options);
         Promise<Void> promise = Promise.promise();
         failWaiting("a new session starts");
+        if (clientUsed && !client.isConnected()) {
+            // The last attempt failed or its session ended: a fresh client, so nothing of it can linger.
+            replaceClient();
+        }
+        clientUsed = true;
+        int attempt = generation;
+        long watchdogMillis = config.connectTimeoutSeconds() * 1000L + WATCHDOG_MARGIN_MILLIS;
+        long watchdog = context.owner().setTimer(watchdogMillis, id -> {
+            if (attempt == generation && !promise.future().isComplete()) {
+                replaceClient();
+                promise.tryFail(new UplinkException("connect to " + config.brokerUri() + " did not complete within "
+                        + watchdogMillis + " ms; the MQTT client was closed", null));
+            }
+        });
         try {
             client.connect(options, null, new MqttActionListener() {
                 @Override
@@ -107,8 +171,11 @@ public final class MqttUplink {
                     Integer maximum = token.getResponseProperties() == null ? null
                             : token.getResponseProperties().getReceiveMaximum();
                     context.runOnContext(v -> {
-                        receiveMaximum = maximum == null ? DEFAULT_RECEIVE_MAXIMUM : maximum;
-                        promise.tryComplete();
+                        if (attempt == generation) {
+                            context.owner().cancelTimer(watchdog);
+                            receiveMaximum = maximum == null ? DEFAULT_RECEIVE_MAXIMUM : maximum;
+                            promise.tryComplete();
+                        }
                     });
                 }
 
@@ -116,10 +183,14 @@ public final class MqttUplink {
                 public void onFailure(IMqttToken token, Throwable cause) {
                     UplinkException failure = new UplinkException("connect failed on " + config.brokerUri() + ": "
                             + (cause == null ? "unknown reason" : cause.getMessage()), cause);
-                    context.runOnContext(v -> promise.tryFail(failure));
+                    context.runOnContext(v -> {
+                        context.owner().cancelTimer(watchdog);
+                        promise.tryFail(failure);
+                    });
                 }
             });
         } catch (MqttException e) {
+            context.owner().cancelTimer(watchdog);
             promise.fail(new UplinkException("cannot connect to " + config.brokerUri(), e));
         }
         return promise.future();
@@ -151,6 +222,13 @@ public final class MqttUplink {
             message.promise().tryFail(new UplinkException("cannot publish to " + message.topic() + " on "
                     + config.brokerUri() + ": " + e.getMessage(), e));
             return true;
+        }
+    }
+
+    /** A slot of the client of {@code clientGeneration} is free; what waits belongs to the current client only. */
+    private void sendWaitingOf(int clientGeneration) {
+        if (clientGeneration == generation) {
+            sendWaiting();
         }
     }
 
@@ -219,20 +297,16 @@ public final class MqttUplink {
 
     /** Releases Paho's threads; the uplink cannot be used afterwards. */
     public Future<Void> close() {
+        MqttAsyncClient last = client;
         return context.owner().executeBlocking(() -> {
-            try {
-                if (client.isConnected()) {
-                    client.disconnectForcibly(0, 1000, false);
-                }
-            } catch (MqttException ignored) {
-                // Closing anyway: the connection is gone either way.
-            }
-            client.close(true);
+            // Forcibly, also when an attempt is still connecting: Paho refuses to close a client that is.
+            closeForcibly(last);
             return null;
         });
     }
 
     private MqttActionListener publishListener(Promise<Void> promise, String topic) {
+        int sent = generation;
         return new MqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
@@ -244,7 +318,7 @@ public final class MqttUplink {
                         promise.tryFail(new UplinkException("broker " + config.brokerUri() + " refused the publish to "
                                 + topic + " (PUBACK reason 0x" + Integer.toHexString(refused) + ")", null));
                     }
-                    sendWaiting();
+                    sendWaitingOf(sent);
                 });
             }
 
@@ -254,7 +328,7 @@ public final class MqttUplink {
                         + config.brokerUri() + ": " + (cause == null ? "unknown reason" : cause.getMessage()), cause);
                 context.runOnContext(v -> {
                     promise.tryFail(failure);
-                    sendWaiting();
+                    sendWaitingOf(sent);
                 });
             }
         };
@@ -289,14 +363,23 @@ public final class MqttUplink {
     }
 
     private final class Callback implements MqttCallback {
+        private final int clientGeneration;
+
+        Callback(int clientGeneration) {
+            this.clientGeneration = clientGeneration;
+        }
+
         @Override
         public void disconnected(MqttDisconnectResponse response) {
             Throwable cause = response.getException() != null ? response.getException()
                     : new UplinkException("broker " + config.brokerUri() + " closed the session: "
                     + response.getReasonString() + " (reason " + response.getReturnCode() + ")", null);
             context.runOnContext(v -> {
-                failWaiting("the connection was lost");
-                connectionLost.accept(cause);
+                // A client already replaced has nothing left to lose: its attempt failed and was reported.
+                if (clientGeneration == generation) {
+                    failWaiting("the connection was lost");
+                    connectionLost.accept(cause);
+                }
             });
         }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -46,6 +47,7 @@ class TlsUplinkTest {
     private static int port;
     private MqttUplink box;
     private MqttUplink console;
+    private Context context;
 
     @BeforeAll
     static void start_a_tls_broker() throws Exception {
@@ -122,14 +124,49 @@ class TlsUplinkTest {
                 causes.toString());
     }
 
+    @Test
+    void connects_the_broker_refuses_for_a_foreign_certificate_leave_no_paho_thread_behind() throws Exception {
+        // The broker drops the connection right after the TLS 1.3 handshake, the case of Paho's thread leak #850.
+        TestPki foreign = TestPki.create(dir.resolve("foreign"), "a CA the broker does not trust");
+        TestPki.Issued stranger = foreign.issue("box-x", "/CN=box-x/OU=school-7");
+        box = uplink("box-x", stranger, "ssl://localhost:" + port, Map.of("uplink.connectTimeoutSeconds", "2"));
+
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            Future<Void> connect = OnContext.run(context, () -> box.connect("spBv1.0/school-7/NDEATH/box-x",
+                    new byte[0]));
+            Await.until(WAIT, "attempt " + attempt + " to fail", connect::failed);
+            // The client of the previous attempt is closed as this one starts; only the last one may be alive.
+            Await.until(WAIT, "at most one client's Paho threads after attempt " + attempt,
+                    () -> pahoThreads("box-x") <= 5);
+        }
+        box.close().await(20, TimeUnit.SECONDS);
+        box = null;
+
+        Await.until(WAIT, "no Paho thread of box-x left", () -> pahoThreads("box-x") == 0);
+    }
+
+    /** Live threads Paho named for {@code clientId} ("MQTT Con: box-x", "MQTT Rec: box-x", ...). */
+    private static long pahoThreads(String clientId) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("MQTT ") && t.getName().endsWith(": " + clientId))
+                .count();
+    }
+
     /** An uplink configured from settings, as the agent reads them, for the identity whose files are named {@code who}. */
     private MqttUplink uplink(String clientId, String who, String uri) throws Exception {
+        Path files = dir.resolve("ca");
+        return uplink(clientId, new TestPki.Issued(files.resolve(who + ".pem"), files.resolve(who + ".key")), uri,
+                Map.of());
+    }
+
+    private MqttUplink uplink(String clientId, TestPki.Issued identity, String uri, Map<String, String> more)
+            throws Exception {
         Map<String, String> settings = new HashMap<>(Map.of("identity.groupId", "school-7", "identity.boxId", clientId,
                 "uplink.brokerUri", uri, "tls.caFile", pki.caFile().toString(),
-                "tls.certFile", dir.resolve("ca").resolve(who + ".pem").toString(),
-                "tls.keyFile", dir.resolve("ca").resolve(who + ".key").toString()));
+                "tls.certFile", identity.cert().toString(), "tls.keyFile", identity.key().toString()));
+        settings.putAll(more);
         AgentConfig config = AgentConfig.from(Settings.of(settings));
-        Context context = vertx.getOrCreateContext();
+        context = vertx.getOrCreateContext();
         return new MqttUplink(context, config.uplink(), config.tls(), clientId);
     }
 }

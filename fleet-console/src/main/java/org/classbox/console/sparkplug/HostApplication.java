@@ -48,10 +48,27 @@ public final class HostApplication {
     private final String stateTopic;
     private volatile boolean stopping;
     private long retryTimer = -1;
+    /**
+     * Paho's connect timeout (its default, 30 s) plus a margin. Paho 1.2.5 never times out a missing CONNACK and can
+     * leave a connect the broker broke pending forever, and its automatic reconnect then waits forever too; a client
+     * not connected at a check is disconnected forcibly and reconnected.
+     */
+    static final long CONNECT_WATCHDOG_MILLIS = 45_000;
+    private final long watchdogMillis;
+    private long watchdogTimer = -1;
+    /** Completes at the first connect, whether the first attempt or one of Paho's reconnects made it. */
+    private final Promise<Void> first = Promise.promise();
 
     /** {@code messages} gets every message on the context; its future completing means it may be acknowledged. */
     public HostApplication(Context context, MqttConfig config, BiFunction<String, byte[], Future<Void>> messages) {
+        this(context, config, messages, CONNECT_WATCHDOG_MILLIS);
+    }
+
+    /** With the connect watchdog checking every {@code watchdogMillis} (tests shorten it). */
+    HostApplication(Context context, MqttConfig config, BiFunction<String, byte[], Future<Void>> messages,
+                    long watchdogMillis) {
         this.context = context;
+        this.watchdogMillis = watchdogMillis;
         this.config = config;
         this.messages = messages;
         this.stateTopic = SparkplugTopic.state(config.hostId()).toString();
@@ -68,15 +85,33 @@ public final class HostApplication {
 
     /** Completes once connected for the first time; later outages are handled by Paho's reconnect. */
     public Future<Void> start() {
-        Promise<Void> first = Promise.promise();
         connect(first);
+        watchdogTimer = context.owner().setPeriodic(watchdogMillis, id -> checkConnected());
         return first.future();
+    }
+
+    /** Not connected now: end whatever attempt Paho may be stuck in and start a new one. Runs on the context. */
+    private void checkConnected() {
+        if (stopping || client.isConnected()) {
+            return;
+        }
+        context.owner().executeBlocking(() -> {
+            try {
+                client.disconnectForcibly(0, 1000, false);
+            } catch (MqttException ignored) {
+                // Not connected anyway.
+            }
+            client.reconnect();
+            return null;
+        }).onFailure(e -> log.debug("connect watchdog for {}: {}", config.uri(), e.getMessage()));
     }
 
     public Future<Void> stop() {
         stopping = true;
-        if (retryTimer >= 0) {
-            context.owner().cancelTimer(retryTimer);
+        for (long timer : new long[] {retryTimer, watchdogTimer}) {
+            if (timer >= 0) {
+                context.owner().cancelTimer(timer);
+            }
         }
         return context.owner().executeBlocking(() -> {
             try {
@@ -148,6 +183,11 @@ public final class HostApplication {
             first.tryFail(cause);
             return;
         }
+        if (client.isConnected()) {
+            // The watchdog's reconnect made it while this attempt was failing.
+            first.tryComplete();
+            return;
+        }
         log.warn("cannot reach the broker at {}: {}; retrying in 2 s", config.uri(), cause.getMessage());
         retryTimer = context.owner().setTimer(2_000, id -> {
             retryTimer = -1;
@@ -208,6 +248,7 @@ public final class HostApplication {
         public void connectComplete(boolean reconnect, String serverUri) {
             // Paho's thread; subscribing and publishing are non-blocking calls.
             announce();
+            context.runOnContext(v -> first.tryComplete());
         }
 
         @Override
