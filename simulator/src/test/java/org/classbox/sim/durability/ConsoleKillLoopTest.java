@@ -86,9 +86,10 @@ class ConsoleKillLoopTest {
                 Thread.sleep(random.nextInt(1500)); // a random moment to pull the plug, not a wait for a condition
                 console.kill();
                 if (kill == BROKER_RESTART_AT) {
-                    // The agents are killed too and come back once the broker listens again: an agent whose
-                    // connection is refused while it sends CONNECT can wait forever for the CONNACK (an uplink bug
-                    // seen here three times; edge-agent's to fix), and this test is about the console.
+                    // The agents are killed too and come back once the broker listens again. Kept running instead,
+                    // one agent once stopped draining after the restart amid the console's rebirth requests (its
+                    // records stayed in its journal): an open liveness defect of the uplink, noted for the next issue;
+                    // this test is about the console's store.
                     for (ChildProcess agent : agents) {
                         agent.kill();
                     }
