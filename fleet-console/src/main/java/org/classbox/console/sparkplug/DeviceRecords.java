@@ -34,6 +34,9 @@ record DeviceRecords(BoxKey box, boolean isProjector, List<FieldValue> state, Li
         Long recordId = null;
         for (Metric metric : payload.metrics()) {
             if (metric.name().equals(Metrics.RECORD_ID)) {
+                if (metric.value() == null && !isData) {
+                    continue; // A birth may declare the metric without a value: it orders nothing then.
+                }
                 if (!(metric.value() instanceof Long || metric.value() instanceof Integer)
                         || ((Number) metric.value()).longValue() < 0) {
                     return new DeviceRecords(box, projector, List.of(), List.of(), Metrics.RECORD_ID + " must be a"

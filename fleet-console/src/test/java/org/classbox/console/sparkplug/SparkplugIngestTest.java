@@ -294,6 +294,21 @@ class SparkplugIngestTest {
     }
 
     @Test
+    void a_birth_declaring_the_record_id_without_a_value_is_applied_and_releases_parked_data() throws Exception {
+        Map<String, Long> aliases = Map.of(Metrics.RECORD_ID, 11L, Metrics.POWER, 12L);
+        accept("spBv1.0/g1/NBIRTH/box-1", nodeBirth(0));
+        accept("spBv1.0/g1/DDATA/box-1/projector", PayloadCodec.encodeData(new Payload(T + 1, 2L, List.of(
+                record(3, T + 1), Metric.of(Metrics.POWER, MetricType.STRING, "on", T + 1))), aliases));
+        accept("spBv1.0/g1/DBIRTH/box-1/projector", PayloadCodec.encodeBirth(new Payload(T + 2, 1L, List.of(
+                Metric.of(Metrics.RECORD_ID, MetricType.UINT64, null, T + 2),
+                Metric.of(Metrics.POWER, MetricType.STRING, "on", T + 2))), aliases));
+
+        assertEquals(0L, await(store.parkedCount()));
+        assertEquals(1, samples(BOX_1).size());
+        assertEquals(0L, ingest.counters().malformed(Malformation.RECORD_ID), "a null in a birth is not malformed");
+    }
+
+    @Test
     void a_box_not_heard_from_for_too_long_shows_offline() throws Exception {
         accept("spBv1.0/g1/NBIRTH/box-1", nodeBirth(1));
         now += 3_601_000;

@@ -16,6 +16,7 @@ import org.classbox.agent.uplink.MqttUplink;
 import org.classbox.sparkplug.Compression;
 import org.classbox.sparkplug.MessageType;
 import org.classbox.sparkplug.Metric;
+import org.classbox.sparkplug.Metrics;
 import org.classbox.sparkplug.Payload;
 import org.classbox.sparkplug.PayloadCodec;
 import org.classbox.sparkplug.SparkplugTopic;
@@ -111,7 +112,11 @@ final class Publisher {
         long now = clock.getAsLong();
         List<Metric> metrics = new ArrayList<>(current);
         aliases.declare(device, metrics);
-        metrics.addAll(aliases.unknownValues(device, metrics, now));
+        // Births.deviceBirth puts the record id in with its value: a second, null one would make the birth say two
+        // things of one metric (a host may reject it whole).
+        aliases.unknownValues(device, metrics, now).stream()
+                .filter(m -> !m.name().equals(Metrics.RECORD_ID))
+                .forEach(metrics::add);
         Payload birth = Births.deviceBirth(metrics, journal.lastIdNow(), seq.next(), now);
         aliases.declare(device, birth.metrics());
         Future<Void> sent = publish(deviceTopic(MessageType.DBIRTH, device),

@@ -129,6 +129,23 @@ class EdgeNodeTest {
     }
 
     @Test
+    void a_device_birth_after_data_names_each_metric_once_with_the_record_id_given() throws Exception {
+        Await.until(WAIT, "first birth", () -> subscriber.of(MessageType.DBIRTH).size() == 1);
+        appendPowerSamples(3);
+        Await.until(WAIT, "records delivered", () -> deliveredRecordIds().size() == 3);
+        long now = System.currentTimeMillis();
+        subscriber.publish("spBv1.0/school-7/NCMD/box-42", PayloadCodec.encode(new Payload(now, null,
+                List.of(Metric.of(Metrics.REBIRTH, MetricType.BOOLEAN, true, now)))));
+        Await.until(WAIT, "second DBIRTH", () -> subscriber.of(MessageType.DBIRTH).size() == 2);
+
+        // The data declared Journal/RecordId before this birth; it must not come twice, once as null.
+        Payload birth = subscriber.of(MessageType.DBIRTH).get(1).payload();
+        List<String> names = birth.metrics().stream().map(Metric::name).collect(Collectors.toList());
+        assertEquals(names.stream().distinct().count(), names.size(), "each metric once: " + names);
+        assertTrue(birth.metric(Metrics.RECORD_ID).orElseThrow().value() instanceof Long);
+    }
+
+    @Test
     void stopping_publishes_the_node_death_with_the_birth_bd_seq() throws Exception {
         Await.until(WAIT, "first birth", () -> subscriber.of(MessageType.NBIRTH).size() == 1);
         Object bdSeq = subscriber.of(MessageType.NBIRTH).get(0).payload().metric(Metrics.BD_SEQ).orElseThrow().value();
