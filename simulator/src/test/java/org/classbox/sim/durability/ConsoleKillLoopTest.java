@@ -86,19 +86,11 @@ class ConsoleKillLoopTest {
                 Thread.sleep(random.nextInt(1500)); // a random moment to pull the plug, not a wait for a condition
                 console.kill();
                 if (kill == BROKER_RESTART_AT) {
-                    // The agents are killed too and come back once the broker listens again. Kept running instead,
-                    // one agent once stopped draining after the restart amid the console's rebirth requests (its
-                    // records stayed in its journal): an open liveness defect of the uplink, noted for the next issue;
-                    // this test is about the console's store.
-                    for (ChildProcess agent : agents) {
-                        agent.kill();
-                    }
+                    // The agents keep running: their sessions drop, their connects are refused while the broker is
+                    // away, and the uplink's connect watchdog and backoff bring them back once it listens again.
                     broker.stop(30);
                     broker = startBroker(brokerPort);
                     Await.until(SOON, "the broker listening again", () -> listening(brokerPort));
-                    for (int i = 0; i < BOXES.size(); i++) {
-                        agents.set(i, startAgent(BOXES.get(i), link.port(), projector.port(), acknowledged.get(i)));
-                    }
                 }
             }
 
