@@ -16,6 +16,7 @@ import org.classbox.agent.uplink.MqttUplink;
 import org.classbox.sparkplug.Compression;
 import org.classbox.sparkplug.MessageType;
 import org.classbox.sparkplug.Metric;
+import org.classbox.sparkplug.Metrics;
 import org.classbox.sparkplug.Payload;
 import org.classbox.sparkplug.PayloadCodec;
 import org.classbox.sparkplug.SparkplugTopic;
@@ -111,7 +112,9 @@ final class Publisher {
         long now = clock.getAsLong();
         List<Metric> metrics = new ArrayList<>(current);
         aliases.declare(device, metrics);
-        metrics.addAll(aliases.unknownValues(device, metrics, now));
+        // The birth carries its own Journal/RecordId (below): a null one as well would make the birth malformed.
+        aliases.unknownValues(device, metrics, now).stream().filter(m -> !m.name().equals(Metrics.RECORD_ID))
+                .forEach(metrics::add);
         Payload birth = Births.deviceBirth(metrics, journal.lastIdNow(), seq.next(), now);
         aliases.declare(device, birth.metrics());
         Future<Void> sent = publish(deviceTopic(MessageType.DBIRTH, device),
