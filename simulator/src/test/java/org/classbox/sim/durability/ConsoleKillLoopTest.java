@@ -34,8 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIGKILLs the console process 30 times at random moments while three agents drain backlogs through the link
- * simulator, and restarts the broker (a process of its own) once among them. Afterwards every record each agent
- * acknowledged must be in the console's H2 file exactly once: its rows are counted with the console stopped.
+ * simulator, and restarts the broker (a process of its own) once among them, the agents running on across it.
+ * Afterwards every record each agent acknowledged must be in the console's H2 file exactly once: its rows are counted
+ * with the console stopped.
  */
 @ExtendWith(TestGuard.class)
 class ConsoleKillLoopTest {
@@ -86,8 +87,8 @@ class ConsoleKillLoopTest {
                 Thread.sleep(random.nextInt(1500)); // a random moment to pull the plug, not a wait for a condition
                 console.kill();
                 if (kill == BROKER_RESTART_AT) {
-                    // The agents keep running: their sessions drop, their connects are refused while the broker is
-                    // away, and the uplink's connect watchdog and backoff bring them back once it listens again.
+                    // The agents keep running across the broker restart: they reconnect on their own, then meet the
+                    // console's restarts (STATE offline and online) and rebirth requests with data arriving all along.
                     broker.stop(30);
                     broker = startBroker(brokerPort);
                     Await.until(SOON, "the broker listening again", () -> listening(brokerPort));

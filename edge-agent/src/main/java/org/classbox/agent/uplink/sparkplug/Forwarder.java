@@ -50,6 +50,8 @@ final class Forwarder {
     private boolean active;
     private boolean held;
     private boolean reading;
+    /** A wake came while a read was running: that read may have missed what the wake was about. */
+    private boolean readAgain;
     private boolean retryPending;
     private int inFlight;
     private long liveFrom;
@@ -131,8 +133,12 @@ final class Forwarder {
             publish(!retryPending && !retry.isEmpty() ? retry.removeFirst() : ready.removeFirst());
         }
         // Read ahead while fewer batches wait than the window holds, so a read's latency is hidden behind sending.
-        if (ready.size() < window && !reading) {
-            read();
+        if (ready.size() < window) {
+            if (reading) {
+                readAgain = true;
+            } else {
+                read();
+            }
         }
     }
 
@@ -145,6 +151,7 @@ final class Forwarder {
 
     private void read() {
         reading = true;
+        readAgain = false;
         long generation = readGeneration;
         long session = sessionGeneration;
         Set<RecordClass> classes = sendable.get();
@@ -164,6 +171,11 @@ final class Forwarder {
                     }
                     List<JournalRecord> records = result.result();
                     if (records.isEmpty()) {
+                        // A record appended while this read ran may be missing from it, and its wake found the read
+                        // running: without another read it would wait in the journal until the next append.
+                        if (readAgain) {
+                            wake();
+                        }
                         return;
                     }
                     boolean historical = records.get(0).id() <= liveFrom;

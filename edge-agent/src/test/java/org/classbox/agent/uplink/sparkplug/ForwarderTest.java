@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.classbox.agent.config.JournalConfig;
 import org.classbox.agent.journal.Journal;
 import org.classbox.agent.journal.JournalEntry;
@@ -126,6 +127,32 @@ class ForwarderTest {
         context.runOnContext(v -> first.ack().fail(new IllegalStateException("PUBACK reason 0x97")));
         Await.until(WAIT, "the refused batch sent again", () -> sent.size() == 3);
         assertEquals(first.batch().ids(), sent.get(2).batch().ids());
+        ackAll();
+        Await.until(WAIT, "journal emptied", () -> journal.size() == 0);
+    }
+
+    @Test
+    void a_record_whose_wake_comes_while_a_read_misses_it_is_still_sent() throws Exception {
+        append(1, 1);
+        AtomicInteger reads = new AtomicInteger();
+        onContext(() -> {
+            forwarder = new Forwarder(journal, batch -> {
+                Promise<Void> ack = Promise.promise();
+                sent.add(new Sent(batch, ack));
+                return ack.future();
+            }, 5, () -> {
+                if (reads.incrementAndGet() > 1) {
+                    return EnumSet.allOf(RecordClass.class);
+                }
+                // The first read runs as if it started just before the record's commit, so it finds nothing, and
+                // the record's wake arrives while it runs (the journal's group commit completes on its own time).
+                forwarder.wake();
+                return EnumSet.noneOf(RecordClass.class);
+            }, retry -> vertx.setTimer(50, id -> retry.run()));
+            forwarder.resume(2);
+        });
+
+        Await.until(WAIT, "the record sent without another append", () -> sent.size() == 1);
         ackAll();
         Await.until(WAIT, "journal emptied", () -> journal.size() == 0);
     }

@@ -25,6 +25,7 @@ import org.classbox.agent.uplink.MqttUplink;
 import org.classbox.agent.uplink.OnContext;
 import org.classbox.broker.BrokerConfig;
 import org.classbox.broker.EmbeddedBroker;
+import org.classbox.sparkplug.HostState;
 import org.classbox.sparkplug.MessageType;
 import org.classbox.sparkplug.Metric;
 import org.classbox.sparkplug.MetricType;
@@ -54,11 +55,13 @@ class UplinkPressureTest {
     private BrokerSubscriber subscriber;
     private MqttUplink uplink;
     private EdgeNode node;
+    private int port;
 
     @BeforeEach
     void start_broker() throws Exception {
         vertx = Vertx.vertx();
-        broker = new EmbeddedBroker(vertx, new BrokerConfig("127.0.0.1", FreePorts.tcp(), dir.resolve("broker")));
+        port = FreePorts.tcp();
+        broker = new EmbeddedBroker(vertx, new BrokerConfig("127.0.0.1", port, dir.resolve("broker")));
         broker.start().await(30, TimeUnit.SECONDS);
         subscriber = new BrokerSubscriber(broker.uri(), "host-under-test");
         journal = new Journal(vertx, JournalConfig.defaults(dir.resolve("agent")));
@@ -159,8 +162,107 @@ class UplinkPressureTest {
                 "counting went on from " + before);
     }
 
+    @Test
+    void a_rebirth_after_data_declares_the_record_id_once_and_not_as_null() throws Exception {
+        startProjectorNodeWithHostOnline();
+        List<Long> ids = List.of(appendAndWake(), appendAndWake());
+        Await.until(WAIT, "the records delivered", () -> deliveredRecordIds().containsAll(ids));
+
+        rebirth();
+
+        Await.until(WAIT, "the rebirth's DBIRTH", () -> subscriber.of(MessageType.DBIRTH).size() >= 2);
+        // The host drops a birth with a null Journal/RecordId as malformed, and with it the aliases it declares.
+        Payload birth = subscriber.of(MessageType.DBIRTH).get(1).payload();
+        List<Metric> recordIds = birth.metrics().stream().filter(m -> m.name().equals(Metrics.RECORD_ID)).toList();
+        assertEquals(1, recordIds.size(), "one " + Metrics.RECORD_ID + " in " + birth.metrics());
+        assertEquals(ids.get(1), recordIds.get(0).longValue());
+    }
+
+    @Test
+    void the_journal_drains_while_the_host_flaps_offline_and_online_and_asks_for_rebirths() throws Exception {
+        startProjectorNodeWithHostOnline();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(appendAndWake());
+        }
+        Await.until(WAIT, "the first records delivered", () -> deliveredRecordIds().containsAll(ids));
+        // The broker restarts under the running node, as in the console kill loop.
+        List<Long> delivered = new ArrayList<>(deliveredRecordIds());
+        subscriber.close();
+        broker.stop().await(30, TimeUnit.SECONDS);
+        ids.add(appendAndWake());
+        broker = new EmbeddedBroker(vertx, new BrokerConfig("127.0.0.1", port, dir.resolve("broker")));
+        broker.start().await(30, TimeUnit.SECONDS);
+        subscriber = new BrokerSubscriber(broker.uri(), "host-under-test");
+        Await.until(WAIT, "online again", () -> node.isOnline());
+        java.util.Random random = new java.util.Random(7);
+        // Each console restart: STATE offline, STATE online, then a rebirth request, with data arriving all along.
+        // The pauses spread these over the node's sessions, births and reads; they wait for nothing.
+        for (int restart = 0; restart < 60; restart++) {
+            hostState(false);
+            ids.add(appendAndWake());
+            Thread.sleep(random.nextInt(50));
+            hostState(true);
+            ids.add(appendAndWake());
+            Thread.sleep(random.nextInt(30));
+            rebirth();
+            ids.add(appendAndWake());
+            Thread.sleep(random.nextInt(100));
+        }
+
+        Await.until(WAIT, "journal emptied", () -> journal.size() == 0);
+        try {
+            Await.until(WAIT, "all " + ids.size() + " records delivered", () -> {
+                delivered.addAll(deliveredRecordIds());
+                return delivered.containsAll(ids);
+            });
+        } catch (AssertionError e) {
+            List<Long> missing = new ArrayList<>(ids);
+            missing.removeAll(delivered);
+            throw new AssertionError(e.getMessage() + ": missing " + missing, e);
+        }
+    }
+
+    /** A node with a projector and a primary host, at the agent's default window, once the host is online. */
+    private void startProjectorNodeWithHostOnline() throws Exception {
+        startNode(config(8, "console-under-test"), now -> Map.of(Metrics.PROJECTOR_DEVICE,
+                List.of(Metric.of(Metrics.POWER, MetricType.STRING, "on", now))));
+        // STATE is not retained here: the node must have subscribed before the host says it is online.
+        Await.until(WAIT, "online", () -> node.isOnline());
+        hostState(true);
+    }
+
+    private void hostState(boolean online) throws Exception {
+        subscriber.publish("spBv1.0/STATE/console-under-test",
+                new HostState(online, System.currentTimeMillis()).encode());
+    }
+
+    private void rebirth() throws Exception {
+        long now = System.currentTimeMillis();
+        subscriber.publish("spBv1.0/school-7/NCMD/box-42", PayloadCodec.encode(new Payload(now, null,
+                List.of(Metric.of(Metrics.REBIRTH, MetricType.BOOLEAN, true, now)))));
+    }
+
+    /** One projector record, as the agent's supervisor appends it, and the node told of it. */
+    private long appendAndWake() throws Exception {
+        long now = System.currentTimeMillis();
+        byte[] body = PayloadCodec.encode(new Payload(now, null,
+                List.of(Metric.of(Metrics.POWER, MetricType.STRING, now % 2 == 0 ? "on" : "off", now))));
+        long id = journal.append(new JournalEntry(RecordClass.HEALTH, Metrics.PROJECTOR_DEVICE, now, body))
+                .await(10, TimeUnit.SECONDS);
+        onContext(() -> {
+            node.recordAppended();
+            return Future.<Void>succeededFuture();
+        }).await(10, TimeUnit.SECONDS);
+        return id;
+    }
+
     private UplinkConfig config(int maxInFlight) {
-        return new UplinkConfig(broker.uri(), 10, 5, 50, 500, 5, maxInFlight, "");
+        return config(maxInFlight, "");
+    }
+
+    private UplinkConfig config(int maxInFlight, String primaryHostId) {
+        return new UplinkConfig(broker.uri(), 10, 5, 50, 500, 5, maxInFlight, primaryHostId);
     }
 
     private void startNode(UplinkConfig config, DeviceBirths births) throws Exception {
