@@ -16,20 +16,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SIGKILLs a real agent process 30 times at random moments while it samples a fast-changing projector and drains
+ * SIGKILLs a real agent process 50 times at random moments while it samples a fast-changing projector and drains
  * its journal to the console, then lets a last agent finish: every record the agent acknowledged (logged after its
  * commit and fsync) must be at the console once, with the values that were acknowledged, counted in the rows of the
  * console's H2 file.
  */
 @ExtendWith(TestGuard.class)
 class KillLoopTest {
-    private static final int KILLS = 30;
+    private static final int KILLS = 50;
 
     @TempDir
     Path dir;
 
     @Test
-    void no_acknowledged_record_is_lost_or_duplicated_across_30_sigkills() throws Exception {
+    void no_acknowledged_record_is_lost_or_duplicated_across_50_sigkills() throws Exception {
         try (FastClassroom classroom = new FastClassroom(dir, new LinkProfile("lan", 0, 0, 0, 0, OutagePlan.none(),
                 1.0))) {
             Random random = new Random(20261124);
