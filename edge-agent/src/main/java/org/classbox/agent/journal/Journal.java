@@ -41,10 +41,6 @@ public final class Journal {
      */
     static final String STORED_BYTES = "storedBytes";
 
-    /** Bytes of the records with the given ids; {@code = ANY(?)} is answered by primary-key lookups. */
-    static final String REMOVED_BYTES = "SELECT COALESCE(SUM(OCTET_LENGTH(body)), 0) + COUNT(*) * "
-            + RoomMaker.RECORD_OVERHEAD + " FROM records WHERE id = ANY(?)";
-
     /** H2 answers this from the primary index's row count (a "direct lookup"), not by reading rows. */
     static final String COUNT_ROWS = "SELECT COUNT(*) FROM records";
 
@@ -247,32 +243,15 @@ public final class Journal {
             return Future.succeededFuture();
         }
         return blocking(() -> {
-            int removed = 0;
-            long freed;
-            try (PreparedStatement sum = connection.prepareStatement(REMOVED_BYTES)) {
-                sum.setObject(1, ids.toArray(new Long[0]));
-                try (ResultSet rs = sum.executeQuery()) {
-                    rs.next();
-                    freed = rs.getLong(1);
-                }
-            }
-            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM records WHERE id = ?")) {
-                for (long id : ids) {
-                    ps.setLong(1, id);
-                    ps.addBatch();
-                }
-                for (int count : ps.executeBatch()) {
-                    removed += Math.max(count, 0);
-                }
-                JournalFile.writeMeta(connection, STORED_BYTES, storedBytes - freed);
-                connection.commit();
+            JournalStatements.Removed removed;
+            try {
+                removed = statements.remove(ids, storedBytes);
             } catch (SQLException e) {
-                connection.rollback();
                 throw new JournalException("cannot remove records " + ids.get(0) + ".." + ids.get(ids.size() - 1)
                         + " from the journal in " + config.dataDir(), e);
             }
-            size.addAndGet(-removed);
-            storedBytes -= freed;
+            size.addAndGet(-removed.rows());
+            storedBytes -= removed.bytes();
             return null;
         });
     }

@@ -2,6 +2,7 @@ package org.classbox.agent.journal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -10,6 +11,10 @@ import java.util.List;
  * only.
  */
 final class JournalStatements implements AutoCloseable {
+    /** Bytes of the records with the given ids; {@code = ANY(?)} is answered by primary-key lookups. */
+    static final String REMOVED_BYTES = "SELECT COALESCE(SUM(OCTET_LENGTH(body)), 0) + COUNT(*) * "
+            + RoomMaker.RECORD_OVERHEAD + " FROM records WHERE id = ANY(?)";
+
     private final Connection connection;
     private final PreparedStatement insert;
     private final PreparedStatement takeOut;
@@ -66,6 +71,43 @@ final class JournalStatements implements AutoCloseable {
                 // H2 is gone; the caller reopens it
             }
             return false;
+        }
+    }
+
+    /** Rows deleted and the bytes they took (against the budget). */
+    record Removed(int rows, long bytes) {
+    }
+
+    /**
+     * Deletes the records with {@code ids} (ids already gone are ignored) and keeps the stored bytes in the same
+     * commit; rolls back and throws when H2 fails.
+     */
+    Removed remove(List<Long> ids, long storedBytesBefore) throws SQLException {
+        try {
+            long freed;
+            try (PreparedStatement sum = connection.prepareStatement(REMOVED_BYTES)) {
+                sum.setObject(1, ids.toArray(new Long[0]));
+                try (ResultSet rs = sum.executeQuery()) {
+                    rs.next();
+                    freed = rs.getLong(1);
+                }
+            }
+            int removed = 0;
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM records WHERE id = ?")) {
+                for (long id : ids) {
+                    delete.setLong(1, id);
+                    delete.addBatch();
+                }
+                for (int count : delete.executeBatch()) {
+                    removed += Math.max(count, 0);
+                }
+            }
+            JournalFile.writeMeta(connection, Journal.STORED_BYTES, storedBytesBefore - freed);
+            connection.commit();
+            return new Removed(removed, freed);
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
         }
     }
 

@@ -72,7 +72,7 @@ class BatchQueryPlanTest {
 
     @Test
     void rows_chosen_by_id_and_the_bytes_of_acknowledged_records_are_looked_up_by_primary_key() throws SQLException {
-        for (String sql : new String[] {BatchReader.BY_IDS, Journal.REMOVED_BYTES}) {
+        for (String sql : new String[] {BatchReader.BY_IDS, JournalStatements.REMOVED_BYTES}) {
             String plan;
             try (PreparedStatement ps = connection.prepareStatement("EXPLAIN " + sql)) {
                 ps.setObject(1, new Long[] {5L, 19_000L});
