@@ -2,6 +2,7 @@ package org.classbox.agent.lessons.materials;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -10,7 +11,6 @@ import io.vertx.core.http.HttpClientOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -201,7 +201,7 @@ public final class MaterialFetcher {
     }
 
     /** Journals a transfer's progress when it moved since the last report. */
-    private final class ProgressReport implements io.vertx.core.Handler<Long> {
+    private final class ProgressReport implements Handler<Long> {
         private final Material material;
         private final Transfer transfer;
         private long reported = -1;

@@ -10,6 +10,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -80,13 +82,13 @@ final class MaterialFiles {
     }
 
     /** Lesson ids with a folder here. */
-    java.util.Set<String> lessonIds() throws IOException {
+    Set<String> lessonIds() throws IOException {
         if (!Files.isDirectory(root)) {
-            return java.util.Set.of();
+            return Set.of();
         }
         try (Stream<Path> dirs = Files.list(root)) {
             return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .collect(java.util.stream.Collectors.toSet());
+                    .collect(Collectors.toSet());
         }
     }
 

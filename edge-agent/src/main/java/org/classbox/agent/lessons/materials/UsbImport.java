@@ -8,6 +8,7 @@ import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,8 +72,7 @@ public final class UsbImport {
         Promise<Void> started = Promise.promise();
         context.runOnContext(v -> {
             timer = vertx.setPeriodic(config.usbPollSeconds() * 1000L, id -> scan());
-            scan();
-            started.complete();
+            scan().onComplete(x -> started.complete());
         });
         return started.future();
     }
@@ -185,7 +185,7 @@ public final class UsbImport {
         try (InputStream in = Files.newInputStream(from);
              FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                      StandardOpenOption.TRUNCATE_EXISTING)) {
-            OutputStream sink = java.nio.channels.Channels.newOutputStream(out);
+            OutputStream sink = Channels.newOutputStream(out);
             byte[] buffer = new byte[64 * 1024];
             for (int n; (n = in.read(buffer)) > 0; ) {
                 digest.update(buffer, 0, n);

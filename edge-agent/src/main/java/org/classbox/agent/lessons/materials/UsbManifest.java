@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The manifest a USB drive carries, {@code classbox-materials.json} at its root:
@@ -51,7 +52,7 @@ record UsbManifest(List<Entry> entries) {
         }
         String lessonId = o.getValue("lesson") instanceof String s ? s : null;
         String name = o.getValue("name") instanceof String s ? s : null;
-        String sha256 = o.getValue("sha256") instanceof String s ? s.toLowerCase(java.util.Locale.ROOT) : null;
+        String sha256 = o.getValue("sha256") instanceof String s ? s.toLowerCase(Locale.ROOT) : null;
         long bytes = o.getValue("bytes") instanceof Number n ? n.longValue() : -1;
         String path = o.getValue("path") instanceof String s ? s : null;
         Path file = path == null ? null : root.resolve(path).normalize();

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -103,7 +104,7 @@ public final class Retention {
         List<Future<?>> listed = new ArrayList<>();
         Future<List<LessonCatalog.KnownLesson>> known = catalog.lessons();
         listed.add(known);
-        List<Future<java.util.Set<String>>> held = owners.stream().map(LessonDataOwner::lessonIds).toList();
+        List<Future<Set<String>>> held = owners.stream().map(LessonDataOwner::lessonIds).toList();
         listed.addAll(held);
         return Future.all(listed).compose(all -> {
             Map<String, Instant> ends = new HashMap<>();
@@ -169,15 +170,16 @@ public final class Retention {
                 log.warn("lessons take {} bytes, over the budget of {} MB, and every lesson left is scheduled, "
                         + "playing or incomplete", report.usedBytes(), config.budgetMegabytes());
             }
-            alarmSent = report.overBudget();
+            // Remembered once journaled, so an alarm the journal refused is raised again by the next pass.
             append(RecordClass.ALARM, now, List.of(Metric.of(OVER_BUDGET, MetricType.BOOLEAN, report.overBudget(),
-                    now), Metric.of(USED_BYTES, MetricType.INT64, report.usedBytes(), now)));
+                    now), Metric.of(USED_BYTES, MetricType.INT64, report.usedBytes(), now)))
+                    .onSuccess(id -> alarmSent = report.overBudget());
         }
     }
 
-    private void append(RecordClass recordClass, long at, List<Metric> metrics) {
+    private Future<Long> append(RecordClass recordClass, long at, List<Metric> metrics) {
         byte[] body = PayloadCodec.encode(new Payload(at, null, metrics));
-        journal.apply(new JournalEntry(recordClass, STREAM, at, body)).onFailure(e ->
+        return journal.apply(new JournalEntry(recordClass, STREAM, at, body)).onFailure(e ->
                 log.warn("storage metrics not journaled: {}", e.getMessage()));
     }
 
