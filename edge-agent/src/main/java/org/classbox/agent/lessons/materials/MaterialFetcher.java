@@ -79,7 +79,11 @@ public final class MaterialFetcher {
         for (Material m : materials) {
             all = all.compose(v -> store.want(m)).mapEmpty();
         }
-        return all.onSuccess(v -> context.runOnContext(x -> tick()));
+        return all.onSuccess(v -> {
+            if (context != null) {
+                context.runOnContext(x -> tick());
+            }
+        });
     }
 
     /** Times the fetcher found work but left the link to a live lesson. */
@@ -149,7 +153,7 @@ public final class MaterialFetcher {
             boolean resumable = state.validator() != null && length <= m.bytes();
             long offset = resumable ? length : 0;
             if (resumable && length == m.bytes() && length > 0) {
-                return verify(m, part);
+                return verify(m, part, state.error());
             }
             Transfer transfer = new Transfer(vertx, client, limit, liveActive);
             current = transfer;
@@ -160,9 +164,9 @@ public final class MaterialFetcher {
                         vertx.cancelTimer(reporter);
                         return Future.succeededFuture();
                     })
-                    .compose(outcome -> outcome == Transfer.Outcome.DONE ? verify(m, part)
+                    .compose(outcome -> outcome == Transfer.Outcome.DONE ? verify(m, part, state.error())
                             : paused(m, transfer));
-        }).recover(e -> failed(m, e.getMessage()));
+        }).recover(e -> failed(m, e.getMessage(), state.error()));
     }
 
     private Future<Void> paused(Material m, Transfer transfer) {
@@ -172,7 +176,7 @@ public final class MaterialFetcher {
         return Future.succeededFuture();
     }
 
-    private Future<Void> verify(Material m, Path part) {
+    private Future<Void> verify(Material m, Path part, String lastError) {
         return files.<String>executeBlocking(() -> {
             long size = Files.size(part);
             String sha256 = MaterialFiles.sha256(part);
@@ -185,7 +189,7 @@ public final class MaterialFetcher {
                     + " bytes with sha256 " + sha256 + "; the part is deleted";
         }).compose(mismatch -> {
             if (mismatch != null) {
-                return failed(m, mismatch);
+                return failed(m, mismatch, lastError);
             }
             log.info("material {} of lesson {} verified ({} bytes)", m.name(), m.lessonId(), m.bytes());
             progress.complete(m);
@@ -193,10 +197,13 @@ public final class MaterialFetcher {
         });
     }
 
-    private Future<Void> failed(Material m, String reason) {
+    /** Records why; the fleet hears of an error when it differs from the last one, not at every retry. */
+    private Future<Void> failed(Material m, String reason, String lastError) {
         log.warn("material {} of lesson {} not fetched, retried in {} s: {}", m.name(), m.lessonId(),
                 config.retrySeconds(), reason);
-        progress.error(m, reason);
+        if (!reason.equals(lastError)) {
+            progress.error(m, reason);
+        }
         return store.failed(m, reason, System.currentTimeMillis() + config.retrySeconds() * 1000L);
     }
 

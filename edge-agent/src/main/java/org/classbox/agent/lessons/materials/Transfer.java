@@ -62,7 +62,7 @@ final class Transfer {
                         Function<String, Future<Void>> saveValidator) {
         partBytes = offset;
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(m.url().toString())
-                .setIdleTimeout(IDLE_TIMEOUT_SECONDS * 1000);
+                .setIdleTimeout(IDLE_TIMEOUT_SECONDS * 1000).setFollowRedirects(true);
         if (offset > 0) {
             options.putHeader("Range", "bytes=" + offset + "-").putHeader("If-Range", validator);
         }
@@ -105,6 +105,12 @@ final class Transfer {
                          Function<String, Future<Void>> saveValidator) {
         resp.exceptionHandler(this::fail);
         if (finishing) {
+            return;
+        }
+        long size = sizeOf(resp);
+        if (size >= 0 && size != m.bytes() && (resp.statusCode() == 200 || resp.statusCode() == 206)) {
+            // It could never verify: the link's bytes are better saved for what can.
+            abort(new MaterialException(m, m.url() + " has " + size + " bytes but the schedule says " + m.bytes()));
             return;
         }
         String etag = resp.getHeader(HttpHeaders.ETAG);
@@ -201,6 +207,22 @@ final class Transfer {
                 done.tryComplete(outcome);
             }
         });
+    }
+
+    /** The whole file's size the response states (Content-Range total, or a 200's Content-Length), or -1. */
+    static long sizeOf(HttpClientResponse resp) {
+        String text = resp.statusCode() == 206 ? afterSlash(resp.getHeader(HttpHeaders.CONTENT_RANGE))
+                : resp.statusCode() == 200 ? resp.getHeader(HttpHeaders.CONTENT_LENGTH) : null;
+        try {
+            return text == null ? -1 : Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String afterSlash(String contentRange) {
+        int slash = contentRange == null ? -1 : contentRange.lastIndexOf('/');
+        return slash < 0 || contentRange.endsWith("/*") ? null : contentRange.substring(slash + 1);
     }
 
     /** The first byte of a {@code Content-Range: bytes first-last/total}, or -1. */

@@ -125,6 +125,20 @@ class MaterialFetcherTest {
     }
 
     @Test
+    void file_of_another_size_than_scheduled_is_not_downloaded() throws Exception {
+        byte[] scheduled = bytes(50_000, 7);
+        server.file("notes.pdf", bytes(900_000, 8));
+        startFetcher(config(0, 3600));
+        await(fetcher.want(List.of(material("notes.pdf", scheduled))));
+
+        Await.until(WAIT, "the size mismatch to be recorded", () -> state("notes.pdf").error() != null);
+        assertTrue(state("notes.pdf").error().contains("has 900000 bytes but the schedule says 50000"),
+                state("notes.pdf").error());
+        assertEquals(0, partSize("notes.pdf"), "nothing written for a file that could never verify");
+        assertFalse(Files.exists(file("notes.pdf")));
+    }
+
+    @Test
     void no_bytes_move_while_a_live_lesson_runs() throws Exception {
         byte[] content = bytes(1_500_000, 6);
         server.file("film.mp4", content);
