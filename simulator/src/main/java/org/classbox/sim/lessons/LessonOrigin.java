@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -130,6 +131,8 @@ public final class LessonOrigin {
     private Void startEncoder() throws IOException {
         ffmpeg = Ffmpeg.locate(config.ffmpeg());
         Path lessonDir = config.lessonDir();
+        Path pidFile = config.liveDir().resolveSibling("ffmpeg-" + config.lessonId() + ".pid");
+        killLeftover(pidFile, lessonDir);
         deleteTree(lessonDir);
         Files.createDirectories(lessonDir);
         List<String> command = Ffmpeg.encode(ffmpeg, config, Ffmpeg.font());
@@ -137,6 +140,7 @@ public final class LessonOrigin {
         log.debug("lesson origin: {}", String.join(" ", command));
         Encoder started = Encoder.start(command, logFile);
         encoder = started;
+        Files.writeString(pidFile, started.pid() + "\n");
         started.exit().whenComplete((code, failure) -> {
             if (code != null && code == 0) {
                 ended.tryComplete();
@@ -150,7 +154,8 @@ public final class LessonOrigin {
 
     private Future<Void> listen() {
         Router router = Router.router(vertx);
-        router.get("/live/*").handler(new LessonFiles(config.liveDir())::handle);
+        router.route("/live/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
+                .handler(new LessonFiles(config.liveDir())::handle);
         router.get("/snapshot.jpg").handler(this::snapshot);
         server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()));
         return server.requestHandler(router).listen()
@@ -207,6 +212,27 @@ public final class LessonOrigin {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    /**
+     * A JVM killed with SIGKILL cannot kill its ffmpeg, which then writes on until the lesson's end: the next start of
+     * the same lesson kills it, if the recorded process is still an ffmpeg writing this lesson's folder.
+     */
+    private static void killLeftover(Path pidFile, Path lessonDir) throws IOException {
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String text = Files.readString(pidFile).strip();
+        if (text.matches("\\d{1,19}")) {
+            ProcessHandle.of(Long.parseLong(text))
+                    .filter(p -> p.info().commandLine().map(line -> line.contains(lessonDir.toString())).orElse(false))
+                    .ifPresent(leftover -> {
+                        log.warn("lesson origin: killing ffmpeg pid {} left behind by an earlier run", leftover.pid());
+                        leftover.destroyForcibly();
+                        leftover.onExit().orTimeout(10, TimeUnit.SECONDS).join();
+                    });
+        }
+        Files.delete(pidFile);
     }
 
     /** Empties the lesson's own folder: a new run of the origin starts the lesson afresh. */

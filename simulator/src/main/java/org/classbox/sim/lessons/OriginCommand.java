@@ -1,10 +1,10 @@
 package org.classbox.sim.lessons;
 
 import io.vertx.core.Vertx;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import org.classbox.settings.ConfigException;
 import org.classbox.settings.Settings;
+import org.classbox.sim.Foreground;
 
 /**
  * {@code simulator origin [--port 8090] [--lesson ID] [--minutes 45] [--segmentSeconds 2] [--rate 1] [--dataDir D]
@@ -26,11 +26,11 @@ public final class OriginCommand {
     public static int run(String[] args) {
         LessonOriginConfig config;
         try {
-            Settings settings = Settings.load(args, System.getenv());
-            if (settings.bool("help", false)) {
+            if (List.of(args).contains("--help")) {
                 System.out.println(USAGE);
                 return 0;
             }
+            Settings settings = Settings.load(args, System.getenv());
             config = LessonOriginConfig.from(settings);
         } catch (ConfigException | IllegalArgumentException e) {
             System.err.println("configuration error: " + e.getMessage() + "\n" + USAGE);
@@ -38,35 +38,12 @@ public final class OriginCommand {
         }
         Vertx vertx = Vertx.vertx();
         LessonOrigin origin = new LessonOrigin(vertx, config);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            try {
-                origin.stop().await(30, TimeUnit.SECONDS);
-                vertx.close().await(10, TimeUnit.SECONDS);
-                System.out.println("origin: stopped");
-            } catch (Exception e) {
-                System.err.println("origin: stopping failed: " + e.getMessage());
-            } finally {
-                stopped.countDown();
-            }
-        }, "origin-shutdown");
-        try {
-            origin.start().await(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            System.err.println("origin did not start: " + e.getMessage());
-            vertx.close();
-            return 1;
-        }
-        Runtime.getRuntime().addShutdownHook(hook);
-        System.out.println("origin: live at " + origin.masterUri() + " (" + config.minutes() + " min, "
-                + config.renditions() + ", " + config.segmentSeconds() + " s segments, rate " + config.rate() + ")");
-        origin.ended().onSuccess(v -> System.out.println("origin: lesson " + config.lessonId()
-                + " ended; still serving it"));
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return 0;
+        return Foreground.run("origin", vertx, origin::start, origin::stop, () -> {
+            System.out.println("origin: live at " + origin.masterUri() + " (" + config.minutes() + " min, "
+                    + config.renditions() + ", " + config.segmentSeconds() + " s segments, rate " + config.rate()
+                    + "); camera still at " + origin.snapshotUri());
+            origin.ended().onSuccess(v -> System.out.println("origin: lesson " + config.lessonId()
+                    + " ended; still serving it"));
+        });
     }
 }

@@ -1,5 +1,6 @@
 package org.classbox.sim.link;
 
+import java.util.List;
 import java.util.Locale;
 import org.classbox.settings.ConfigException;
 import org.classbox.settings.Settings;
@@ -14,12 +15,12 @@ public final class TraceCommand {
 
     public static int run(String[] args) {
         try {
-            Settings s = Settings.load(args, System.getenv());
-            if (s.bool("help", false)) {
+            if (List.of(args).contains("--help")) {
                 System.out.println("usage: simulator trace [--minutes 10] [--percent 5] [--minOutage 5]"
                         + " [--maxOutage 90] [--seed 1] > my.trace");
                 return 0;
             }
+            Settings s = Settings.load(args, System.getenv());
             double minutes = s.decimal("minutes", 10);
             double percent = s.decimal("percent", 5);
             int minOutage = s.integer("minOutage", 5);

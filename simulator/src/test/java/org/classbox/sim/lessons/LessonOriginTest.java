@@ -66,6 +66,7 @@ class LessonOriginTest {
         assertEquals(LessonFiles.PLAYLIST_TYPE, contentType("/live/eng-5a/master.m3u8"));
         assertEquals(LessonFiles.SEGMENT_TYPE, contentType("/live/eng-5a/360p/seg-00000.ts"));
         assertEquals(404, status("/live/eng-5a/360p/seg-99999.ts"));
+        assertEquals(404, status("/live/eng-5a/360p/index.m3u8.tmp"));
         assertEquals(404, status("/live/eng-5a/../ffmpeg-eng-5a.log"));
         assertEquals(404, status("/live/other/master.m3u8"));
         byte[] jpeg = bytes(origin.snapshotUri());
