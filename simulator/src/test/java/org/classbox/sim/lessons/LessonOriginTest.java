@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.classbox.settings.ConfigException;
+import org.classbox.sim.link.LinkProfile;
+import org.classbox.sim.link.LinkSimulator;
+import org.classbox.sim.link.OutagePlan;
 import org.classbox.testing.Await;
 import org.classbox.testing.TestGuard;
 import org.junit.jupiter.api.AfterEach;
@@ -99,6 +102,27 @@ class LessonOriginTest {
     }
 
     @Test
+    void a_box_reads_the_origin_through_the_link_simulator_and_not_while_it_is_down() throws Exception {
+        givenOrigin(LessonOriginConfig.of("via-link", dir).withLength(1, 1, 2));
+        LinkSimulator link = new LinkSimulator(vertx, new LinkProfile("test", 0, 4_000_000, 50, 0,
+                OutagePlan.none(), 1.0), 0, "127.0.0.1", origin.port());
+        link.start().await(10, TimeUnit.SECONDS);
+        try {
+            URI viaLink = URI.create("http://127.0.0.1:" + link.port() + "/live/via-link/360p/seg-00000.ts");
+            Await.until(WAIT, "the first segment", () -> status("/live/via-link/360p/seg-00000.ts") == 200);
+
+            assertEquals(new String(bytes(URI.create("http://127.0.0.1:" + origin.port() + viaLink.getPath())),
+                    StandardCharsets.ISO_8859_1), new String(bytes(viaLink), StandardCharsets.ISO_8859_1));
+            link.goDown().await(10, TimeUnit.SECONDS);
+            assertThrows(IOException.class, () -> bytes(viaLink));
+            link.comeUp().await(10, TimeUnit.SECONDS);
+            assertTrue(bytes(viaLink).length > 10_000);
+        } finally {
+            link.stop().await(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void stop_leaves_no_ffmpeg_behind() throws Exception {
         givenOrigin(LessonOriginConfig.of("long", dir).withLength(30, 2, 1));
         long pid = origin.encoderPid();
@@ -171,12 +195,16 @@ class LessonOriginTest {
         }
     }
 
-    private int status(String path) throws IOException {
-        HttpURLConnection connection = open(path);
+    private int status(String path) {
         try {
-            return connection.getResponseCode();
-        } finally {
-            connection.disconnect();
+            HttpURLConnection connection = open(path);
+            try {
+                return connection.getResponseCode();
+            } finally {
+                connection.disconnect();
+            }
+        } catch (IOException e) {
+            return -1;
         }
     }
 
