@@ -9,12 +9,15 @@ import org.classbox.settings.Settings;
 import org.classbox.sim.broker.BrokerCommand;
 import org.classbox.sim.demo.Demo;
 import org.classbox.sim.demo.DemoConfig;
+import org.classbox.sim.lessons.OriginCommand;
+import org.classbox.sim.link.TraceCommand;
 
 /**
  * {@code java -cp simulator.jar org.classbox.sim.Main demo [--duration SECONDS] [--key=value ...]}: runs the demo
  * topology until Ctrl-C or for the given duration, then stops everything and exits 0. Exit code 2: bad
  * configuration; 1: something failed to start. {@code ... Main broker [--key=value ...]} runs only the MQTT broker,
- * in a process of its own ({@link BrokerCommand}).
+ * in a process of its own ({@link BrokerCommand}); {@code ... Main origin [--port 8090] ...} a live lesson origin
+ * ({@link OriginCommand}); {@code ... Main trace ...} prints a generated outage trace ({@link TraceCommand}).
  */
 public final class Main {
     private Main() {
@@ -28,10 +31,19 @@ public final class Main {
         if (args.length > 0 && args[0].equals("broker")) {
             return BrokerCommand.run(Arrays.copyOfRange(args, 1, args.length));
         }
+        if (args.length > 0 && args[0].equals("origin")) {
+            return OriginCommand.run(Arrays.copyOfRange(args, 1, args.length));
+        }
+        if (args.length > 0 && args[0].equals("trace")) {
+            return TraceCommand.run(Arrays.copyOfRange(args, 1, args.length));
+        }
         if (args.length == 0 || !args[0].equals("demo")) {
             System.err.println("usage: classbox demo [--duration SECONDS] [--key=value ...]"
                     + " (keys: simulator/src/main/resources/demo.sample.properties)\n"
-                    + "       classbox broker [--broker.host=127.0.0.1] [--broker.port=1883] [--dataDir=./run/broker]");
+                    + "       classbox broker [--broker.host=127.0.0.1] [--broker.port=1883] [--dataDir=./run/broker]\n"
+                    + "       classbox origin [--port 8090] [--lesson ID] [--minutes M] [--segmentSeconds S] [--rate R]"
+                    + " [--dataDir D] ... (--help)\n"
+                    + "       classbox trace [--minutes 10] [--percent 5] [--seed 1] (prints an outage trace)");
             return ConfigException.EXIT_CODE;
         }
         DemoConfig config;

@@ -2,12 +2,11 @@ package org.classbox.sim.broker;
 
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.classbox.broker.BrokerConfig;
 import org.classbox.broker.EmbeddedBroker;
 import org.classbox.settings.ConfigException;
 import org.classbox.settings.Settings;
+import org.classbox.sim.Foreground;
 
 /**
  * {@code classbox broker [--broker.host=127.0.0.1] [--broker.port=1883] [--dataDir=./run/broker]}: runs the
@@ -34,32 +33,7 @@ public final class BrokerCommand {
         }
         Vertx vertx = Vertx.vertx();
         EmbeddedBroker broker = new EmbeddedBroker(vertx, config);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            try {
-                broker.stop().await(30, TimeUnit.SECONDS);
-                vertx.close().await(10, TimeUnit.SECONDS);
-                System.out.println("broker: stopped");
-            } catch (Exception e) {
-                System.err.println("broker: stopping failed: " + e.getMessage());
-            } finally {
-                stopped.countDown();
-            }
-        }, "broker-shutdown");
-        try {
-            broker.start().await(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            System.err.println("broker did not start: " + e.getMessage());
-            vertx.close();
-            return 1;
-        }
-        Runtime.getRuntime().addShutdownHook(hook);
-        System.out.println("broker: listening at " + broker.uri());
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return 0;
+        return Foreground.run("broker", vertx, broker::start, broker::stop,
+                () -> System.out.println("broker: listening at " + broker.uri()));
     }
 }

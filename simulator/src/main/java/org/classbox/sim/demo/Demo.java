@@ -2,16 +2,22 @@ package org.classbox.sim.demo;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.classbox.broker.BrokerConfig;
 import org.classbox.broker.EmbeddedBroker;
+import org.classbox.sim.lessons.LessonOrigin;
+import org.classbox.sim.lessons.LessonOriginConfig;
+import org.classbox.sim.lessons.Rendition;
 import org.classbox.sim.link.LinkProfile;
 import org.classbox.sim.link.LinkProfiles;
 import org.classbox.sim.link.LinkSimulator;
@@ -20,8 +26,8 @@ import org.classbox.sim.projector.ProjectorSimConfig;
 import org.classbox.sim.projector.ProjectorSimulator;
 
 /**
- * Wires the demo topology by hand: broker, projector, link (in this JVM), then the console and the agent as child
- * processes, then the classroom script. {@link #stop()} undoes it in reverse order.
+ * Wires the demo topology by hand: broker, projector, link and lesson origin (in this JVM), then the console and the
+ * agent as child processes, then the classroom script. {@link #stop()} undoes it in reverse order.
  */
 public final class Demo {
     static final String CONSOLE_MAIN = "org.classbox.console.Main";
@@ -41,9 +47,11 @@ public final class Demo {
     private ChildProcess console;
     private ChildProcess agent;
     private ClassroomScript script;
+    private LessonOrigin origin;
+    private Instant startedAt;
 
     /** The ports actually used; the configured ones, or free ones where the configuration says 0. */
-    public record Ports(int broker, int consoleHttp, int projector, int link) {
+    public record Ports(int broker, int consoleHttp, int projector, int link, int origin) {
     }
 
     public Demo(Vertx vertx, DemoConfig config, PrintStream out) {
@@ -51,10 +59,11 @@ public final class Demo {
         this.config = config;
         this.out = out;
         this.ports = new Ports(orFree(config.brokerPort()), orFree(config.consoleHttpPort()),
-                orFree(config.projectorPort()), orFree(config.linkPort()));
+                orFree(config.projectorPort()), orFree(config.linkPort()), orFree(config.lesson().originPort()));
     }
 
     public Future<Void> start() {
+        startedAt = Instant.now();
         Path data = config.dataDir().toAbsolutePath();
         broker = new EmbeddedBroker(vertx, BrokerConfig.loopback(ports.broker(), data.resolve("broker")));
         projector = new ProjectorSimulator(vertx, new ProjectorSimConfig(ports.projector(), null, 3000, 3000, 1200,
@@ -68,9 +77,15 @@ public final class Demo {
         link.onStateChange(up -> out.println(up ? "demo: satellite link is back up"
                 : "demo: satellite link DOWN (the agent keeps sampling into its journal)"));
         script = new ClassroomScript(vertx, projector, config.scriptEverySeconds() * 1000L);
+        DemoLessons.Setup lesson = config.lesson();
+        if (lesson.enabled()) {
+            origin = new LessonOrigin(vertx, new LessonOriginConfig("127.0.0.1", ports.origin(), DemoLessons.LESSON_ID,
+                    lesson.originMinutes(), 2, 1, 25, Rendition.defaults(), data.resolve("origin"), "ffmpeg"));
+        }
         return broker.start()
                 .compose(v -> projector.start())
                 .compose(v -> link.start())
+                .compose(v -> origin == null ? Future.succeededFuture() : origin.start())
                 .compose(v -> vertx.executeBlocking(() -> {
                     Files.createDirectories(data);
                     console = ChildProcess.start("console", CONSOLE_MAIN, consoleArgs(data), data, out);
@@ -101,7 +116,24 @@ public final class Demo {
         });
         return children.eventually(() -> link == null ? Future.succeededFuture() : link.stop())
                 .eventually(() -> projector == null ? Future.succeededFuture() : projector.stop())
+                .eventually(() -> origin == null ? Future.succeededFuture() : origin.stop())
                 .eventually(() -> broker == null ? Future.succeededFuture() : broker.stop());
+    }
+
+    /** The lesson origin, or null when {@code lesson.minutes} is 0. */
+    public LessonOrigin origin() {
+        return origin;
+    }
+
+    /**
+     * The schedule message (lessons contract) with the demo lesson, read from {@code source}: the origin's
+     * {@link LessonOrigin#masterUri()}, or the same path through a link simulator in front of the origin.
+     */
+    public JsonObject lessonSchedule(long version, URI source) {
+        if (startedAt == null) {
+            throw new IllegalStateException("the demo has not started");
+        }
+        return DemoLessons.schedule(version, startedAt, config.lesson(), source);
     }
 
     /** Starts a new agent process after the previous one died or was killed; it resumes from its journal. */
@@ -194,6 +226,11 @@ public final class Demo {
                 + " kbit/s down, " + profile.uplinkBitsPerSecond() / 1000 + " kbit/s up)"
                 + (config.outageEverySeconds() > 0 ? ", down " + config.outageSeconds() + " s every "
                 + config.outageEverySeconds() + " s from t=" + config.firstOutageAfterSeconds() + " s" : ""));
+        if (origin != null) {
+            out.println("  lesson origin      " + origin.masterUri() + "   (" + DemoLessons.TITLE + " from "
+                    + startedAt.plusSeconds(config.lesson().startAfterSeconds()) + ", " + config.lesson().minutes()
+                    + " min; camera still " + origin.snapshotUri() + ")");
+        }
         out.println("  edge agent         box " + config.groupId() + "/" + config.boxId() + " (pid " + agent.pid()
                 + "), journal in " + config.dataDir().resolve("agent"));
         out.println(config.durationSeconds() > 0 ? "stopping by itself after " + config.durationSeconds() + " s"

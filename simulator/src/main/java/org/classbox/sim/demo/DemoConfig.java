@@ -19,10 +19,12 @@ import org.classbox.settings.Settings;
  * @param agentPollMillis          projector poll period of the demo agent
  * @param scriptEverySeconds       the classroom script changes something on the projector this often (0: never)
  * @param dataDir                  where the broker, console and agent keep their files
+ * @param lesson                   the demo lesson and its origin
  */
 public record DemoConfig(int durationSeconds, int brokerPort, int consoleHttpPort, int projectorPort, int linkPort,
                          String linkProfile, int outageEverySeconds, int outageSeconds, int firstOutageAfterSeconds,
-                         int agentPollMillis, int scriptEverySeconds, String groupId, String boxId, Path dataDir) {
+                         int agentPollMillis, int scriptEverySeconds, String groupId, String boxId, Path dataDir,
+                         DemoLessons.Setup lesson) {
     public DemoConfig {
         Check.inRange("duration", durationSeconds, 0, 31_536_000);
         Check.inRange("broker.port", brokerPort, 0, 65535);
@@ -40,6 +42,7 @@ public record DemoConfig(int durationSeconds, int brokerPort, int consoleHttpPor
         Check.identifier("groupId", groupId);
         Check.identifier("boxId", boxId);
         Check.that(dataDir != null && !dataDir.toString().isBlank(), "dataDir", "must not be empty");
+        Check.that(lesson != null, "lesson", "must be given");
     }
 
     public static DemoConfig from(Settings s) {
@@ -57,7 +60,9 @@ public record DemoConfig(int durationSeconds, int brokerPort, int consoleHttpPor
                 s.integer("script.everySeconds", 10),
                 s.string("groupId", "classbox"),
                 s.string("boxId", "box-0001"),
-                Path.of(s.string("dataDir", "./run/demo")));
+                Path.of(s.string("dataDir", "./run/demo")),
+                new DemoLessons.Setup(s.integer("lesson.originPort", 8090), s.integer("lesson.startAfterSeconds", 40),
+                        s.integer("lesson.minutes", 30)));
         s.requireAllUsed();
         return config;
     }

@@ -30,7 +30,7 @@ public record LinkProfile(String name, long uplinkBitsPerSecond, long downlinkBi
         Check.inRange("delayMillis", delayMillis, 0, MAX_DELAY_MILLIS);
         Check.inRange("jitterMillis", jitterMillis, 0, MAX_DELAY_MILLIS);
         if (outages == null) {
-            throw new ConfigException("outage.mode", "outage.mode must be one of [none, periodic, random], but was ''");
+            throw new ConfigException("outage.mode", "outage.mode must be one of [none, periodic, random, trace], but was ''");
         }
         Check.inRange("timeScale", timeScale, 0.001, 1_000_000.0);
     }

@@ -21,19 +21,20 @@ import org.classbox.settings.Settings;
  * delayMillis=              (required; least one-way delay)
  * jitterMillis=0
  * timeScale=1               (outage times are divided by it)
- * outage.mode=none          (none, periodic or random)
+ * outage.mode=none          (none, periodic, random or trace; trace when outage.trace is given)
  * outage.everySeconds=      (periodic: required)
  * outage.durationSeconds=   (periodic: required, shorter than everySeconds)
  * outage.firstAfterSeconds= (periodic: defaults to everySeconds)
  * outage.meanUpSeconds=     (random: required)
  * outage.meanDownSeconds=   (random: required)
  * outage.seed=1             (random)
+ * outage.trace=             (trace: a built-in trace such as rain-fade-10min, or a trace file, relative to this file)
  * </pre>
  * Errors are {@link ConfigException}s naming the key, the expectation and the value; unknown keys are rejected.
  */
 public final class LinkProfiles {
     /** How the outage plan is chosen in a profile file. */
-    enum Mode { NONE, PERIODIC, RANDOM }
+    enum Mode { NONE, PERIODIC, RANDOM, TRACE }
 
     private LinkProfiles() {
     }
@@ -61,17 +62,18 @@ public final class LinkProfiles {
         }
         Map<String, String> values = new LinkedHashMap<>();
         properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key)));
-        return parse(Settings.of(values), defaultName(file));
+        return parse(Settings.of(values), defaultName(file), file.toAbsolutePath().getParent());
     }
 
-    static LinkProfile parse(Settings s, String defaultName) {
+    static LinkProfile parse(Settings s, String defaultName, Path base) {
         String name = s.string("name", defaultName);
         long uplink = required(s, "uplinkBitsPerSecond", "a whole number of bits per second (0 for unlimited)");
         long downlink = required(s, "downlinkBitsPerSecond", "a whole number of bits per second (0 for unlimited)");
         long delay = required(s, "delayMillis", "a whole number of milliseconds");
         int jitter = s.integer("jitterMillis", 0);
         double timeScale = s.decimal("timeScale", 1.0);
-        Mode mode = s.oneOf("outage.mode", Mode.class, Mode.NONE);
+        String trace = s.string("outage.trace", "").trim();
+        Mode mode = s.oneOf("outage.mode", Mode.class, trace.isEmpty() ? Mode.NONE : Mode.TRACE);
         // Every outage key is read whatever the mode, so only misspelt keys count as unknown.
         double every = s.decimal("outage.everySeconds", Double.NaN);
         double duration = s.decimal("outage.durationSeconds", Double.NaN);
@@ -93,8 +95,19 @@ public final class LinkProfiles {
                 requirePresent("outage.meanDownSeconds", meanDown, "random");
                 plan = OutagePlan.random(meanUp, meanDown, seed);
                 break;
+            case TRACE:
+                if (trace.isEmpty()) {
+                    throw new ConfigException("outage.trace", "outage.trace must be given when outage.mode is trace,"
+                            + " but was missing");
+                }
+                plan = OutageTraces.resolve(trace, base);
+                break;
             default:
                 plan = OutagePlan.none();
+        }
+        if (mode != Mode.TRACE && !trace.isEmpty()) {
+            throw new ConfigException("outage.trace", "outage.trace must be given only with outage.mode=trace, but"
+                    + " outage.mode was " + mode.name().toLowerCase(Locale.ROOT));
         }
         if (delay > Integer.MAX_VALUE) {
             throw new ConfigException("delayMillis", "delayMillis must be in [0, " + LinkProfile.MAX_DELAY_MILLIS

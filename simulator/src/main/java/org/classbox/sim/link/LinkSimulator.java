@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,7 +50,7 @@ public final class LinkSimulator {
     private Context context;
     private NetServer server;
     private NetClient client;
-    private SplittableRandom planRandom;
+    private OutagePlan.Run planRun;
     private long planTimer = -1;
 
     /**
@@ -247,19 +246,22 @@ public final class LinkSimulator {
     private void startPlan() {
         OutagePlan plan = profile.outages();
         if (plan.hasOutages()) {
-            planRandom = plan.newRandom();
-            schedulePlan(false, plan.firstUpSeconds(planRandom));
+            planRun = plan.newRun();
+            schedulePlan(false, planRun.upSeconds());
         }
     }
 
     private void schedulePlan(boolean nextUp, double afterSeconds) {
+        if (Double.isInfinite(afterSeconds)) {
+            planTimer = -1; // the plan is over (a trace played to its end): the link stays up
+            return;
+        }
         planTimer = vertx.setTimer(profile.scaledMillis(afterSeconds), id -> {
             if (stopped) {
                 return;
             }
             setUp(nextUp, "outage plan");
-            OutagePlan plan = profile.outages();
-            schedulePlan(!nextUp, nextUp ? plan.upSeconds(planRandom) : plan.downSeconds(planRandom));
+            schedulePlan(!nextUp, nextUp ? planRun.upSeconds() : planRun.downSeconds());
         });
     }
 

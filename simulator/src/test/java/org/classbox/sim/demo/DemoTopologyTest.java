@@ -47,7 +47,7 @@ class DemoTopologyTest {
         DemoConfig config = DemoConfig.from(Settings.of(Map.of(
                 "broker.port", "0", "console.httpPort", "0", "projector.port", "0", "link.port", "0",
                 "link.outageEverySeconds", "0", "script.everySeconds", "0", "agent.pollMillis", "300",
-                "boxId", BOX, "dataDir", dir.toString())));
+                "boxId", BOX, "dataDir", dir.toString(), "lesson.originPort", "0")));
         demo = new Demo(vertx, config, new PrintStream(output, true, StandardCharsets.UTF_8));
         demo.start().await(90, TimeUnit.SECONDS);
         console = new ConsoleApi(demo.consoleUrl());

@@ -189,6 +189,39 @@ class LinkSimulatorTest {
     }
 
     @Test
+    void trace_drives_the_link_down_and_up_on_time_scaled() throws Exception {
+        // At 4x: down at 0.5 s for 0.75 s, down again at 1.5 s for 0.5 s, then up for good.
+        OutagePlan.Trace trace = OutageTraces.parse("test.trace", "up 2\ndown 3\nup 1\ndown 2\nup 5\n");
+        List<Boolean> states = new CopyOnWriteArrayList<>();
+        List<Long> atMillis = new CopyOnWriteArrayList<>();
+        long start = System.nanoTime();
+        link = new LinkSimulator(vertx, NO_EFFECTS.withOutages(trace).withTimeScale(4), 0, "127.0.0.1",
+                await(Peers.echo(vertx)).actualPort());
+        link.onStateChange(up -> {
+            states.add(up);
+            atMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        });
+        await(link.start());
+
+        Await.until(WAIT, "the first outage", () -> !states.isEmpty());
+        try (Socket refused = Peers.connect(link.port())) {
+            assertTrue(Peers.closedByPeer(refused, WAIT), "a connection was forwarded during the trace's outage");
+        }
+        Await.until(WAIT, "both outages and recoveries", () -> states.size() >= 4);
+        try (Socket again = Peers.connect(link.port())) {
+            assertEchoes(again);
+        }
+
+        assertEquals(List.of(false, true, false, true), states);
+        long[] expected = {500, 1250, 1500, 2000};
+        for (int i = 0; i < expected.length; i++) {
+            long at = atMillis.get(i);
+            assertTrue(at >= expected[i] - 20 && at <= expected[i] + 1000,
+                    "change " + i + " came at " + at + " ms, expected about " + expected[i] + " ms: " + atMillis);
+        }
+    }
+
+    @Test
     void closes_the_box_connection_when_the_broker_is_unreachable() throws Exception {
         int nothingListens = FreePorts.tcp();
         link = new LinkSimulator(vertx, NO_EFFECTS, 0, "127.0.0.1", nothingListens);
