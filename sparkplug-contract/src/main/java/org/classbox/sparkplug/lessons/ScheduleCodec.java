@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -49,6 +50,20 @@ public final class ScheduleCodec {
 
     public static boolean isLessonId(String id) {
         return id != null && LESSON_ID.matcher(id).matches();
+    }
+
+    /** The version a message claims, if it has a readable one, for the error of a message that fails to decode. */
+    public static OptionalLong versionOf(byte[] json) {
+        if (json == null || json.length == 0 || json.length > MAX_BYTES) {
+            return OptionalLong.empty();
+        }
+        try {
+            JsonNode version = MAPPER.readTree(json).get("version");
+            return version != null && version.isIntegralNumber() && version.canConvertToLong()
+                    ? OptionalLong.of(version.longValue()) : OptionalLong.empty();
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
     }
 
     public static Schedule decode(byte[] json) {

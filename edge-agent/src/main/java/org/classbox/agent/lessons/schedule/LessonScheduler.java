@@ -1,0 +1,302 @@
+package org.classbox.agent.lessons.schedule;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.classbox.agent.config.ScheduleConfig;
+import org.classbox.agent.journal.Journal;
+import org.classbox.agent.journal.JournalEntry;
+import org.classbox.agent.journal.RecordClass;
+import org.classbox.sparkplug.Metric;
+import org.classbox.sparkplug.MetricType;
+import org.classbox.sparkplug.Payload;
+import org.classbox.sparkplug.PayloadCodec;
+import org.classbox.sparkplug.lessons.Lesson;
+import org.classbox.sparkplug.lessons.LessonMetrics;
+import org.classbox.sparkplug.lessons.Schedule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the schedule into actions at their time: {@code schedule.prepareMinutes} before a lesson's start the room is
+ * prepared (retried every {@code schedule.retrySeconds} through the projector's warm-up until it is confirmed or the
+ * lesson ends; an alarm {@code Lesson/RoomNotReady} is journaled with the reason when the lesson starts in a room not
+ * ready), at its start the {@link LessonStarter} starts it, at its end finishes it, and the room returns to idle unless
+ * another lesson starts within the lead time.
+ *
+ * <p>Timers are one-shot Vert.x timers, planned again from the wall clock on every schedule change and every
+ * {@code schedule.replanSeconds}: a box without a real-time clock whose clock jumps when it finds the time still acts
+ * on time, and only timers due within two re-plans exist at once. A lesson whose start has passed is started at once
+ * (an agent restarted during a lesson); one whose end has passed is not. Runs on the agent's context.
+ */
+public final class LessonScheduler implements ScheduleListener {
+    private static final Logger log = LoggerFactory.getLogger(LessonScheduler.class);
+    /** Enough to wait out a projector's cool-down at any retry interval the configuration allows. */
+    private static final int IDLE_ATTEMPTS = 30;
+
+    private final Vertx vertx;
+    private final ScheduleConfig config;
+    private final Room room;
+    private final LessonStarter starter;
+    private final Journal journal;
+    private final LongSupplier clock;
+    private final Set<Long> planned = new HashSet<>();
+    /** Lessons started and not yet finished, by id. */
+    private final Map<String, Lesson> live = new LinkedHashMap<>();
+    /** Lessons whose room is confirmed ready. */
+    private final Set<String> ready = new HashSet<>();
+    /** Lessons with a raised {@code Lesson/RoomNotReady} alarm. */
+    private final Set<String> alarmed = new HashSet<>();
+    private final Map<String, LessonState> states = new HashMap<>();
+    private final List<BiConsumer<Lesson, LessonState>> stateListeners = new ArrayList<>();
+    private Consumer<Long> appended = id -> { };
+    private Schedule schedule = Schedule.empty();
+    /** The lesson whose room is being prepared, and its retry timer. */
+    private String preparing;
+    private long retryTimer = -1;
+    private boolean idling;
+    /** Attempts left to switch the projector off; an unreachable projector is not asked forever. */
+    private int idleAttemptsLeft;
+    private long replanTimer = -1;
+    private boolean running;
+
+    public LessonScheduler(Vertx vertx, ScheduleConfig config, Room room, LessonStarter starter, Journal journal,
+                           LongSupplier clock) {
+        this.vertx = vertx;
+        this.config = config;
+        this.room = room;
+        this.starter = starter;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    /** Called with each lesson's state as it changes (on the agent's context). */
+    public void onLessonState(BiConsumer<Lesson, LessonState> listener) {
+        stateListeners.add(listener);
+    }
+
+    /** Called with each alarm record's id once it is in the journal. */
+    public void onAppended(Consumer<Long> listener) {
+        this.appended = listener;
+    }
+
+    public Future<Void> start() {
+        running = true;
+        replanTimer = vertx.setPeriodic(config.replanSeconds() * 1000L, id -> replan());
+        replan();
+        return Future.succeededFuture();
+    }
+
+    public Future<Void> stop() {
+        running = false;
+        cancelPlanned();
+        for (long timer : new long[] {replanTimer, retryTimer}) {
+            if (timer >= 0) {
+                vertx.cancelTimer(timer);
+            }
+        }
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public void scheduleChanged(Schedule changed) {
+        this.schedule = changed;
+        if (running) {
+            replan();
+        }
+    }
+
+    /** The state of a lesson of the current schedule as the scheduler sees it now. */
+    public LessonState state(String lessonId) {
+        return states.getOrDefault(lessonId, LessonState.SCHEDULED);
+    }
+
+    private void replan() {
+        if (!running) {
+            return;
+        }
+        cancelPlanned();
+        long now = clock.getAsLong();
+        for (String id : List.copyOf(live.keySet())) {
+            Lesson current = schedule.lesson(id).orElse(null);
+            if (current == null || now >= current.end().toEpochMilli()) {
+                end(live.get(id));
+            }
+        }
+        if (preparing != null && schedule.lesson(preparing).isEmpty()) {
+            stopPreparing();
+        }
+        long horizon = now + 2L * config.replanSeconds() * 1000L;
+        for (Lesson lesson : schedule.lessons()) {
+            long start = lesson.start().toEpochMilli();
+            long end = lesson.end().toEpochMilli();
+            if (now >= end) {
+                continue;
+            }
+            at(now, horizon, start - config.prepareMinutes() * 60_000L, () -> prepare(lesson));
+            at(now, horizon, start, () -> begin(lesson));
+            at(now, horizon, end, () -> end(lesson));
+        }
+    }
+
+    private void at(long now, long horizon, long when, Runnable action) {
+        if (when > horizon) {
+            return;
+        }
+        long[] timer = new long[1];
+        timer[0] = vertx.setTimer(Math.max(1, when - now), id -> {
+            planned.remove(timer[0]);
+            if (running) {
+                action.run();
+            }
+        });
+        planned.add(timer[0]);
+    }
+
+    private void cancelPlanned() {
+        planned.forEach(vertx::cancelTimer);
+        planned.clear();
+    }
+
+    /** The lesson as the current schedule has it now, or null when it was removed or has ended. */
+    private Lesson stillScheduled(Lesson lesson) {
+        Lesson current = schedule.lesson(lesson.id()).orElse(null);
+        return current != null && clock.getAsLong() < current.end().toEpochMilli() ? current : null;
+    }
+
+    private void prepare(Lesson planned) {
+        Lesson lesson = stillScheduled(planned);
+        if (lesson == null || ready.contains(lesson.id()) || lesson.id().equals(preparing)) {
+            return;
+        }
+        if (preparing != null) {
+            // The earlier lesson's room no longer matters once the next one is due: its setup wins.
+            stopPreparing();
+        }
+        idling = false;
+        preparing = lesson.id();
+        if (!live.containsKey(lesson.id())) {
+            moveTo(lesson, LessonState.PREPARING);
+        }
+        log.info("preparing the room for lesson {} (starts {}): {}", lesson.id(), lesson.start(), lesson.room());
+        attempt(lesson);
+    }
+
+    private void attempt(Lesson planned) {
+        room.prepare(planned.room()).onComplete(result -> {
+            retryTimer = -1;
+            Lesson lesson = stillScheduled(planned);
+            if (!running || lesson == null || !lesson.id().equals(preparing)) {
+                return;
+            }
+            if (result.succeeded() && result.result()) {
+                preparing = null;
+                ready.add(lesson.id());
+                log.info("room ready for lesson {}", lesson.id());
+                if (alarmed.remove(lesson.id())) {
+                    journalRoomAlarm(lesson, "");
+                }
+                return;
+            }
+            String reason = result.failed() ? result.cause().getMessage() : "the projector is not on the lesson's"
+                    + " input yet (warming up or switching)";
+            log.debug("room for lesson {} not ready: {}", lesson.id(), reason);
+            if (clock.getAsLong() >= lesson.start().toEpochMilli() && alarmed.add(lesson.id())) {
+                log.warn("lesson {} started in a room not ready: {}", lesson.id(), reason);
+                journalRoomAlarm(lesson, reason);
+            }
+            retryTimer = vertx.setTimer(config.retrySeconds() * 1000L, id -> attempt(lesson));
+        });
+    }
+
+    private void stopPreparing() {
+        preparing = null;
+        if (retryTimer >= 0) {
+            vertx.cancelTimer(retryTimer);
+            retryTimer = -1;
+        }
+    }
+
+    private void begin(Lesson planned) {
+        Lesson lesson = stillScheduled(planned);
+        if (lesson == null || live.containsKey(lesson.id())) {
+            return;
+        }
+        live.put(lesson.id(), lesson);
+        moveTo(lesson, LessonState.LIVE);
+        log.info("lesson {} starts ({} to {})", lesson.id(), lesson.start(), lesson.end());
+        // Also prepares a room whose lead time was missed (agent started late, prepareMinutes 0); a no-op if ready.
+        prepare(lesson);
+        starter.start(lesson).onFailure(e -> log.error("lesson {} could not start: {}", lesson.id(), e.getMessage()));
+    }
+
+    private void end(Lesson lesson) {
+        if (live.remove(lesson.id()) == null) {
+            return;
+        }
+        ready.remove(lesson.id());
+        if (lesson.id().equals(preparing)) {
+            stopPreparing();
+        }
+        if (alarmed.remove(lesson.id())) {
+            journalRoomAlarm(lesson, "");
+        }
+        moveTo(lesson, LessonState.ENDED);
+        log.info("lesson {} ends", lesson.id());
+        starter.finish(lesson.id()).onFailure(e -> log.error("lesson {} could not finish: {}", lesson.id(),
+                e.getMessage()));
+        if (nextWithinLead() == null) {
+            idling = true;
+            idleAttemptsLeft = IDLE_ATTEMPTS;
+            idle();
+        }
+    }
+
+    /** A lesson that runs now or starts within the lead time, which keeps the room as it is. */
+    private Lesson nextWithinLead() {
+        long now = clock.getAsLong();
+        long lead = config.prepareMinutes() * 60_000L;
+        return schedule.lessons().stream()
+                .filter(l -> now < l.end().toEpochMilli() && l.start().toEpochMilli() - lead <= now)
+                .findFirst().orElse(null);
+    }
+
+    private void idle() {
+        if (!running || !idling || preparing != null) {
+            return;
+        }
+        room.idle().onComplete(result -> {
+            if (result.succeeded() && result.result()) {
+                idling = false;
+                log.info("room back to idle");
+            } else if (running && idling && --idleAttemptsLeft > 0) {
+                vertx.setTimer(config.retrySeconds() * 1000L, id -> idle());
+            }
+        });
+    }
+
+    private void moveTo(Lesson lesson, LessonState state) {
+        if (states.put(lesson.id(), state) != state) {
+            stateListeners.forEach(l -> l.accept(lesson, state));
+        }
+    }
+
+    private void journalRoomAlarm(Lesson lesson, String reason) {
+        long now = clock.getAsLong();
+        Payload payload = new Payload(now, null, List.of(Metric.of(LessonMetrics.ROOM_NOT_READY, MetricType.STRING,
+                reason, now)));
+        journal.append(new JournalEntry(RecordClass.ALARM, lesson.device(), now, PayloadCodec.encode(payload)))
+                .onSuccess(appended::accept)
+                .onFailure(e -> log.error("cannot journal the room alarm of lesson {}: {}", lesson.id(),
+                        e.getMessage()));
+    }
+}
