@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.classbox.agent.config.JournalConfig;
 import org.classbox.agent.config.ScheduleConfig;
 import org.classbox.agent.journal.Journal;
@@ -133,7 +135,29 @@ class RoomPreparationTest {
         Await.until(WAIT, "alarm cleared at the end", () -> roomAlarms().contains(""));
     }
 
+    @Test
+    void a_clock_set_late_still_starts_the_lesson_at_the_next_replan() throws Exception {
+        AtomicLong offset = new AtomicLong();
+        startScheduler(projector.port(), 0, 1, () -> System.currentTimeMillis() + offset.get());
+        long now = System.currentTimeMillis();
+        // The box booted without a real-time clock: its clock says an hour before the lesson.
+        Lesson lesson = lesson("sci-4", now + 3_600_000, now + 3_600_000 + 60_000);
+        schedule(new Schedule(1, List.of(lesson)));
+
+        long jumped = System.currentTimeMillis();
+        offset.set(3_600_000 + 1_000);
+        Await.until(WAIT, "lesson started after the clock jumped", () -> calls.containsKey("start"));
+        assertTrue(calls.get("start") - jumped < 5_000, "started " + (calls.get("start") - jumped)
+                + " ms after the jump, more than a few re-plans of 1 s");
+        Await.until(WAIT, "room prepared once the lesson runs", () -> status().power() == PowerState.ON);
+    }
+
     private void startScheduler(int port, int prepareMinutes) throws Exception {
+        startScheduler(port, prepareMinutes, 60, System::currentTimeMillis);
+    }
+
+    private void startScheduler(int port, int prepareMinutes, int replanSeconds, LongSupplier clock)
+            throws Exception {
         driver = client(port);
         LessonStarter starter = LessonStarter.of(lesson -> {
             calls.put("start", System.currentTimeMillis());
@@ -142,8 +166,8 @@ class RoomPreparationTest {
             calls.put("finish", System.currentTimeMillis());
             return Future.succeededFuture();
         });
-        scheduler = new LessonScheduler(vertx, new ScheduleConfig(prepareMinutes, 1, 60, 60),
-                new ProjectorRoom(driver), starter, journal, System::currentTimeMillis);
+        scheduler = new LessonScheduler(vertx, new ScheduleConfig(prepareMinutes, 1, replanSeconds, 60),
+                new ProjectorRoom(driver), starter, journal, clock);
         onContext(scheduler::start);
     }
 

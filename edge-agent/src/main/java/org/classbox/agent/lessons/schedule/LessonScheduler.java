@@ -193,11 +193,11 @@ public final class LessonScheduler implements ScheduleListener {
 
     private void attempt(Lesson planned) {
         room.prepare(planned.room()).onComplete(result -> {
-            retryTimer = -1;
             Lesson lesson = stillScheduled(planned);
             if (!running || lesson == null || !lesson.id().equals(preparing)) {
                 return;
             }
+            retryTimer = -1;
             if (result.succeeded() && result.result()) {
                 preparing = null;
                 ready.add(lesson.id());
