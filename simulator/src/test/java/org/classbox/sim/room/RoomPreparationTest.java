@@ -1,6 +1,7 @@
 package org.classbox.sim.room;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Context;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -152,6 +154,40 @@ class RoomPreparationTest {
         Await.until(WAIT, "room prepared once the lesson runs", () -> status().power() == PowerState.ON);
     }
 
+    @Test
+    void back_to_back_lessons_keep_the_projector_on_and_switch_input_only_between_them() throws Exception {
+        startScheduler(projector.port(), 1);
+        long now = System.currentTimeMillis();
+        // Both preparations are due at once (a minute's lead); the first lesson has the room until it ends.
+        Lesson first = lesson("eng-5a", now + 3_000, now + 6_000, "31");
+        Lesson second = lesson("music-5a", now + 7_500, now + 10_000, "32");
+        schedule(new Schedule(1, List.of(first, second)));
+
+        Await.until(WAIT, "first lesson started", () -> calls.containsKey("start:eng-5a"));
+        Map<Long, String> sampled = new java.util.TreeMap<>();
+        Await.until(WAIT, "first lesson finished", () -> {
+            String seen = status().power() + "/" + status().input();
+            sampled.put(System.currentTimeMillis(), seen);
+            return calls.containsKey("finish:eng-5a");
+        });
+        // Only what was seen before the first lesson finished: a sample that completes later may show the next.
+        List<String> during = sampled.entrySet().stream().filter(e -> e.getKey() < calls.get("finish:eng-5a"))
+                .map(Map.Entry::getValue).toList();
+        assertTrue(during.contains("ON/31"), "the projector was never ready for the first lesson: " + during);
+        assertFalse(during.stream().anyMatch(s -> s.endsWith("/32")), "switched to the next lesson's input during"
+                + " the first: " + during);
+
+        List<String> between = new ArrayList<>();
+        Await.until(WAIT, "second lesson started", () -> {
+            between.add(status().power() + "/" + status().input());
+            return calls.containsKey("start:music-5a");
+        });
+        assertTrue(between.stream().allMatch(s -> s.startsWith("ON/")), "the projector was not kept on: " + between);
+        Await.until(WAIT, "second lesson's input", () -> "32".equals(status().input()));
+        Await.until(WAIT, "second lesson finished", () -> calls.containsKey("finish:music-5a"));
+        Await.until(WAIT, "projector off after the last lesson", () -> status().power() == PowerState.OFF);
+    }
+
     private void startScheduler(int port, int prepareMinutes) throws Exception {
         startScheduler(port, prepareMinutes, 60, System::currentTimeMillis);
     }
@@ -161,9 +197,11 @@ class RoomPreparationTest {
         driver = client(port);
         LessonStarter starter = LessonStarter.of(lesson -> {
             calls.put("start", System.currentTimeMillis());
+            calls.put("start:" + lesson.id(), System.currentTimeMillis());
             return Future.succeededFuture();
         }, id -> {
             calls.put("finish", System.currentTimeMillis());
+            calls.put("finish:" + id, System.currentTimeMillis());
             return Future.succeededFuture();
         });
         scheduler = new LessonScheduler(vertx, new ScheduleConfig(prepareMinutes, 1, replanSeconds, 60),
@@ -179,9 +217,13 @@ class RoomPreparationTest {
     }
 
     private static Lesson lesson(String id, long start, long end) {
+        return lesson(id, start, end, "31");
+    }
+
+    private static Lesson lesson(String id, long start, long end, String input) {
         return new Lesson(id, "A lesson", Instant.ofEpochMilli(start), Instant.ofEpochMilli(end),
                 URI.create("http://origin.example/live.m3u8"), LessonMode.INTERACTIVE, null, List.of(),
-                new RoomSetup("31", false));
+                new RoomSetup(input, false));
     }
 
     /** The values of every Lesson/RoomNotReady alarm in the journal, oldest first. */

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * prepared (retried every {@code schedule.retrySeconds} through the projector's warm-up until it is confirmed or the
  * lesson ends; an alarm {@code Lesson/RoomNotReady} is journaled with the reason when the lesson starts in a room not
  * ready), at its start the {@link LessonStarter} starts it, at its end finishes it, and the room returns to idle unless
- * another lesson starts within the lead time.
+ * another lesson starts within the lead time, which is then prepared at once. A lesson running keeps the room: the
+ * next lesson's preparation never switches the projector's input during it.
  *
  * <p>Timers are one-shot Vert.x timers, planned again from the wall clock on every schedule change and every
  * {@code schedule.replanSeconds}: a box without a real-time clock whose clock jumps when it finds the time still acts
@@ -42,6 +43,8 @@ public final class LessonScheduler implements ScheduleListener {
     private static final Logger log = LoggerFactory.getLogger(LessonScheduler.class);
     /** Enough to wait out a projector's cool-down at any retry interval the configuration allows. */
     private static final int IDLE_ATTEMPTS = 30;
+    /** How early a Vert.x timer may fire against the wall clock and still count as on time. */
+    private static final long TIMER_SLACK_MILLIS = 2_000;
 
     private final Vertx vertx;
     private final ScheduleConfig config;
@@ -109,6 +112,15 @@ public final class LessonScheduler implements ScheduleListener {
 
     @Override
     public void scheduleChanged(Schedule changed) {
+        // A lesson that is gone or moved starts afresh: what was done for its old times no longer holds.
+        for (Lesson old : schedule.lessons()) {
+            Lesson now = changed.lesson(old.id()).orElse(null);
+            boolean moved = now == null || !now.start().equals(old.start()) || !now.end().equals(old.end());
+            if (moved && !live.containsKey(old.id())) {
+                states.remove(old.id());
+                ready.remove(old.id());
+            }
+        }
         this.schedule = changed;
         if (running) {
             replan();
@@ -178,8 +190,12 @@ public final class LessonScheduler implements ScheduleListener {
         if (lesson == null || ready.contains(lesson.id()) || lesson.id().equals(preparing)) {
             return;
         }
+        Lesson owner = nextWithinLead();
+        if (owner == null || !owner.id().equals(lesson.id())) {
+            // An earlier lesson (running, or due first) has the room: this one is prepared when that one ends.
+            return;
+        }
         if (preparing != null) {
-            // The earlier lesson's room no longer matters once the next one is due: its setup wins.
             stopPreparing();
         }
         idling = false;
@@ -228,7 +244,7 @@ public final class LessonScheduler implements ScheduleListener {
 
     private void begin(Lesson planned) {
         Lesson lesson = stillScheduled(planned);
-        if (lesson == null || live.containsKey(lesson.id())) {
+        if (lesson == null || live.containsKey(lesson.id()) || states.get(lesson.id()) == LessonState.ENDED) {
             return;
         }
         live.put(lesson.id(), lesson);
@@ -254,19 +270,27 @@ public final class LessonScheduler implements ScheduleListener {
         log.info("lesson {} ends", lesson.id());
         starter.finish(lesson.id()).onFailure(e -> log.error("lesson {} could not finish: {}", lesson.id(),
                 e.getMessage()));
-        if (nextWithinLead() == null) {
+        Lesson next = nextWithinLead();
+        if (next == null) {
             idling = true;
             idleAttemptsLeft = IDLE_ATTEMPTS;
             idle();
+        } else {
+            // The projector stays on; only what the next lesson needs changes (its input).
+            prepare(next);
         }
     }
 
-    /** A lesson that runs now or starts within the lead time, which keeps the room as it is. */
+    /**
+     * The lesson the room belongs to now: the first (by start) that has not ended and whose preparation is due, or
+     * null. A timer may fire a little before the wall clock reaches its time, hence {@link #TIMER_SLACK_MILLIS}.
+     */
     private Lesson nextWithinLead() {
-        long now = clock.getAsLong();
+        long now = clock.getAsLong() + TIMER_SLACK_MILLIS;
         long lead = config.prepareMinutes() * 60_000L;
         return schedule.lessons().stream()
-                .filter(l -> now < l.end().toEpochMilli() && l.start().toEpochMilli() - lead <= now)
+                .filter(l -> states.get(l.id()) != LessonState.ENDED)
+                .filter(l -> clock.getAsLong() < l.end().toEpochMilli() && l.start().toEpochMilli() - lead <= now)
                 .findFirst().orElse(null);
     }
 
