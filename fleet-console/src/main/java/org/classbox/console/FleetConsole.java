@@ -47,8 +47,9 @@ public final class FleetConsole {
                 new AliasBook());
         host = new HostApplication(context, config.mqtt(), ingest::accept);
         Router root = Router.router(vertx);
-        root.route("/api/v1/*").subRouter(new ApiRoutes(store, ingest.counters(), System::currentTimeMillis,
-                new ScheduleRoutes(store, (topic, body) -> host.publishRetained(topic, body), System::currentTimeMillis))
+        ScheduleRoutes schedules = new ScheduleRoutes(store, (topic, body) -> host.publishRetained(topic, body),
+                System::currentTimeMillis);
+        root.route("/api/v1/*").subRouter(new ApiRoutes(store, ingest.counters(), System::currentTimeMillis, schedules)
                 .router(vertx));
         root.route("/*").subRouter(WebRoutes.router(vertx));
         return store.start()

@@ -82,7 +82,8 @@ public final class LessonWrites {
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO lesson_latest(group_id, box_id,"
                 + " device_id, metric, val, epoch, record_id, taken_at) SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
-                + " (SELECT 1 FROM lesson_latest WHERE group_id = ? AND box_id = ? AND device_id = ? AND metric = ?)")) {
+                + " (SELECT 1 FROM lesson_latest WHERE group_id = ? AND box_id = ? AND device_id = ?"
+                + " AND metric = ?)")) {
             insert.setString(1, box.groupId());
             insert.setString(2, box.boxId());
             insert.setString(3, device);

@@ -14,14 +14,7 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.classbox.agent.config.ScheduleConfig;
 import org.classbox.agent.journal.Journal;
-import org.classbox.agent.journal.JournalEntry;
-import org.classbox.agent.journal.RecordClass;
-import org.classbox.sparkplug.Metric;
-import org.classbox.sparkplug.MetricType;
-import org.classbox.sparkplug.Payload;
-import org.classbox.sparkplug.PayloadCodec;
 import org.classbox.sparkplug.lessons.Lesson;
-import org.classbox.sparkplug.lessons.LessonMetrics;
 import org.classbox.sparkplug.lessons.Schedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,34 +34,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class LessonScheduler implements ScheduleListener {
     private static final Logger log = LoggerFactory.getLogger(LessonScheduler.class);
-    /** Enough to wait out a projector's cool-down at any retry interval the configuration allows. */
-    private static final int IDLE_ATTEMPTS = 30;
     /** How early a Vert.x timer may fire against the wall clock and still count as on time. */
     private static final long TIMER_SLACK_MILLIS = 2_000;
 
     private final Vertx vertx;
     private final ScheduleConfig config;
-    private final Room room;
+    private final RoomKeeper room;
     private final LessonStarter starter;
-    private final Journal journal;
     private final LongSupplier clock;
     private final Set<Long> planned = new HashSet<>();
     /** Lessons started and not yet finished, by id. */
     private final Map<String, Lesson> live = new LinkedHashMap<>();
-    /** Lessons whose room is confirmed ready. */
-    private final Set<String> ready = new HashSet<>();
-    /** Lessons with a raised {@code Lesson/RoomNotReady} alarm. */
-    private final Set<String> alarmed = new HashSet<>();
     private final Map<String, LessonState> states = new HashMap<>();
     private final List<BiConsumer<Lesson, LessonState>> stateListeners = new ArrayList<>();
-    private Consumer<Long> appended = id -> { };
     private Schedule schedule = Schedule.empty();
-    /** The lesson whose room is being prepared, and its retry timer. */
-    private String preparing;
-    private long retryTimer = -1;
-    private boolean idling;
-    /** Attempts left to switch the projector off; an unreachable projector is not asked forever. */
-    private int idleAttemptsLeft;
     private long replanTimer = -1;
     private boolean running;
 
@@ -76,9 +55,9 @@ public final class LessonScheduler implements ScheduleListener {
                            LongSupplier clock) {
         this.vertx = vertx;
         this.config = config;
-        this.room = room;
+        this.room = new RoomKeeper(vertx, room, config.retrySeconds() * 1000L, journal, clock,
+                this::stillScheduled);
         this.starter = starter;
-        this.journal = journal;
         this.clock = clock;
     }
 
@@ -89,7 +68,7 @@ public final class LessonScheduler implements ScheduleListener {
 
     /** Called with each alarm record's id once it is in the journal. */
     public void onAppended(Consumer<Long> listener) {
-        this.appended = listener;
+        room.onAppended(listener);
     }
 
     public Future<Void> start() {
@@ -102,10 +81,9 @@ public final class LessonScheduler implements ScheduleListener {
     public Future<Void> stop() {
         running = false;
         cancelPlanned();
-        for (long timer : new long[] {replanTimer, retryTimer}) {
-            if (timer >= 0) {
-                vertx.cancelTimer(timer);
-            }
+        room.stop();
+        if (replanTimer >= 0) {
+            vertx.cancelTimer(replanTimer);
         }
         return Future.succeededFuture();
     }
@@ -118,7 +96,7 @@ public final class LessonScheduler implements ScheduleListener {
             boolean moved = now == null || !now.start().equals(old.start()) || !now.end().equals(old.end());
             if (moved && !live.containsKey(old.id())) {
                 states.remove(old.id());
-                ready.remove(old.id());
+                room.forget(old.id());
             }
         }
         this.schedule = changed;
@@ -144,8 +122,8 @@ public final class LessonScheduler implements ScheduleListener {
                 end(live.get(id));
             }
         }
-        if (preparing != null && schedule.lesson(preparing).isEmpty()) {
-            stopPreparing();
+        if (room.preparing() != null && schedule.lesson(room.preparing()).isEmpty()) {
+            room.stopPreparing();
         }
         long horizon = now + 2L * config.replanSeconds() * 1000L;
         for (Lesson lesson : schedule.lessons()) {
@@ -187,7 +165,7 @@ public final class LessonScheduler implements ScheduleListener {
 
     private void prepare(Lesson planned) {
         Lesson lesson = stillScheduled(planned);
-        if (lesson == null || ready.contains(lesson.id()) || lesson.id().equals(preparing)) {
+        if (lesson == null || !room.needsPreparing(lesson.id())) {
             return;
         }
         Lesson owner = nextWithinLead();
@@ -195,51 +173,10 @@ public final class LessonScheduler implements ScheduleListener {
             // An earlier lesson (running, or due first) has the room: this one is prepared when that one ends.
             return;
         }
-        if (preparing != null) {
-            stopPreparing();
-        }
-        idling = false;
-        preparing = lesson.id();
         if (!live.containsKey(lesson.id())) {
             moveTo(lesson, LessonState.PREPARING);
         }
-        log.info("preparing the room for lesson {} (starts {}): {}", lesson.id(), lesson.start(), lesson.room());
-        attempt(lesson);
-    }
-
-    private void attempt(Lesson planned) {
-        room.prepare(planned.room()).onComplete(result -> {
-            Lesson lesson = stillScheduled(planned);
-            if (!running || lesson == null || !lesson.id().equals(preparing)) {
-                return;
-            }
-            retryTimer = -1;
-            if (result.succeeded() && result.result()) {
-                preparing = null;
-                ready.add(lesson.id());
-                log.info("room ready for lesson {}", lesson.id());
-                if (alarmed.remove(lesson.id())) {
-                    journalRoomAlarm(lesson, "");
-                }
-                return;
-            }
-            String reason = result.failed() ? result.cause().getMessage() : "the projector is not on the lesson's"
-                    + " input yet (warming up or switching)";
-            log.debug("room for lesson {} not ready: {}", lesson.id(), reason);
-            if (clock.getAsLong() >= lesson.start().toEpochMilli() && alarmed.add(lesson.id())) {
-                log.warn("lesson {} started in a room not ready: {}", lesson.id(), reason);
-                journalRoomAlarm(lesson, reason);
-            }
-            retryTimer = vertx.setTimer(config.retrySeconds() * 1000L, id -> attempt(lesson));
-        });
-    }
-
-    private void stopPreparing() {
-        preparing = null;
-        if (retryTimer >= 0) {
-            vertx.cancelTimer(retryTimer);
-            retryTimer = -1;
-        }
+        room.prepare(lesson);
     }
 
     private void begin(Lesson planned) {
@@ -259,22 +196,14 @@ public final class LessonScheduler implements ScheduleListener {
         if (live.remove(lesson.id()) == null) {
             return;
         }
-        ready.remove(lesson.id());
-        if (lesson.id().equals(preparing)) {
-            stopPreparing();
-        }
-        if (alarmed.remove(lesson.id())) {
-            journalRoomAlarm(lesson, "");
-        }
+        room.ended(lesson);
         moveTo(lesson, LessonState.ENDED);
         log.info("lesson {} ends", lesson.id());
         starter.finish(lesson.id()).onFailure(e -> log.error("lesson {} could not finish: {}", lesson.id(),
                 e.getMessage()));
         Lesson next = nextWithinLead();
         if (next == null) {
-            idling = true;
-            idleAttemptsLeft = IDLE_ATTEMPTS;
-            idle();
+            room.idle();
         } else {
             // The projector stays on; only what the next lesson needs changes (its input).
             prepare(next);
@@ -294,33 +223,9 @@ public final class LessonScheduler implements ScheduleListener {
                 .findFirst().orElse(null);
     }
 
-    private void idle() {
-        if (!running || !idling || preparing != null) {
-            return;
-        }
-        room.idle().onComplete(result -> {
-            if (result.succeeded() && result.result()) {
-                idling = false;
-                log.info("room back to idle");
-            } else if (running && idling && --idleAttemptsLeft > 0) {
-                vertx.setTimer(config.retrySeconds() * 1000L, id -> idle());
-            }
-        });
-    }
-
     private void moveTo(Lesson lesson, LessonState state) {
         if (states.put(lesson.id(), state) != state) {
             stateListeners.forEach(l -> l.accept(lesson, state));
         }
-    }
-
-    private void journalRoomAlarm(Lesson lesson, String reason) {
-        long now = clock.getAsLong();
-        Payload payload = new Payload(now, null, List.of(Metric.of(LessonMetrics.ROOM_NOT_READY, MetricType.STRING,
-                reason, now)));
-        journal.append(new JournalEntry(RecordClass.ALARM, lesson.device(), now, PayloadCodec.encode(payload)))
-                .onSuccess(appended::accept)
-                .onFailure(e -> log.error("cannot journal the room alarm of lesson {}: {}", lesson.id(),
-                        e.getMessage()));
     }
 }
