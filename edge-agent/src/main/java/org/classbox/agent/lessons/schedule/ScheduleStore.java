@@ -7,6 +7,8 @@ import org.classbox.agent.lessons.storage.LessonDatabase;
 import org.classbox.sparkplug.lessons.Schedule;
 import org.classbox.sparkplug.lessons.ScheduleCodec;
 import org.classbox.sparkplug.lessons.ScheduleException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The applied schedule in the lessons' database: one row holding its version and JSON as the fleet sent it (already
@@ -14,6 +16,7 @@ import org.classbox.sparkplug.lessons.ScheduleException;
  * power cut leaves the old schedule or the new one, never a mix.
  */
 final class ScheduleStore {
+    private static final Logger log = LoggerFactory.getLogger(ScheduleStore.class);
     private static final String TABLE = """
             CREATE TABLE IF NOT EXISTS schedule_applied (
                 slot        INT PRIMARY KEY,
@@ -46,9 +49,11 @@ final class ScheduleStore {
             try {
                 return ScheduleCodec.decode(body);
             } catch (ScheduleException e) {
-                // Only a schedule that decoded is ever stored: this is a damaged file, worth saying loudly.
-                throw new IllegalStateException("the stored schedule in " + database.dataDir()
-                        + " no longer decodes: " + e.getMessage(), e);
+                // Stored only after it decoded: a stricter codec after an update, or a damaged file. The agent must
+                // still start; the retained schedule arrives again at the next connect and is judged afresh.
+                log.warn("the stored schedule in {} no longer decodes ({}); starting without one until the fleet's"
+                        + " arrives", database.dataDir(), e.getMessage());
+                return Schedule.empty();
             }
         });
     }
