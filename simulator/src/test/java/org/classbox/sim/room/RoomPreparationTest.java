@@ -188,12 +188,29 @@ class RoomPreparationTest {
         Await.until(WAIT, "projector off after the last lesson", () -> status().power() == PowerState.OFF);
     }
 
+    @Test
+    void an_agent_started_during_a_lesson_starts_it_at_once_and_prepares_the_room() throws Exception {
+        long now = System.currentTimeMillis();
+        // The schedule is there before the scheduler starts, as the stored one is after a restart.
+        startScheduler(projector.port(), 5, 60, System::currentTimeMillis, new Schedule(4,
+                List.of(lesson("eng-5a", now - 600_000, now + 6_000))));
+        Await.until(WAIT, "lesson started", () -> calls.containsKey("start:eng-5a"));
+        assertTrue(calls.get("start:eng-5a") - now < 2_000, "not started at once");
+        Await.until(WAIT, "projector on input 31", () -> "ON/31".equals(status().power() + "/" + status().input()));
+        Await.until(WAIT, "lesson finished at its end", () -> calls.containsKey("finish:eng-5a"));
+    }
+
     private void startScheduler(int port, int prepareMinutes) throws Exception {
         startScheduler(port, prepareMinutes, 60, System::currentTimeMillis);
     }
 
     private void startScheduler(int port, int prepareMinutes, int replanSeconds, LongSupplier clock)
             throws Exception {
+        startScheduler(port, prepareMinutes, replanSeconds, clock, null);
+    }
+
+    private void startScheduler(int port, int prepareMinutes, int replanSeconds, LongSupplier clock,
+                                Schedule stored) throws Exception {
         driver = client(port);
         LessonStarter starter = LessonStarter.of(lesson -> {
             calls.put("start", System.currentTimeMillis());
@@ -206,6 +223,9 @@ class RoomPreparationTest {
         });
         scheduler = new LessonScheduler(vertx, new ScheduleConfig(prepareMinutes, 1, replanSeconds, 60),
                 new ProjectorRoom(driver), starter, journal, clock);
+        if (stored != null) {
+            scheduler.scheduleChanged(stored);
+        }
         onContext(scheduler::start);
     }
 
