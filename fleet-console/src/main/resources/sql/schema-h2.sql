@@ -64,3 +64,27 @@ CREATE TABLE IF NOT EXISTS births (
     payload     BLOB NOT NULL,
     PRIMARY KEY (group_id, box_id, device_id)
 );
+
+-- The latest schedule the console published to each box (retained on classbox/v1/<group>/<box>/schedule).
+CREATE TABLE IF NOT EXISTS schedules_published (
+    group_id     VARCHAR(64) NOT NULL,
+    box_id       VARCHAR(64) NOT NULL,
+    version      BIGINT NOT NULL,
+    body         BLOB NOT NULL,
+    published_at BIGINT NOT NULL,
+    PRIMARY KEY (group_id, box_id)
+);
+
+-- The latest value of each metric of a box's schedule acknowledgement (device 'schedule') and of each lesson's
+-- figures (devices 'lesson-<id>'), ordered like the boxes' state by (epoch, journal record id).
+CREATE TABLE IF NOT EXISTS lesson_latest (
+    group_id    VARCHAR(64) NOT NULL,
+    box_id      VARCHAR(64) NOT NULL,
+    device_id   VARCHAR(64) NOT NULL,
+    metric      VARCHAR(128) NOT NULL,
+    val         VARCHAR(1024),
+    epoch       BIGINT NOT NULL,
+    record_id   BIGINT NOT NULL,
+    taken_at    BIGINT NOT NULL,
+    PRIMARY KEY (group_id, box_id, device_id, metric)
+);

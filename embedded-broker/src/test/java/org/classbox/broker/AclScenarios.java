@@ -135,6 +135,38 @@ final class AclScenarios {
         }
     }
 
+    /**
+     * The console publishes each box's schedule retained; box A cannot subscribe to box B's (nor to all of them),
+     * while its own arrives.
+     */
+    void box_cannot_subscribe_to_another_boxes_schedule() throws Exception {
+        try (PahoClient console = connect(CONSOLE, fleet.console())) {
+            console.publish(schedule("box-b"), "b-schedule", 1, true);
+            console.publish(schedule("box-a"), "a-schedule", 1, true);
+            try (PahoClient spy = connect("box-a", fleet.boxA())) {
+                spy.trySubscribe(schedule("box-b"));
+                spy.trySubscribe("classbox/v1/#");
+                spy.subscribe(schedule("box-a"), 1);
+                assertTrue(console.tryPublish(schedule("box-b"), "b-schedule-2"), "the console cannot publish B's");
+                assertTrue(console.tryPublish(schedule("box-a"), "a-schedule-2"), "the console cannot publish A's");
+                // Mosquitto grants the wildcard and filters each message by topic, so A's own may come twice.
+                List<String> seen = payloadsUntil(spy, "a-schedule-2");
+                assertTrue(seen.contains("a-schedule"), "box A's retained schedule did not arrive: " + seen);
+                assertFalse(seen.stream().anyMatch(p -> p.startsWith("b-")), "box A read box B's schedule: " + seen);
+            }
+            try (PahoClient boxA = connect("box-a", fleet.boxA())) {
+                assertFalse(boxA.tryPublish(schedule("box-b"), "forged"), "box A published a schedule");
+            }
+            // Clear the retained schedules so the broker's other tests start from nothing.
+            console.publish(schedule("box-a"), "", 1, true);
+            console.publish(schedule("box-b"), "", 1, true);
+        }
+    }
+
+    static String schedule(String box) {
+        return "classbox/v1/" + GROUP + "/" + box + "/schedule";
+    }
+
     void a_box_cannot_take_another_box_client_id() {
         assertThrows(MqttException.class, () -> PahoClient.connect(uri, "box-b", fleet.as(fleet.boxA())).close(),
                 "box A connected under box B's client id");

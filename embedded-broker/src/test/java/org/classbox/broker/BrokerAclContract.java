@@ -33,4 +33,9 @@ interface BrokerAclContract {
     default void box_a_can_neither_send_commands_nor_read_box_b_commands() throws Exception {
         scenarios().box_a_can_neither_send_commands_nor_read_box_b_commands();
     }
+
+    @Test
+    default void box_cannot_subscribe_to_another_boxes_schedule() throws Exception {
+        scenarios().box_cannot_subscribe_to_another_boxes_schedule();
+    }
 }

@@ -8,6 +8,7 @@ import org.classbox.sparkplug.AliasBook;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import org.classbox.console.api.ApiRoutes;
+import org.classbox.console.api.ScheduleRoutes;
 import org.classbox.console.config.ConsoleConfig;
 import org.classbox.console.sparkplug.HostApplication;
 import org.classbox.console.sparkplug.SparkplugIngest;
@@ -46,7 +47,9 @@ public final class FleetConsole {
                 new AliasBook());
         host = new HostApplication(context, config.mqtt(), ingest::accept);
         Router root = Router.router(vertx);
-        root.route("/api/v1/*").subRouter(new ApiRoutes(store, ingest.counters(), System::currentTimeMillis)
+        ScheduleRoutes schedules = new ScheduleRoutes(store, (topic, body) -> host.publishRetained(topic, body),
+                System::currentTimeMillis);
+        root.route("/api/v1/*").subRouter(new ApiRoutes(store, ingest.counters(), System::currentTimeMillis, schedules)
                 .router(vertx));
         root.route("/*").subRouter(WebRoutes.router(vertx));
         return store.start()

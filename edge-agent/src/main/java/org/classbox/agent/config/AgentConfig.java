@@ -7,7 +7,7 @@ import org.classbox.tls.TlsConfig;
 /** The edge agent's whole configuration: one root, one record per concern. */
 public record AgentConfig(IdentityConfig identity, UplinkConfig uplink, TlsConfig tls, BandwidthConfig bandwidth,
                           JournalConfig journal, ProjectorConfig projector, MaterialsConfig materials,
-                          StorageConfig storage) {
+                          StorageConfig storage, ScheduleConfig schedule) {
     public AgentConfig {
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(uplink, "uplink");
@@ -17,6 +17,7 @@ public record AgentConfig(IdentityConfig identity, UplinkConfig uplink, TlsConfi
         Objects.requireNonNull(projector, "projector");
         Objects.requireNonNull(materials, "materials");
         Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(schedule, "schedule");
         tls.checkBrokerUri("uplink.brokerUri", uplink.brokerUri());
     }
 
@@ -30,8 +31,9 @@ public record AgentConfig(IdentityConfig identity, UplinkConfig uplink, TlsConfi
         ProjectorConfig projector = ProjectorConfig.from(settings);
         MaterialsConfig materials = MaterialsConfig.from(settings);
         StorageConfig storage = StorageConfig.from(settings);
+        ScheduleConfig schedule = ScheduleConfig.from(settings);
         // A misspelt key explains more than the cross-key checks it would cause.
         settings.requireAllUsed();
-        return new AgentConfig(identity, uplink, tls, bandwidth, journal, projector, materials, storage);
+        return new AgentConfig(identity, uplink, tls, bandwidth, journal, projector, materials, storage, schedule);
     }
 }

@@ -8,8 +8,10 @@ import java.util.TreeSet;
 /**
  * The broker's access rules for Sparkplug B, by identity. A box may publish only its own births, deaths and data
  * ({@code spBv1.0/<group>/N*}{@code /<box>} and {@code spBv1.0/<group>/D*}{@code /<box>/<device>}), may subscribe only
- * to commands addressed to it and to hosts' {@code STATE}; it can neither speak for another box nor command one. A host
- * (the console) may publish and subscribe to everything under {@code spBv1.0/}. Anything not granted is denied.
+ * to commands addressed to it, to hosts' {@code STATE} and to its own lesson schedule
+ * ({@code classbox/v1/<group>/<box>/schedule}); it can neither speak for another box, command one nor read another
+ * box's schedule. A host (the console) may publish and subscribe to everything under {@code spBv1.0/} and
+ * {@code classbox/v1/}. Anything not granted is denied.
  */
 public final class SparkplugAcl {
     /** What a grant allows on its topic filter. */
@@ -20,6 +22,8 @@ public final class SparkplugAcl {
     }
 
     private static final String NS = "spBv1.0";
+    /** classbox's own topics beside Sparkplug: the schedules the fleet publishes retained to each box. */
+    private static final String CLASSBOX_NS = "classbox/v1";
 
     private SparkplugAcl() {
     }
@@ -31,7 +35,7 @@ public final class SparkplugAcl {
     }
 
     public static List<Grant> forHost() {
-        return List.of(new Grant(NS + "/#", Access.BOTH));
+        return List.of(new Grant(NS + "/#", Access.BOTH), new Grant(CLASSBOX_NS + "/#", Access.BOTH));
     }
 
     /** A box's grants; {@code group} may be {@code +} when the certificate does not fix the box's group. */
@@ -46,7 +50,8 @@ public final class SparkplugAcl {
                 new Grant(node + "/DDATA/" + box + "/+", Access.PUBLISH),
                 new Grant(node + "/NCMD/" + box, Access.SUBSCRIBE),
                 new Grant(node + "/DCMD/" + box + "/#", Access.SUBSCRIBE),
-                new Grant(NS + "/STATE/#", Access.SUBSCRIBE));
+                new Grant(NS + "/STATE/#", Access.SUBSCRIBE),
+                new Grant(CLASSBOX_NS + "/" + group + "/" + box + "/schedule", Access.SUBSCRIBE));
     }
 
     /**
@@ -56,13 +61,15 @@ public final class SparkplugAcl {
      */
     public static String mosquittoAclFile(Collection<String> hostIdentities) {
         StringBuilder acl = new StringBuilder("# Written by classbox SparkplugAcl. Username = certificate CN.\n"
-                + "# Every identity: a box's own Sparkplug topics (%u is its box id) and hosts' STATE.\n");
+                + "# Every identity: a box's own Sparkplug topics (%u is its box id), hosts' STATE and its own"
+                + " schedule.\n");
         for (Grant grant : forBox("+", "%u")) {
             String access = grant.access() == Access.PUBLISH ? "write" : "read";
             acl.append("pattern ").append(access).append(' ').append(grant.filter()).append('\n');
         }
         for (String host : new TreeSet<>(hostIdentities)) {
-            acl.append("\n# A Sparkplug host (the console): everything under spBv1.0/, commands included.\n")
+            acl.append("\n# A Sparkplug host (the console): everything under spBv1.0/ and classbox/v1/, commands and"
+                            + " schedules included.\n")
                     .append("user ").append(host).append('\n');
             for (Grant grant : forHost()) {
                 acl.append("topic readwrite ").append(grant.filter()).append('\n');

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/v1/boxes}, {@code GET /api/v1/boxes/:boxId}, {@code GET /api/v1/boxes/:boxId/samples} (both with
- * {@code ?group=} when a box id is used in several groups) and {@code GET /api/v1/ingest}.
+ * {@code ?group=} when a box id is used in several groups) and {@code GET /api/v1/ingest}; with {@link ScheduleRoutes},
+ * each box's schedule and lesson figures.
  */
 public final class ApiRoutes {
     private static final Logger log = LoggerFactory.getLogger(ApiRoutes.class);
@@ -28,11 +29,18 @@ public final class ApiRoutes {
     private final BoxStore store;
     private final IngestCounters ingest;
     private final LongSupplier clock;
+    private final ScheduleRoutes schedules;
 
     public ApiRoutes(BoxStore store, IngestCounters ingest, LongSupplier clock) {
+        this(store, ingest, clock, null);
+    }
+
+    /** With {@code schedules} (null: none) the schedule and lesson routes are served too. */
+    public ApiRoutes(BoxStore store, IngestCounters ingest, LongSupplier clock, ScheduleRoutes schedules) {
         this.store = store;
         this.ingest = ingest;
         this.clock = clock;
+        this.schedules = schedules;
     }
 
     public Router router(Vertx vertx) {
@@ -45,6 +53,9 @@ public final class ApiRoutes {
         router.get("/boxes/:boxId").handler(ctx -> withBox(ctx, box -> ctx.response()
                 .putHeader("content-type", "application/json").end(json(box).encode())));
         router.get("/boxes/:boxId/samples").handler(this::samples);
+        if (schedules != null) {
+            schedules.mount(router);
+        }
         // Counters answer even while the store fails: that is when they matter.
         router.get("/ingest").handler(ctx -> reply(ctx, store.parkedCount().otherwise((Long) null).map(parked -> {
             Map<String, Object> counts = ingest.snapshot();

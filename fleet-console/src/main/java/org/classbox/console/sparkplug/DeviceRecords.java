@@ -17,7 +17,7 @@ import org.classbox.sparkplug.SparkplugTopic;
  *
  * @param badRecordId why the message's record ids are unusable, or null when they are fine
  */
-record DeviceRecords(BoxKey box, boolean isProjector, List<FieldValue> state, List<Value> samples,
+record DeviceRecords(BoxKey box, String device, boolean isProjector, List<FieldValue> state, List<Value> samples,
                      String badRecordId) {
 
     /** One metric of one journal record. */
@@ -39,7 +39,7 @@ record DeviceRecords(BoxKey box, boolean isProjector, List<FieldValue> state, Li
                 }
                 if (!(metric.value() instanceof Long || metric.value() instanceof Integer)
                         || ((Number) metric.value()).longValue() < 0) {
-                    return new DeviceRecords(box, projector, List.of(), List.of(), Metrics.RECORD_ID + " must be a"
+                    return new DeviceRecords(box, topic.deviceId(), projector, List.of(), List.of(), Metrics.RECORD_ID + " must be a"
                             + " whole number >= 0, but was " + metric.type() + " " + metric.value());
                 }
                 recordId = ((Number) metric.value()).longValue();
@@ -53,6 +53,6 @@ record DeviceRecords(BoxKey box, boolean isProjector, List<FieldValue> state, Li
                 samples.add(new Value(recordId, metric));
             }
         }
-        return new DeviceRecords(box, projector, state, samples, null);
+        return new DeviceRecords(box, topic.deviceId(), projector, state, samples, null);
     }
 }

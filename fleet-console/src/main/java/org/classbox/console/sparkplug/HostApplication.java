@@ -143,6 +143,40 @@ public final class HostApplication {
         }
     }
 
+    /**
+     * Publishes {@code payload} retained with QoS 1 (a box's schedule); completes on the context once the broker
+     * acknowledged it, fails when the console is not connected or the broker refused it.
+     */
+    public Future<Void> publishRetained(String topic, byte[] payload) {
+        Promise<Void> promise = Promise.promise();
+        try {
+            client.publish(topic, payload, 1, true, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    int[] codes = token.getReasonCodes();
+                    boolean refused = codes != null && codes.length > 0 && codes[0] >= 0x80;
+                    context.runOnContext(v -> {
+                        if (refused) {
+                            promise.tryFail(new IllegalStateException("the broker refused the publish to " + topic
+                                    + " (reason 0x" + Integer.toHexString(codes[0]) + ")"));
+                        } else {
+                            promise.tryComplete();
+                        }
+                    });
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable cause) {
+                    context.runOnContext(v -> promise.tryFail(new IllegalStateException("publish to " + topic
+                            + " failed: " + (cause == null ? "unknown reason" : cause.getMessage()), cause)));
+                }
+            });
+        } catch (MqttException e) {
+            promise.fail(new IllegalStateException("cannot publish to " + topic + ": " + e.getMessage(), e));
+        }
+        return promise.future();
+    }
+
     /** Every connect option in one place. */
     private MqttConnectionOptions connectOptions() {
         MqttConnectionOptions options = new MqttConnectionOptions();

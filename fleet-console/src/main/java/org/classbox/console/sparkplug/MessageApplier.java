@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.classbox.console.store.BoxKey;
 import org.classbox.console.store.BoxWrites;
+import org.classbox.console.store.LessonWrites;
 import org.classbox.console.store.ParkedMessage;
 import org.classbox.console.store.Sample;
 import org.classbox.sparkplug.AliasBook;
@@ -187,6 +188,13 @@ final class MessageApplier {
     private static void store(BoxWrites writes, DeviceRecords records, long epoch, long now, BatchResult result)
             throws SQLException {
         writes.touch(records.box(), now);
+        if (LessonWrites.kept(records.device())) {
+            // Schedule acknowledgements and lesson figures: the latest value of each is what the console shows.
+            for (DeviceRecords.Value value : records.samples()) {
+                writes.lessons().saveLatest(records.box(), records.device(), epoch, value.recordId(), value.metric());
+            }
+            return;
+        }
         if (!records.isProjector()) {
             return;
         }

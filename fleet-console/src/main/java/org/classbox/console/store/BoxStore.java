@@ -112,6 +112,11 @@ public final class BoxStore {
         });
     }
 
+    /** Runs read-only {@code work} on the store's worker, without a transaction of its own or a forced write. */
+    public <T> Future<T> read(String what, Transaction<T> work) {
+        return blocking(what, () -> work.apply(new BoxWrites(connection)));
+    }
+
     public Future<List<BoxView>> boxes(long now) {
         return blocking("list boxes", () -> {
             List<BoxView> boxes = new ArrayList<>();

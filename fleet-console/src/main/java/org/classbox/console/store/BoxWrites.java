@@ -211,6 +211,11 @@ public final class BoxWrites {
         ps.setString(2, box.boxId());
     }
 
+    /** The lesson tables in this same transaction. */
+    public LessonWrites lessons() {
+        return new LessonWrites(connection);
+    }
+
     /** One step of a transaction that may fail with a {@link SQLException}. */
     @FunctionalInterface
     public interface SqlStep {

@@ -7,6 +7,9 @@ import java.util.Random;
 import java.util.function.LongSupplier;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.classbox.agent.config.BandwidthConfig;
 import org.classbox.agent.config.IdentityConfig;
 import org.classbox.agent.config.UplinkConfig;
@@ -59,6 +62,8 @@ public final class EdgeNode {
     private long bdSeq;
     private long reconnectTimer = -1;
     private int failedAttempts;
+    /** Topics outside Sparkplug the box subscribes to in every session (its schedule), with their handlers. */
+    private final Map<String, Consumer<byte[]>> subscriptions = new LinkedHashMap<>();
 
     public EdgeNode(Vertx vertx, IdentityConfig identity, UplinkConfig config, Journal journal, MqttUplink uplink,
                     DeviceBirths devices) {
@@ -101,6 +106,14 @@ public final class EdgeNode {
             connect();
             reportTimer = vertx.setPeriodic(bandwidth.reportEveryMinutes() * 60_000L, id -> reportUsage());
         });
+    }
+
+    /**
+     * Subscribes to {@code topic} (QoS 1) in every session from the next one on, and hands each message on it to
+     * {@code handler} on the agent's context. Retained messages arrive again after each reconnect.
+     */
+    public void subscribe(String topic, Consumer<byte[]> handler) {
+        subscriptions.put(topic, handler);
     }
 
     /** Bytes sent over the link today for {@code recordClass}. */
@@ -185,6 +198,9 @@ public final class EdgeNode {
 
     private Future<Void> subscribe() {
         Future<Void> commands = uplink.subscribe(topic(MessageType.NCMD).toString(), 1);
+        for (String other : subscriptions.keySet()) {
+            commands = commands.compose(v -> uplink.subscribe(other, 1));
+        }
         if (config.primaryHostId().isEmpty()) {
             return commands;
         }
@@ -246,6 +262,11 @@ public final class EdgeNode {
     }
 
     private void messageArrived(String topicName, byte[] payload) {
+        Consumer<byte[]> handler = subscriptions.get(topicName);
+        if (handler != null) {
+            handler.accept(payload);
+            return;
+        }
         try {
             SparkplugTopic topic = SparkplugTopic.parse(topicName);
             if (topic.type() == MessageType.STATE) {
