@@ -5,6 +5,7 @@ import java.util.List;
 import org.classbox.console.store.BoxKey;
 import org.classbox.console.store.FieldValue;
 import org.classbox.console.store.ProjectorField;
+import org.classbox.sparkplug.ClassroomMetrics;
 import org.classbox.sparkplug.MessageType;
 import org.classbox.sparkplug.Metric;
 import org.classbox.sparkplug.Metrics;
@@ -17,11 +18,22 @@ import org.classbox.sparkplug.SparkplugTopic;
  *
  * @param badRecordId why the message's record ids are unusable, or null when they are fine
  */
-record DeviceRecords(BoxKey box, boolean isProjector, List<FieldValue> state, List<Value> samples,
+record DeviceRecords(BoxKey box, String device, boolean isProjector, List<FieldValue> state, List<Value> samples,
                      String badRecordId) {
 
     /** One metric of one journal record. */
     record Value(long recordId, Metric metric) {
+    }
+
+    /** The lesson id of a lesson device ({@code lesson-<id>}), or null for any other device. */
+    String lessonId() {
+        return device.startsWith(ClassroomMetrics.LESSON_DEVICE_PREFIX)
+                ? device.substring(ClassroomMetrics.LESSON_DEVICE_PREFIX.length()) : null;
+    }
+
+    /** Whether the records are the room's own ({@code classroom}: its privacy mode). */
+    boolean isClassroom() {
+        return ClassroomMetrics.CLASSROOM_DEVICE.equals(device);
     }
 
     static DeviceRecords of(SparkplugTopic topic, BoxKey box, Payload payload) {
@@ -39,8 +51,9 @@ record DeviceRecords(BoxKey box, boolean isProjector, List<FieldValue> state, Li
                 }
                 if (!(metric.value() instanceof Long || metric.value() instanceof Integer)
                         || ((Number) metric.value()).longValue() < 0) {
-                    return new DeviceRecords(box, projector, List.of(), List.of(), Metrics.RECORD_ID + " must be a"
-                            + " whole number >= 0, but was " + metric.type() + " " + metric.value());
+                    return new DeviceRecords(box, topic.deviceId(), projector, List.of(), List.of(),
+                            Metrics.RECORD_ID + " must be a whole number >= 0, but was " + metric.type() + " "
+                            + metric.value());
                 }
                 recordId = ((Number) metric.value()).longValue();
                 continue;
@@ -53,6 +66,6 @@ record DeviceRecords(BoxKey box, boolean isProjector, List<FieldValue> state, Li
                 samples.add(new Value(recordId, metric));
             }
         }
-        return new DeviceRecords(box, projector, state, samples, null);
+        return new DeviceRecords(box, topic.deviceId(), projector, state, samples, null);
     }
 }

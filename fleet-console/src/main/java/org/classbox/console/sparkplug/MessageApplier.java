@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.classbox.console.store.BoxKey;
 import org.classbox.console.store.BoxWrites;
+import org.classbox.console.store.LessonEvent;
 import org.classbox.console.store.ParkedMessage;
 import org.classbox.console.store.Sample;
 import org.classbox.sparkplug.AliasBook;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Applies one Sparkplug message inside a store transaction, on the {@code console-store} worker. Births mark a box
  * online with its bdSeq and journal epoch and release the box's parked messages under that epoch; an NDEATH marks it
  * offline only when its bdSeq matches; DBIRTH and DDATA update the projector's latest state, and every DDATA record
- * is stored once as samples keyed by (group, box, epoch, record id, metric). Device data of a box not born yet, or
+ * is stored once as samples keyed by (group, box, epoch, record id, metric) (projector and the room's privacy), a
+ * lesson device's back-channel records once as lesson events keyed by (group, box, epoch, record id). Device data of a box not born yet, or
  * using a metric alias no saved birth declares, is parked, never stored under an invented epoch or a guessed name;
  * births are saved, so the aliases they declare outlive a restart of the console. A malformed message changes nothing
  * and is counted.
@@ -187,10 +189,19 @@ final class MessageApplier {
     private static void store(BoxWrites writes, DeviceRecords records, long epoch, long now, BatchResult result)
             throws SQLException {
         writes.touch(records.box(), now);
-        if (!records.isProjector()) {
+        if (records.lessonId() != null) {
+            List<LessonEvent> events = LessonEvents.of(records, epoch);
+            int added = writes.addLessonEvents(events);
+            result.samplesStored += added;
+            result.samplesRepeated += events.size() - added;
             return;
         }
-        writes.updateProjector(records.box(), records.state());
+        if (!records.isProjector() && !records.isClassroom()) {
+            return;
+        }
+        if (records.isProjector()) {
+            writes.updateProjector(records.box(), records.state());
+        }
         List<Sample> samples = new ArrayList<>(records.samples().size());
         for (DeviceRecords.Value value : records.samples()) {
             Metric m = value.metric();

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.EnumSet;
 import java.util.Set;
@@ -59,6 +60,7 @@ public final class EdgeNode {
     private long bdSeq;
     private long reconnectTimer = -1;
     private int failedAttempts;
+    private Consumer<Payload> commands = command -> { };
 
     public EdgeNode(Vertx vertx, IdentityConfig identity, UplinkConfig config, Journal journal, MqttUplink uplink,
                     DeviceBirths devices) {
@@ -91,6 +93,11 @@ public final class EdgeNode {
         this.primaryHostOnline = config.primaryHostId().isEmpty();
         uplink.onConnectionLost(this::connectionLost);
         uplink.onMessage(this::messageArrived);
+    }
+
+    /** Hands every NCMD payload to {@code handler} (on this node's context), such as the room's privacy command. */
+    public void onCommand(Consumer<Payload> handler) {
+        this.commands = handler;
     }
 
     public Future<Void> start() {
@@ -260,6 +267,7 @@ public final class EdgeNode {
 
     /** A rebirth holds the forwarder while births go out; what is in flight stays in flight and is not sent again. */
     private void nodeCommand(Payload command) {
+        commands.accept(command);
         boolean rebirth = command.metric(Metrics.REBIRTH).map(m -> Boolean.TRUE.equals(m.value())).orElse(false);
         if (rebirth && online) {
             log.info("rebirth requested by the host");
