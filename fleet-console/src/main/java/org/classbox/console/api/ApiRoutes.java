@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -111,7 +112,8 @@ public final class ApiRoutes {
                     .put("mediaTime", event.mediaTime())
                     .put("text", event.text())
                     .put("count", event.count())
-                    .put("jpeg", event.picture())
+                    // Standard base64 with padding (Vert.x would write byte[] as base64url): what a data: URL takes.
+                    .put("jpeg", event.picture() == null ? null : Base64.getEncoder().encodeToString(event.picture()))
                     .put("takenAt", Instant.ofEpochMilli(event.takenAt()).toString())
                     .put("historical", event.historical())));
             return array.encode();
