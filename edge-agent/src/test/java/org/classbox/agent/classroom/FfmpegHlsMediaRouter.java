@@ -9,10 +9,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * TEST HELPER standing in for the lesson buffer's {@code mediaRouter()} until the parts are joined: a real HLS VOD
- * made by Debian's ffmpeg (3 s of test pattern, 1 s segments) in a folder, served as
+ * made by Debian's ffmpeg ({@value #SECONDS} s of test pattern, 1 s segments) in a folder, served as
  * {@code /lessons/{id}/live.m3u8}, {@code vod.m3u8} and the segments they name (relative URIs, like the buffer's).
  */
 final class FfmpegHlsMediaRouter {
+    /** Long enough for a browser to be seen playing. */
+    static final int SECONDS = 12;
     private FfmpegHlsMediaRouter() {
     }
 
@@ -20,7 +22,8 @@ final class FfmpegHlsMediaRouter {
     static Router create(Vertx vertx, Path dir) throws Exception {
         Files.createDirectories(dir);
         Process ffmpeg = new ProcessBuilder(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-f", "lavfi",
-                "-i", "testsrc=size=320x180:rate=25:duration=3", "-c:v", "libx264", "-g", "25", "-pix_fmt", "yuv420p",
+                "-i", "testsrc=size=320x180:rate=25:duration=" + SECONDS, "-c:v", "libx264", "-g", "25",
+                "-pix_fmt", "yuv420p",
                 "-f", "hls", "-hls_time", "1", "-hls_playlist_type", "vod", "-hls_segment_filename",
                 dir.resolve("seg%03d.ts").toString(), dir.resolve("live.m3u8").toString()))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("ffmpeg.log").toFile()).start();
