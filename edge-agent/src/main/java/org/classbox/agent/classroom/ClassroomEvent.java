@@ -77,6 +77,9 @@ public record ClassroomEvent(String lessonId, Kind kind, double mediaTime, Strin
     }
 
     static JsonObject object(String body) throws BadRequest {
+        if (body == null) {
+            throw new BadRequest("body", "must be one JSON object, but was empty");
+        }
         try {
             Object parsed = io.vertx.core.json.Json.decodeValue(body);
             if (parsed instanceof JsonObject) {

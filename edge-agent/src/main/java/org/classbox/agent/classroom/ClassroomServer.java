@@ -9,6 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -38,19 +39,19 @@ public final class ClassroomServer {
 
     /** @param media the lesson buffer's router ({@code /lessons/{id}/live.m3u8}, {@code vod.m3u8}, segments) */
     public ClassroomServer(Vertx vertx, ClassroomConfig config, Router media, ClassroomSources sources,
-                           Classroom classroom, LongSupplier clock) {
+                           Parts parts, LongSupplier clock) {
         this.vertx = vertx;
         this.config = config;
         this.media = media;
         this.sources = sources;
-        this.backChannel = classroom.backChannel();
-        this.privacy = classroom.privacy();
-        this.reports = classroom.reports();
+        this.backChannel = parts.backChannel();
+        this.privacy = parts.privacy();
+        this.reports = parts.reports();
         this.clock = clock;
     }
 
     /** The back channel, privacy and player reports the server acts on. */
-    public record Classroom(BackChannel backChannel, Privacy privacy, PlayerReports reports) {
+    public record Parts(BackChannel backChannel, Privacy privacy, PlayerReports reports) {
     }
 
     public Future<Void> start() {
@@ -87,7 +88,7 @@ public final class ClassroomServer {
     }
 
     private void lessons(RoutingContext ctx) {
-        sources.lessons().lessons().onSuccess(all -> {
+        sources.lessons().lessons().map(ClassroomServer::byStart).onSuccess(all -> {
             JsonArray array = new JsonArray();
             all.forEach(lesson -> array.add(json(lesson)));
             json(ctx, 200, array);
@@ -124,7 +125,7 @@ public final class ClassroomServer {
 
     private void status(RoutingContext ctx) {
         Instant now = Instant.ofEpochMilli(clock.getAsLong());
-        sources.lessons().lessons().onSuccess(all -> {
+        sources.lessons().lessons().map(ClassroomServer::byStart).onSuccess(all -> {
             ClassroomLesson current = all.stream().filter(l -> l.runsAt(now)).findFirst().orElse(null);
             ClassroomLesson next = all.stream().filter(l -> l.start().isAfter(now)).findFirst().orElse(null);
             JsonObject status = new JsonObject()
@@ -143,6 +144,11 @@ public final class ClassroomServer {
     private void setPrivacy(RoutingContext ctx, boolean on) {
         privacy.set(on, "classroom API").onSuccess(v -> json(ctx, 200, new JsonObject().put("privacy", on)))
                 .onFailure(e -> unavailable(ctx, "privacy", e));
+    }
+
+    /** Lessons by start (the page takes the last ended one for its replay, the status the first to come). */
+    private static List<ClassroomLesson> byStart(List<ClassroomLesson> lessons) {
+        return lessons.stream().sorted(Comparator.comparing(ClassroomLesson::start)).toList();
     }
 
     private static JsonObject json(ClassroomLesson lesson) {

@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.classbox.agent.config.ClassroomConfig;
@@ -33,7 +34,8 @@ public final class SnapshotTaker {
     private final AtomicLong journaled = new AtomicLong();
     private HttpClient client;
     private long timer = -1;
-    private boolean busy;
+    /** Set from the timer, cleared from the HTTP client's callbacks, which may run on another event loop. */
+    private final AtomicBoolean busy = new AtomicBoolean();
 
     public SnapshotTaker(Vertx vertx, ClassroomConfig config, LessonSource lessons, Privacy privacy,
                          BackChannel backChannel, LongSupplier clock) {
@@ -72,16 +74,15 @@ public final class SnapshotTaker {
 
     private void tick() {
         // A slow camera must not pile requests up behind it; privacy is checked before anything is fetched.
-        if (busy || privacy.on()) {
+        if (privacy.on() || !busy.compareAndSet(false, true)) {
             return;
         }
-        busy = true;
         Instant now = Instant.ofEpochMilli(clock.getAsLong());
         lessons.lessons()
                 .map(all -> all.stream().filter(l -> l.runsAt(now)).findFirst().orElse(null))
                 .compose(lesson -> lesson == null ? Future.succeededFuture() : take(lesson.id()))
                 .onComplete(done -> {
-                    busy = false;
+                    busy.set(false);
                     if (done.failed()) {
                         log.warn("no classroom snapshot from {}: {}", config.snapshotUrl(), done.cause().getMessage());
                     }

@@ -73,7 +73,7 @@ final class ClassroomRig implements AutoCloseable {
         LessonSource source = () -> Future.succeededFuture(List.copyOf(lessons));
         server = new ClassroomServer(vertx, config, media,
                 new ClassroomSources(source, () -> "online", id -> Optional.of(new BufferFigures(12.5, 31))),
-                new ClassroomServer.Classroom(backChannel, privacy, reports), now::get);
+                new ClassroomServer.Parts(backChannel, privacy, reports), now::get);
         await(server.start());
         snapshots = new SnapshotTaker(vertx, config, source, privacy, backChannel, System::currentTimeMillis);
         await(snapshots.start());

@@ -25,12 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.classbox.agent.classroom.BackChannel;
+import org.classbox.agent.classroom.Classroom;
 import org.classbox.agent.classroom.ClassroomLesson;
-import org.classbox.agent.classroom.ClassroomServer;
 import org.classbox.agent.classroom.ClassroomSources;
-import org.classbox.agent.classroom.PlayerReports;
-import org.classbox.agent.classroom.Privacy;
 import org.classbox.agent.config.AgentConfig;
 import org.classbox.agent.journal.Journal;
 import org.classbox.agent.uplink.MqttUplink;
@@ -80,15 +77,12 @@ class BackChannelEndToEndTest {
     private FleetConsole console;
     private Journal journal;
     private EdgeNode edgeNode;
-    private Privacy privacy;
-    private ClassroomServer classroom;
+    private Classroom classroom;
 
     @AfterEach
     void stop() throws Exception {
-        for (Future<Void> stopping : List.of(
-                classroom == null ? Future.<Void>succeededFuture() : classroom.stop(),
-                privacy == null ? Future.<Void>succeededFuture() : privacy.stop())) {
-            stopping.await(10, TimeUnit.SECONDS);
+        if (classroom != null) {
+            classroom.stop().await(10, TimeUnit.SECONDS);
         }
         if (edgeNode != null) {
             edgeNode.stop().await(30, TimeUnit.SECONDS);
@@ -155,7 +149,7 @@ class BackChannelEndToEndTest {
         fleet.disconnect();
         fleet.close();
 
-        Await.until(SOON, "privacy mode on at the box", () -> privacy.on());
+        Await.until(SOON, "privacy mode on at the box", () -> classroom.privacy().on());
         Await.until(SOON, "privacy mode shown at the console", () -> {
             try {
                 return console.store().samples(new BoxKey(GROUP, BOX), 100).await(10, TimeUnit.SECONDS).stream()
@@ -185,19 +179,14 @@ class BackChannelEndToEndTest {
             journal = new Journal(vertx, config.journal());
             MqttUplink uplink = new MqttUplink(context, config.uplink(), config.tls(), BOX);
             edgeNode = new EdgeNode(vertx, config.identity(), config.uplink(), config.bandwidth(), journal, uplink,
-                    now -> Map.of(), null);
-            BackChannel backChannel = new BackChannel(journal, edgeNode::recordAppended);
-            privacy = new Privacy(vertx, config.classroom().stateDir(), backChannel, System::currentTimeMillis);
-            edgeNode.onCommand(privacy::command);
+                    now -> classroom.currentMetrics(now), null);
             Instant start = Instant.now().minusSeconds(60);
             ClassroomLesson lesson = new ClassroomLesson(LESSON, "English 5A", start, start.plusSeconds(2700), "live");
-            classroom = new ClassroomServer(vertx, config.classroom(), Router.router(vertx),
-                    new ClassroomSources(() -> Future.succeededFuture(List.of(lesson)),
-                            () -> edgeNode.isOnline() ? "online" : "offline", id -> Optional.empty()),
-                    new ClassroomServer.Classroom(backChannel, privacy, new PlayerReports()),
-                    System::currentTimeMillis);
-            journal.start().compose(x -> privacy.start()).compose(x -> edgeNode.start())
-                    .compose(x -> classroom.start()).onComplete(started);
+            classroom = new Classroom(vertx, config.classroom(), journal, edgeNode::recordAppended,
+                    Router.router(vertx), new ClassroomSources(() -> Future.succeededFuture(List.of(lesson)),
+                            () -> edgeNode.isOnline() ? "online" : "offline", id -> Optional.empty()));
+            edgeNode.onCommand(classroom::command);
+            journal.start().compose(x -> classroom.start()).compose(x -> edgeNode.start()).onComplete(started);
         });
         started.future().await(30, TimeUnit.SECONDS);
     }
