@@ -9,6 +9,7 @@
   var source = null;          // the playlist URL being played
   var lessonId = null;        // the lesson it belongs to
   var played = 0, stalled = 0, stallStart = null, lastTime = null, lastTick = null;
+  var started = false;       // a wait before the first frame is loading, not a stall
   var pendingErrors = [];
 
   function text(id, value, good) {
@@ -39,6 +40,7 @@
     stop();
     source = url;
     lessonId = id;
+    started = false;
     document.getElementById('countdown').hidden = true;
     if (window.Hls && Hls.isSupported()) {
       hls = new Hls(config);
@@ -73,8 +75,10 @@
     }
   }
 
-  video.addEventListener('waiting', function () { if (stallStart === null) { stallStart = Date.now(); } });
-  video.addEventListener('playing', endStall);
+  video.addEventListener('waiting', function () {
+    if (started && stallStart === null) { stallStart = Date.now(); }
+  });
+  video.addEventListener('playing', function () { started = true; endStall(); });
   function endStall() {
     if (stallStart !== null) { stalled += (Date.now() - stallStart) / 1000; stallStart = null; }
   }
