@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/v1/boxes}, {@code GET /api/v1/boxes/:boxId}, {@code GET /api/v1/boxes/:boxId/samples} (both with
- * {@code ?group=} when a box id is used in several groups), {@code GET /api/v1/boxes/:group/:boxId/lessons/:lessonId/events}
- * and {@code GET /api/v1/ingest}.
+ * {@code ?group=} when a box id is used in several groups),
+ * {@code GET /api/v1/boxes/:group/:boxId/lessons/:lessonId/events} and {@code GET /api/v1/ingest}.
  */
 public final class ApiRoutes {
     private static final Logger log = LoggerFactory.getLogger(ApiRoutes.class);

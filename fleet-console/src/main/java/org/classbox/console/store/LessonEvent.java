@@ -2,7 +2,8 @@ package org.classbox.console.store;
 
 /**
  * One back-channel record of a lesson: an event of the class (answer, question, help, attendance) or a camera
- * snapshot ({@code kind} {@code snapshot}, {@code picture} its JPEG), keyed like every record by (box, epoch, record id).
+ * snapshot ({@code kind} {@code snapshot}, {@code picture} its JPEG), keyed like every record by (box, epoch,
+ * record id).
  *
  * @param mediaTime lesson media time in seconds the class was seeing; null for a snapshot
  */
