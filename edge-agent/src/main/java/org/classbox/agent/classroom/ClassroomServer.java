@@ -115,12 +115,22 @@ public final class ClassroomServer {
     }
 
     private void player(RoutingContext ctx) {
+        PlayerReports.Report report;
         try {
-            reports.add(ctx.body().asString());
-            ctx.response().setStatusCode(204).end();
+            report = PlayerReports.parse(ctx.body().asString());
         } catch (BadRequest e) {
             error(ctx, 400, e.getMessage());
+            return;
         }
+        // Only the box's lessons are counted: a client on the LAN cannot grow the sums without bound.
+        sources.lessons().lessons().onSuccess(all -> {
+            if (all.stream().noneMatch(l -> l.id().equals(report.lessonId()))) {
+                error(ctx, 400, "lessonId '" + report.lessonId() + "' is not a lesson of this box");
+                return;
+            }
+            reports.add(report);
+            ctx.response().setStatusCode(204).end();
+        }).onFailure(e -> unavailable(ctx, "player report", e));
     }
 
     private void status(RoutingContext ctx) {

@@ -35,8 +35,18 @@ public final class PlayerReports {
         return byLesson.getOrDefault(lessonId, Figures.NONE);
     }
 
-    /** Checks and adds one posted report. */
-    void add(String body) throws BadRequest {
+    /** One posted report: increments since the page's last one. */
+    record Report(String lessonId, double played, double stalled, String error) {
+    }
+
+    /** Adds a checked report. */
+    void add(Report report) {
+        byLesson.merge(report.lessonId(), Figures.NONE.plus(report.played(), report.stalled(), report.error()),
+                (old, add) -> old.plus(add.secondsPlayed(), add.secondsStalled(), add.lastError()));
+    }
+
+    /** Reads and checks a posted report; the error names the first field at fault. */
+    static Report parse(String body) throws BadRequest {
         JsonObject json = ClassroomEvent.object(body);
         for (String name : json.fieldNames()) {
             if (!FIELDS.contains(name)) {
@@ -51,8 +61,7 @@ public final class PlayerReports {
             throw new BadRequest("error", "must be a string of at most 200 characters, but was "
                     + ClassroomEvent.describe(error));
         }
-        byLesson.merge(lessonId, Figures.NONE.plus(played, stalled, (String) error),
-                (old, add) -> old.plus(add.secondsPlayed(), add.secondsStalled(), add.lastError()));
+        return new Report(lessonId, played, stalled, (String) error);
     }
 
     private static double seconds(JsonObject json, String field) throws BadRequest {

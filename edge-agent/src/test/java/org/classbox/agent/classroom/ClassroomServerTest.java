@@ -124,6 +124,10 @@ class ClassroomServerTest {
         assertEquals(400, bad.statusCode());
         assertTrue(bad.body().contains("stalledSeconds"), bad.body());
 
+        HttpResponse<String> unknown = rig.post("/api/v1/player", "{\"lessonId\":\"not-ours\",\"playedSeconds\":5}");
+        assertEquals(400, unknown.statusCode());
+        assertTrue(unknown.body().contains("lessonId"), unknown.body());
+
         PlayerReports.Figures figures = rig.reports.of(lesson);
         assertEquals(9.5, figures.secondsPlayed());
         assertEquals(0.5, figures.secondsStalled());
