@@ -88,3 +88,24 @@ CREATE TABLE IF NOT EXISTS lesson_latest (
     taken_at    BIGINT NOT NULL,
     PRIMARY KEY (group_id, box_id, device_id, metric)
 );
+
+-- The classroom back channel: one row per journal record of a lesson device (lesson-<id>) that carries an event of
+-- the class or a camera snapshot, keyed like samples by (group, box, epoch, record id), so a record delivered twice
+-- is stored once. Lesson figures of the same device are not rows here.
+CREATE TABLE IF NOT EXISTS lesson_events (
+    group_id    VARCHAR(64) NOT NULL,
+    box_id      VARCHAR(64) NOT NULL,
+    epoch       BIGINT NOT NULL,
+    record_id   BIGINT NOT NULL,
+    lesson_id   VARCHAR(48) NOT NULL,
+    kind        VARCHAR(16) NOT NULL,
+    media_time  DOUBLE PRECISION,
+    text        VARCHAR(2000),
+    count       BIGINT,
+    picture     BLOB,
+    taken_at    BIGINT NOT NULL,
+    historical  BOOLEAN NOT NULL,
+    PRIMARY KEY (group_id, box_id, epoch, record_id)
+);
+
+CREATE INDEX IF NOT EXISTS lesson_events_by_lesson ON lesson_events(group_id, box_id, lesson_id, epoch, record_id);

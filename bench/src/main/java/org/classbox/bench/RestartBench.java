@@ -169,7 +169,7 @@ final class RestartBench {
         Vertx vertx = Vertx.vertx();
         JournalConfig d = JournalConfig.defaults(dir);
         Journal journal = new Journal(vertx, new JournalConfig(dir, WAVE, JournalConfig.SyncPolicy.NONE,
-                d.budgetMegabytes(), d.alarmTtlHours(), d.eventTtlHours(), d.healthTtlHours(), d.bulkTtlHours(),
+                d.budgetMegabytes(), d.alarmTtlHours(), d.eventTtlHours(), d.healthTtlHours(), d.bulkTtlSeconds(),
                 d.healthKeepEvery()));
         journal.start().await(30, TimeUnit.SECONDS);
         // Three days of samples: old enough to be a backlog, young enough that none has expired.

@@ -118,7 +118,7 @@ final class Stores {
             vertx = Vertx.vertx();
             JournalConfig d = JournalConfig.defaults(dir);
             journal = new Journal(vertx, new JournalConfig(dir, d.maxBatch(), sync, 4096, d.alarmTtlHours(),
-                    d.eventTtlHours(), d.healthTtlHours(), d.bulkTtlHours(), d.healthKeepEvery()));
+                    d.eventTtlHours(), d.healthTtlHours(), d.bulkTtlSeconds(), d.healthKeepEvery()));
             journal.start().await(30, TimeUnit.SECONDS);
         }
 

@@ -20,6 +20,7 @@ import org.classbox.broker.BrokerConfig;
 import org.classbox.broker.EmbeddedBroker;
 import org.classbox.console.config.ConsoleConfig;
 import org.classbox.settings.Settings;
+import org.classbox.sparkplug.ClassroomMetrics;
 import org.classbox.sparkplug.HostState;
 import org.classbox.sparkplug.Metric;
 import org.classbox.sparkplug.MetricType;
@@ -173,6 +174,40 @@ class FleetConsoleTest {
         HttpResponse<String> page = get("/");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("classbox fleet console"));
+    }
+
+    @Test
+    void a_lesson_event_delivered_twice_is_one_row_and_lesson_figures_are_not_events() throws Exception {
+        long t = System.currentTimeMillis();
+        publish("spBv1.0/school/NBIRTH/box-7", new Payload(t, 0L, List.of(
+                Metric.of(Metrics.BD_SEQ, MetricType.INT64, 1L, t),
+                Metric.of(Metrics.JOURNAL_EPOCH, MetricType.INT64, 5L, t))));
+        String topic = "spBv1.0/school/DDATA/box-7/lesson-eng-5a";
+        Payload answer = new Payload(t, 1L, List.of(
+                Metric.of(Metrics.RECORD_ID, MetricType.INT64, 41L, t),
+                Metric.of(ClassroomMetrics.EVENT_KIND, MetricType.STRING, "answer", t),
+                Metric.of(ClassroomMetrics.EVENT_MEDIA_TIME, MetricType.DOUBLE, 61.5, t),
+                Metric.of(ClassroomMetrics.EVENT_TEXT, MetricType.STRING, "B", t),
+                Metric.of(Metrics.RECORD_ID, MetricType.INT64, 42L, t),
+                Metric.of("Lesson/GapSeconds", MetricType.DOUBLE, 4.0, t),
+                Metric.of(Metrics.RECORD_ID, MetricType.INT64, 43L, t),
+                Metric.of(ClassroomMetrics.SNAPSHOT_JPEG, MetricType.BYTES, new byte[] {(byte) 0xFF, (byte) 0xD8}, t)));
+        publish(topic, answer);
+        publish(topic, answer); // the box resends what it saw no PUBACK for
+
+        String path = "/api/v1/boxes/school/box-7/lessons/eng-5a/events";
+        Await.until(SOON, "the lesson's events", () -> new JsonArray(body(path)).size() == 2);
+        publish(topic, new Payload(t, 2L, List.of(Metric.of(Metrics.RECORD_ID, MetricType.INT64, 44L, t),
+                Metric.of(ClassroomMetrics.EVENT_KIND, MetricType.STRING, "help", t),
+                Metric.of(ClassroomMetrics.EVENT_MEDIA_TIME, MetricType.DOUBLE, 70.0, t))));
+        Await.until(SOON, "the help call", () -> new JsonArray(body(path)).size() == 3);
+        JsonArray events = new JsonArray(body(path));
+        assertEquals(List.of(41L, 43L, 44L), events.stream().map(e -> ((JsonObject) e).getLong("recordId")).toList());
+        assertEquals("B", events.getJsonObject(0).getString("text"));
+        assertEquals(61.5, events.getJsonObject(0).getDouble("mediaTime"));
+        assertEquals("snapshot", events.getJsonObject(1).getString("kind"));
+        assertEquals("/9g=", events.getJsonObject(1).getString("jpeg"));
+        assertEquals(400, get("/api/v1/boxes/school/box-7/lessons/bad%20id/events").statusCode());
     }
 
     private void publish(String topic, Payload payload) throws Exception {

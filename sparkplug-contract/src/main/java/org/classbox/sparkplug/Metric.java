@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * One Sparkplug metric value. {@code value} is a {@link Long} for INT64/UINT64, an {@link Integer} for INT32, a
- * {@link Double}, a {@link Boolean} or a {@link String}; null means the Sparkplug {@code is_null} flag.
+ * {@link Double}, a {@link Boolean}, a {@link String} or a {@code byte[]} (BYTES: a classroom snapshot); null
+ * means the Sparkplug {@code is_null} flag (a {@code byte[]} compares by reference, as in any record).
  * {@code timestamp} is milliseconds since the epoch of when the value was sampled; {@code historical} marks values
  * delivered late from the box's journal.
  */
@@ -43,6 +44,8 @@ public record Metric(String name, MetricType type, Object value, long timestamp,
                 return value instanceof Boolean;
             case STRING:
                 return value instanceof String;
+            case BYTES:
+                return value instanceof byte[];
             default:
                 return false;
         }

@@ -2,7 +2,7 @@ package org.classbox.sparkplug;
 
 /** The Sparkplug B data types classbox uses, with their numeric codes from the specification. */
 public enum MetricType {
-    INT32(3), INT64(4), UINT64(8), DOUBLE(10), BOOLEAN(11), STRING(12);
+    INT32(3), INT64(4), UINT64(8), DOUBLE(10), BOOLEAN(11), STRING(12), BYTES(17);
 
     private final int code;
 

@@ -166,6 +166,9 @@ public final class PayloadCodec {
             case STRING:
                 builder.setStringValue((String) value);
                 break;
+            case BYTES:
+                builder.setBytesValue(com.google.protobuf.ByteString.copyFrom((byte[]) value));
+                break;
             default:
                 throw new SparkplugException("unsupported metric type " + metric.type());
         }
@@ -211,6 +214,9 @@ public final class PayloadCodec {
             case STRING:
                 requireValue(proto, name, type, SparkplugBProto.Payload.Metric.ValueCase.STRING_VALUE);
                 return proto.getStringValue();
+            case BYTES:
+                requireValue(proto, name, type, SparkplugBProto.Payload.Metric.ValueCase.BYTES_VALUE);
+                return proto.getBytesValue().toByteArray();
             default:
                 throw new SparkplugException("unsupported metric type " + type);
         }

@@ -45,6 +45,24 @@ class PayloadCodecTest {
     }
 
     @Test
+    void a_snapshot_travels_as_a_bytes_metric_as_the_sparkplug_schema_lays_it_out() {
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
+        byte[] bytes = PayloadCodec.encode(new Payload(1000, null,
+                List.of(Metric.of(ClassroomMetrics.SNAPSHOT_JPEG, MetricType.BYTES, jpeg, 1000))));
+
+        byte[] expected = HexFormat.of().parseHex(""
+                + "08e807"        // field 1 timestamp, varint 1000
+                + "121a"          // field 2 metrics, length 26
+                + "0a0d" + "536e617073686f742f4a706567" // metric field 1 name, "Snapshot/Jpeg"
+                + "18e807"        // metric field 3 timestamp, varint 1000
+                + "2011"          // metric field 4 datatype, 17 = Bytes
+                + "820103ffd8ff"); // metric field 16 bytes_value (tag 0x82 0x01), length 3, the JPEG's first bytes
+        assertArrayEquals(expected, bytes, HexFormat.of().formatHex(bytes));
+        assertArrayEquals(jpeg, (byte[]) PayloadCodec.decode(bytes).metric(ClassroomMetrics.SNAPSHOT_JPEG)
+                .orElseThrow().value());
+    }
+
+    @Test
     void garbage_bytes_give_a_clear_error() {
         SparkplugException e = assertThrows(SparkplugException.class,
                 () -> PayloadCodec.decode(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, 0x01}));

@@ -1,5 +1,6 @@
 package org.classbox.sparkplug;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -48,5 +49,18 @@ class TahuInteropTest {
         assertEquals(T + 4000, power.getTimestamp().getTime());
         assertEquals(1201L, data.getMetrics().get(2).getValue());
         assertEquals(Metrics.LAMP_HOURS, tahuBirth.getMetrics().get(2).getName());
+    }
+
+    @Test
+    void tahu_reads_a_classroom_snapshot_as_bytes() throws Exception {
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9};
+        byte[] data = PayloadCodec.encode(new Payload(T, 3L, List.of(
+                Metric.of(ClassroomMetrics.SNAPSHOT_JPEG, MetricType.BYTES, jpeg, T))));
+
+        org.eclipse.tahu.message.model.Metric snapshot = new SparkplugBPayloadDecoder().buildFromByteArray(data, null)
+                .getMetrics().get(0);
+
+        assertEquals(MetricDataType.Bytes, snapshot.getDataType());
+        assertArrayEquals(jpeg, (byte[]) snapshot.getValue());
     }
 }

@@ -7,7 +7,7 @@ import org.classbox.tls.TlsConfig;
 /** The edge agent's whole configuration: one root, one record per concern. */
 public record AgentConfig(IdentityConfig identity, UplinkConfig uplink, TlsConfig tls, BandwidthConfig bandwidth,
                           JournalConfig journal, ProjectorConfig projector, MaterialsConfig materials,
-                          StorageConfig storage, ScheduleConfig schedule) {
+                          StorageConfig storage, ScheduleConfig schedule, ClassroomConfig classroom) {
     public AgentConfig {
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(uplink, "uplink");
@@ -18,6 +18,7 @@ public record AgentConfig(IdentityConfig identity, UplinkConfig uplink, TlsConfi
         Objects.requireNonNull(materials, "materials");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(classroom, "classroom");
         tls.checkBrokerUri("uplink.brokerUri", uplink.brokerUri());
     }
 
@@ -32,8 +33,12 @@ public record AgentConfig(IdentityConfig identity, UplinkConfig uplink, TlsConfi
         MaterialsConfig materials = MaterialsConfig.from(settings);
         StorageConfig storage = StorageConfig.from(settings);
         ScheduleConfig schedule = ScheduleConfig.from(settings);
+        ClassroomConfig classroom = ClassroomConfig.from(settings, journal.dataDir());
+        // Snapshots are the journal's only bulk records: their time-to-live is the bulk class's.
+        journal = journal.withBulkTtlSeconds(classroom.snapshotTtlSeconds());
         // A misspelt key explains more than the cross-key checks it would cause.
         settings.requireAllUsed();
-        return new AgentConfig(identity, uplink, tls, bandwidth, journal, projector, materials, storage, schedule);
+        return new AgentConfig(identity, uplink, tls, bandwidth, journal, projector, materials, storage, schedule,
+                classroom);
     }
 }

@@ -136,7 +136,9 @@ class JournalBudgetTest {
     }
 
     private Journal started() throws Exception {
-        Journal started = new Journal(vertx, JournalConfig.defaults(dataDir).withBudgetMegabytes(1));
+        // Bulk records are stamped NOW, when the class loads: a day's TTL keeps them from expiring on a slow machine.
+        Journal started = new Journal(vertx, JournalConfig.defaults(dataDir).withBudgetMegabytes(1)
+                .withBulkTtlSeconds(86_400));
         await(started.start());
         return started;
     }

@@ -87,6 +87,21 @@ class JournalReadTest {
     }
 
     @Test
+    void events_never_expire_and_bulk_lives_seconds_by_default() throws Exception {
+        journal = started();
+        long answer = await(journal.append(entry(RecordClass.EVENT, START, "answer B at 61.5 s")));
+        await(journal.append(entry(RecordClass.BULK, START, "a camera snapshot")));
+        long later = await(journal.append(entry(RecordClass.BULK, START + 50_000, "a later snapshot")));
+
+        now.set(START + 61_000);
+        assertEquals(List.of(answer, later), ids(await(journal.readAfter(0, 10))), "the first snapshot lived 60 s");
+        now.set(START + 10 * 365 * 24 * HOUR);
+        assertEquals(List.of(answer), ids(await(journal.readAfter(0, 10))), "an answer waits for the link for years");
+        assertEquals(0L, journal.counters().dropped().get(RecordClass.EVENT));
+        assertEquals(2L, journal.counters().dropped().get(RecordClass.BULK));
+    }
+
+    @Test
     void size_and_stored_bytes_after_a_restart_match_the_records_even_after_a_power_cut() throws Exception {
         journal = started();
         List<Long> ids = new ArrayList<>();

@@ -7,10 +7,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import org.classbox.console.sparkplug.IngestCounters;
+import org.classbox.console.store.BoxKey;
 import org.classbox.console.store.BoxStore;
 import org.classbox.console.store.BoxView;
 import org.classbox.console.store.Sample;
@@ -19,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/v1/boxes}, {@code GET /api/v1/boxes/:boxId}, {@code GET /api/v1/boxes/:boxId/samples} (both with
- * {@code ?group=} when a box id is used in several groups) and {@code GET /api/v1/ingest}; with {@link ScheduleRoutes},
- * each box's schedule and lesson figures.
+ * {@code ?group=} when a box id is used in several groups),
+ * {@code GET /api/v1/boxes/:group/:boxId/lessons/:lessonId/events} and {@code GET /api/v1/ingest}; with
+ * {@link ScheduleRoutes}, each box's schedule and lesson figures.
  */
 public final class ApiRoutes {
     private static final Logger log = LoggerFactory.getLogger(ApiRoutes.class);
@@ -56,6 +59,7 @@ public final class ApiRoutes {
         if (schedules != null) {
             schedules.mount(router);
         }
+        router.get("/boxes/:group/:boxId/lessons/:lessonId/events").handler(this::lessonEvents);
         // Counters answer even while the store fails: that is when they matter.
         router.get("/ingest").handler(ctx -> reply(ctx, store.parkedCount().otherwise((Long) null).map(parked -> {
             Map<String, Object> counts = ingest.snapshot();
@@ -100,6 +104,31 @@ public final class ApiRoutes {
             samples.forEach(sample -> array.add(json(sample)));
             return array.encode();
         })));
+    }
+
+    /** The lesson's back-channel records in journal order; a snapshot's picture as base64 JPEG. */
+    private void lessonEvents(RoutingContext ctx) {
+        String lessonId = ctx.pathParam("lessonId");
+        if (!lessonId.matches("[A-Za-z0-9._-]{1,48}")) {
+            error(ctx, 400, "lesson id must match [A-Za-z0-9._-]{1,48}, but was '" + lessonId + "'");
+            return;
+        }
+        BoxKey box = new BoxKey(ctx.pathParam("group"), ctx.pathParam("boxId"));
+        reply(ctx, store.lessonEvents(box, lessonId, MAX_LIMIT).map(events -> {
+            JsonArray array = new JsonArray();
+            events.forEach(event -> array.add(new JsonObject()
+                    .put("recordId", event.recordId())
+                    .put("epoch", event.epoch())
+                    .put("kind", event.kind())
+                    .put("mediaTime", event.mediaTime())
+                    .put("text", event.text())
+                    .put("count", event.count())
+                    // Standard base64 with padding (Vert.x would write byte[] as base64url): what a data: URL takes.
+                    .put("jpeg", event.picture() == null ? null : Base64.getEncoder().encodeToString(event.picture()))
+                    .put("takenAt", Instant.ofEpochMilli(event.takenAt()).toString())
+                    .put("historical", event.historical())));
+            return array.encode();
+        }));
     }
 
     private static JsonObject json(BoxView box) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.classbox.console.store.BoxKey;
 import org.classbox.console.store.FieldValue;
 import org.classbox.console.store.ProjectorField;
+import org.classbox.sparkplug.ClassroomMetrics;
 import org.classbox.sparkplug.MessageType;
 import org.classbox.sparkplug.Metric;
 import org.classbox.sparkplug.Metrics;
@@ -24,6 +25,17 @@ record DeviceRecords(BoxKey box, String device, boolean isProjector, List<FieldV
     record Value(long recordId, Metric metric) {
     }
 
+    /** The lesson id of a lesson device ({@code lesson-<id>}), or null for any other device. */
+    String lessonId() {
+        return device.startsWith(ClassroomMetrics.LESSON_DEVICE_PREFIX)
+                ? device.substring(ClassroomMetrics.LESSON_DEVICE_PREFIX.length()) : null;
+    }
+
+    /** Whether the records are the room's own ({@code classroom}: its privacy mode). */
+    boolean isClassroom() {
+        return ClassroomMetrics.CLASSROOM_DEVICE.equals(device);
+    }
+
     static DeviceRecords of(SparkplugTopic topic, BoxKey box, Payload payload) {
         boolean projector = Metrics.PROJECTOR_DEVICE.equals(topic.deviceId());
         boolean isData = topic.type() == MessageType.DDATA;
@@ -39,8 +51,9 @@ record DeviceRecords(BoxKey box, String device, boolean isProjector, List<FieldV
                 }
                 if (!(metric.value() instanceof Long || metric.value() instanceof Integer)
                         || ((Number) metric.value()).longValue() < 0) {
-                    return new DeviceRecords(box, topic.deviceId(), projector, List.of(), List.of(), Metrics.RECORD_ID + " must be a"
-                            + " whole number >= 0, but was " + metric.type() + " " + metric.value());
+                    return new DeviceRecords(box, topic.deviceId(), projector, List.of(), List.of(),
+                            Metrics.RECORD_ID + " must be a whole number >= 0, but was " + metric.type() + " "
+                            + metric.value());
                 }
                 recordId = ((Number) metric.value()).longValue();
                 continue;

@@ -6,6 +6,7 @@ import java.util.List;
 import org.classbox.console.store.BoxKey;
 import org.classbox.console.store.BoxWrites;
 import org.classbox.console.store.LessonWrites;
+import org.classbox.console.store.LessonEvent;
 import org.classbox.console.store.ParkedMessage;
 import org.classbox.console.store.Sample;
 import org.classbox.sparkplug.AliasBook;
@@ -23,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * Applies one Sparkplug message inside a store transaction, on the {@code console-store} worker. Births mark a box
  * online with its bdSeq and journal epoch and release the box's parked messages under that epoch; an NDEATH marks it
  * offline only when its bdSeq matches; DBIRTH and DDATA update the projector's latest state, and every DDATA record
- * is stored once as samples keyed by (group, box, epoch, record id, metric). Device data of a box not born yet, or
- * using a metric alias no saved birth declares, is parked, never stored under an invented epoch or a guessed name;
+ * is stored once as samples keyed by (group, box, epoch, record id, metric) (projector and the room's privacy), a
+ * lesson device's back-channel records once as lesson events keyed by (group, box, epoch, record id). Device data
+ * of a box not born yet, or using a metric alias no saved birth declares, is parked, never stored under an invented epoch or a guessed name;
  * births are saved, so the aliases they declare outlive a restart of the console. A malformed message changes nothing
  * and is counted.
  */
@@ -189,16 +191,28 @@ final class MessageApplier {
             throws SQLException {
         writes.touch(records.box(), now);
         if (LessonWrites.kept(records.device())) {
-            // Schedule acknowledgements and lesson figures: the latest value of each is what the console shows.
+            if (records.lessonId() != null) {
+                List<LessonEvent> events = LessonEvents.of(records, epoch);
+                int added = writes.addLessonEvents(events);
+                result.samplesStored += added;
+                result.samplesRepeated += events.size() - added;
+            }
+            // Schedule acknowledgements, lesson figures and material progress: the latest value of each is what the
+            // console shows; events and snapshots are rows of their own above.
             for (DeviceRecords.Value value : records.samples()) {
-                writes.lessons().saveLatest(records.box(), records.device(), epoch, value.recordId(), value.metric());
+                if (!LessonEvents.isEventMetric(value.metric().name())) {
+                    writes.lessons().saveLatest(records.box(), records.device(), epoch, value.recordId(),
+                            value.metric());
+                }
             }
             return;
         }
-        if (!records.isProjector()) {
+        if (!records.isProjector() && !records.isClassroom()) {
             return;
         }
-        writes.updateProjector(records.box(), records.state());
+        if (records.isProjector()) {
+            writes.updateProjector(records.box(), records.state());
+        }
         List<Sample> samples = new ArrayList<>(records.samples().size());
         for (DeviceRecords.Value value : records.samples()) {
             Metric m = value.metric();

@@ -169,6 +169,34 @@ public final class BoxStore {
         });
     }
 
+    /**
+     * A lesson's events in the order the box journaled them: by record id within a journal epoch (the box's clock may
+     * jump, its record ids do not), epochs (random numbers) by their first event's time.
+     */
+    public Future<List<LessonEvent>> lessonEvents(BoxKey box, String lessonId, int limit) {
+        return blocking("read events of lesson " + lessonId + " of " + box, () -> {
+            List<LessonEvent> events = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement("SELECT epoch, record_id, kind, media_time, text,"
+                    + " count, picture, taken_at, historical FROM lesson_events e WHERE group_id = ? AND box_id = ?"
+                    + " AND lesson_id = ? ORDER BY (SELECT MIN(f.taken_at) FROM lesson_events f WHERE"
+                    + " f.group_id = e.group_id AND f.box_id = e.box_id AND f.epoch = e.epoch), epoch, record_id"
+                    + " LIMIT ?")) {
+                ps.setString(1, box.groupId());
+                ps.setString(2, box.boxId());
+                ps.setString(3, lessonId);
+                ps.setInt(4, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(new LessonEvent(box, rs.getLong(1), rs.getLong(2), lessonId, rs.getString(3),
+                                rs.getObject(4, Double.class), rs.getString(5), rs.getObject(6, Long.class),
+                                rs.getBytes(7), rs.getLong(8), rs.getBoolean(9)));
+                    }
+                }
+            }
+            return events;
+        });
+    }
+
     /** Every saved birth, node births first, so a fresh alias book can learn them at start. */
     public Future<List<SavedBirth>> births() {
         return blocking("read saved births", () -> {

@@ -148,6 +148,36 @@ public final class BoxWrites {
         return added;
     }
 
+    /** Stores lesson events; one already stored (same box, epoch and record) is left as it is. */
+    public int addLessonEvents(List<LessonEvent> events) throws SQLException {
+        int added = 0;
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO lesson_events(group_id, box_id, epoch,"
+                + " record_id, lesson_id, kind, media_time, text, count, picture, taken_at, historical)"
+                + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM lesson_events"
+                + " WHERE group_id = ? AND box_id = ? AND epoch = ? AND record_id = ?)")) {
+            for (LessonEvent e : events) {
+                ps.setString(1, e.box().groupId());
+                ps.setString(2, e.box().boxId());
+                ps.setLong(3, e.epoch());
+                ps.setLong(4, e.recordId());
+                ps.setString(5, e.lessonId());
+                ps.setString(6, e.kind());
+                ps.setObject(7, e.mediaTime(), java.sql.Types.DOUBLE);
+                ps.setString(8, e.text());
+                ps.setObject(9, e.count(), java.sql.Types.BIGINT);
+                ps.setBytes(10, e.picture());
+                ps.setLong(11, e.takenAt());
+                ps.setBoolean(12, e.historical());
+                ps.setString(13, e.box().groupId());
+                ps.setString(14, e.box().boxId());
+                ps.setLong(15, e.epoch());
+                ps.setLong(16, e.recordId());
+                added += ps.executeUpdate();
+            }
+        }
+        return added;
+    }
+
     /** Keeps a device message of a box not yet born until its birth says which epoch it belongs to. */
     public void park(BoxKey box, String topic, byte[] payload, long now) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO parked(group_id, box_id, topic, payload,"

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.EnumSet;
 import java.util.Set;
@@ -64,6 +65,7 @@ public final class EdgeNode {
     private int failedAttempts;
     /** Topics outside Sparkplug the box subscribes to in every session (its schedule), with their handlers. */
     private final Map<String, Consumer<byte[]>> subscriptions = new LinkedHashMap<>();
+    private Consumer<Payload> commands = command -> { };
 
     public EdgeNode(Vertx vertx, IdentityConfig identity, UplinkConfig config, Journal journal, MqttUplink uplink,
                     DeviceBirths devices) {
@@ -96,6 +98,11 @@ public final class EdgeNode {
         this.primaryHostOnline = config.primaryHostId().isEmpty();
         uplink.onConnectionLost(this::connectionLost);
         uplink.onMessage(this::messageArrived);
+    }
+
+    /** Hands every NCMD payload to {@code handler} (on this node's context), such as the room's privacy command. */
+    public void onCommand(Consumer<Payload> handler) {
+        this.commands = handler;
     }
 
     public Future<Void> start() {
@@ -281,6 +288,7 @@ public final class EdgeNode {
 
     /** A rebirth holds the forwarder while births go out; what is in flight stays in flight and is not sent again. */
     private void nodeCommand(Payload command) {
+        commands.accept(command);
         boolean rebirth = command.metric(Metrics.REBIRTH).map(m -> Boolean.TRUE.equals(m.value())).orElse(false);
         if (rebirth && online) {
             log.info("rebirth requested by the host");
