@@ -6,7 +6,7 @@ import org.classbox.tls.TlsConfig;
 
 /** The edge agent's whole configuration: one root, one record per concern. */
 public record AgentConfig(IdentityConfig identity, UplinkConfig uplink, TlsConfig tls, BandwidthConfig bandwidth,
-                          JournalConfig journal, ProjectorConfig projector) {
+                          JournalConfig journal, ProjectorConfig projector, LessonsConfig lessons) {
     public AgentConfig {
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(uplink, "uplink");
@@ -14,6 +14,7 @@ public record AgentConfig(IdentityConfig identity, UplinkConfig uplink, TlsConfi
         Objects.requireNonNull(bandwidth, "bandwidth");
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(projector, "projector");
+        Objects.requireNonNull(lessons, "lessons");
         tls.checkBrokerUri("uplink.brokerUri", uplink.brokerUri());
     }
 
@@ -25,8 +26,9 @@ public record AgentConfig(IdentityConfig identity, UplinkConfig uplink, TlsConfi
         BandwidthConfig bandwidth = BandwidthConfig.from(settings);
         JournalConfig journal = JournalConfig.from(settings);
         ProjectorConfig projector = ProjectorConfig.from(settings);
+        LessonsConfig lessons = LessonsConfig.from(settings);
         // A misspelt key explains more than the cross-key checks it would cause.
         settings.requireAllUsed();
-        return new AgentConfig(identity, uplink, tls, bandwidth, journal, projector);
+        return new AgentConfig(identity, uplink, tls, bandwidth, journal, projector, lessons);
     }
 }

@@ -1,0 +1,350 @@
+package org.classbox.agent.lessons.buffer;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.classbox.agent.config.LessonsConfig;
+import org.classbox.agent.lessons.hls.MediaPlaylist;
+import org.classbox.agent.lessons.hls.MultivariantPlaylist;
+import org.classbox.agent.lessons.hls.Playlist;
+import org.classbox.agent.lessons.hls.PlaylistParser;
+import org.classbox.agent.lessons.hls.Variant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows one lesson's origin over the link: polls the chosen rendition's playlist, downloads one segment at a time
+ * (not yet due first, earliest deadline first, so the live edge wins; then what play-out already skipped, oldest
+ * first; after the end, upgrades of low-rendition segments), picks the rendition from the measured throughput and
+ * the buffer ahead, and lists due segments on the play-out clock. Runs on the event loop of {@link LessonBuffers}.
+ */
+final class LiveFollower {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveFollower.class);
+    private static final double EWMA_WEIGHT = 0.3;
+    private static final double SAFETY = 0.75;
+
+    private final Vertx vertx;
+    private final HttpClient http;
+    private final LessonsConfig config;
+    private final MediaClock clock;
+    private final SegmentStore store;
+    final LiveLesson lesson;
+    final Timeline timeline;
+    private final List<URI> renditions = new ArrayList<>();
+    private final List<Long> bandwidths = new ArrayList<>();
+    private int current;
+    private double throughput;
+    private boolean downloading;
+    private boolean stopped;
+    boolean finished;
+    private boolean bestFetched;
+    private int failures;
+    private long pollTimer = -1;
+    private long tickTimer = -1;
+    private long pumpTimer = -1;
+    volatile String error;
+
+    LiveFollower(Vertx vertx, HttpClient http, LessonsConfig config, MediaClock clock, SegmentStore store,
+                 LiveLesson lesson, Timeline timeline) {
+        this.vertx = vertx;
+        this.http = http;
+        this.config = config;
+        this.clock = clock;
+        this.store = store;
+        this.lesson = lesson;
+        this.timeline = timeline;
+    }
+
+    void start() {
+        tickTimer = vertx.setPeriodic(clock.wallMillis(0.25), id -> tick());
+        fetchSource();
+    }
+
+    void stop() {
+        stopped = true;
+        vertx.cancelTimer(tickTimer);
+        vertx.cancelTimer(pollTimer);
+        vertx.cancelTimer(pumpTimer);
+    }
+
+    /** After the lesson's end: no new segments are expected beyond those known or already listed. */
+    void finish() {
+        finished = true;
+        if (timeline.started() && timeline.endSeq < 0) {
+            timeline.endSeq = Math.max(timeline.lastSeq(), timeline.nextSeq - 1);
+        }
+        saveState();
+        pump();
+    }
+
+    int rendition() {
+        return current;
+    }
+
+    long bandwidth() {
+        return bandwidths.isEmpty() ? 0 : bandwidths.get(current);
+    }
+
+    boolean done() {
+        return finished && timeline.complete() && !upgradeLeft();
+    }
+
+    private void fetchSource() {
+        get(lesson.source()).onComplete(ar -> {
+            if (stopped) {
+                return;
+            }
+            if (ar.failed()) {
+                retryLater(ar.cause(), this::fetchSource);
+                return;
+            }
+            try {
+                Playlist playlist = PlaylistParser.parse(ar.result().toString(), lesson.source().toString());
+                if (playlist instanceof MultivariantPlaylist multi) {
+                    for (Variant v : multi.variants()) {
+                        renditions.add(lesson.source().resolve(v.uri()));
+                        bandwidths.add(v.bandwidth());
+                    }
+                } else {
+                    renditions.add(lesson.source());
+                    bandwidths.add(0L);
+                }
+            } catch (RuntimeException e) {
+                retryLater(e, this::fetchSource);
+                return;
+            }
+            current = Math.min(current, renditions.size() - 1);
+            poll();
+        });
+    }
+
+    private void poll() {
+        if (stopped) {
+            return;
+        }
+        int rendition = current;
+        get(renditions.get(rendition)).onComplete(ar -> {
+            if (stopped) {
+                return;
+            }
+            if (ar.failed()) {
+                retryLater(ar.cause(), this::poll);
+                return;
+            }
+            try {
+                learn(PlaylistParser.media(ar.result().toString(), renditions.get(rendition).toString()), rendition);
+            } catch (RuntimeException e) {
+                retryLater(e, this::poll);
+                return;
+            }
+            if (pollingNeeded()) {
+                pollTimer = vertx.setTimer(clock.wallMillis(Math.max(0.5, timeline.targetDuration / 2.0)),
+                        id -> poll());
+            }
+            pump();
+        });
+    }
+
+    private void learn(MediaPlaylist playlist, int rendition) {
+        boolean first = !timeline.started();
+        timeline.learn(playlist, rendition, clock.now());
+        timeline.outages.succeeded(clock.now());
+        failures = 0;
+        error = null;
+        if (first && timeline.started()) {
+            saveState();
+        }
+    }
+
+    private boolean pollingNeeded() {
+        if (!finished || !timeline.started()) {
+            return true;
+        }
+        for (long seq = timeline.firstSeq; seq <= timeline.lastSeq(); seq++) {
+            Timeline.Known k = timeline.known.get(seq);
+            if (!timeline.stored.containsKey(seq) && (k == null || k.uris.isEmpty())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void tick() {
+        List<Timeline.Entry> added = timeline.advance(clock.now());
+        if (!added.isEmpty()) {
+            store.append(lesson.id(), added, state()).onFailure(e -> LOG.warn("lesson {}: {}", lesson.id(),
+                    e.getMessage()));
+            pump();
+        }
+    }
+
+    private void pump() {
+        if (downloading || stopped || !timeline.started() || renditions.isEmpty()) {
+            return;
+        }
+        long seq = next(timeline.nextSeq, timeline.lastSeq());
+        if (seq < 0) {
+            seq = next(timeline.firstSeq, timeline.nextSeq - 1);
+        }
+        if (seq >= 0) {
+            current = choose();
+            download(seq, current);
+            return;
+        }
+        if (finished && timeline.complete()) {
+            upgrade();
+        }
+    }
+
+    /** The first segment in [from, to] that is missing and whose URI is known, or -1. */
+    private long next(long from, long to) {
+        for (long seq = from; seq <= to; seq++) {
+            Timeline.Known k = timeline.known.get(seq);
+            if (!timeline.stored.containsKey(seq) && k != null && !k.uris.isEmpty()) {
+                return seq;
+            }
+        }
+        return -1;
+    }
+
+    /** The highest rendition the measured throughput carries at the clock rate; the lowest when the buffer runs dry. */
+    private int choose() {
+        if (renditions.size() == 1 || throughput <= 0 || timeline.aheadSeconds() < timeline.targetDuration) {
+            return throughput <= 0 ? current : 0;
+        }
+        int best = 0;
+        for (int i = 0; i < bandwidths.size(); i++) {
+            if (bandwidths.get(i) * clock.rate() <= SAFETY * throughput) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private boolean upgradeLeft() {
+        int best = renditions.size() - 1;
+        return best > 0 && timeline.stored.values().stream().anyMatch(s -> s.rendition() < best);
+    }
+
+    private void upgrade() {
+        int best = renditions.size() - 1;
+        if (!upgradeLeft()) {
+            return;
+        }
+        if (!bestFetched) {
+            downloading = true;
+            get(renditions.get(best)).onComplete(ar -> {
+                downloading = false;
+                if (ar.succeeded()) {
+                    try {
+                        learn(PlaylistParser.media(ar.result().toString(), renditions.get(best).toString()), best);
+                        bestFetched = true;
+                    } catch (RuntimeException e) {
+                        error = e.getMessage();
+                    }
+                }
+                later(this::pump);
+            });
+            return;
+        }
+        for (var e : timeline.stored.entrySet()) {
+            Timeline.Known k = timeline.known.get(e.getKey());
+            if (e.getValue().rendition() < best && k != null && k.uris.containsKey(best)) {
+                download(e.getKey(), best);
+                return;
+            }
+        }
+    }
+
+    private void download(long seq, int wanted) {
+        Timeline.Known k = timeline.known.get(seq);
+        int rendition = k.uris.containsKey(wanted) ? wanted : k.uris.keySet().stream()
+                .filter(r -> r <= wanted).max(Integer::compare).orElse(k.uris.keySet().iterator().next());
+        URI uri = renditions.get(rendition).resolve(k.uris.get(rendition));
+        downloading = true;
+        long started = System.nanoTime();
+        get(uri).compose(body -> {
+            if (body.length() == 0 || body.getByte(0) != 0x47) {
+                return Future.failedFuture(new IllegalStateException(uri + ": not an MPEG-TS segment (first byte "
+                        + (body.length() == 0 ? "missing" : String.format("0x%02x", body.getByte(0))) + ")"));
+            }
+            double seconds = Math.max(1e-4, (System.nanoTime() - started) / 1e9);
+            double bits = body.length() * 8.0 / seconds;
+            throughput = throughput <= 0 ? bits : (1 - EWMA_WEIGHT) * throughput + EWMA_WEIGHT * bits;
+            double now = clock.now();
+            return store.put(lesson.id(), seq, rendition, k.duration, k.mediaStart, now, body.getBytes())
+                    .map(v -> now);
+        }).onComplete(ar -> {
+            downloading = false;
+            if (stopped) {
+                return;
+            }
+            if (ar.failed()) {
+                retryLater(ar.cause(), this::pump);
+                return;
+            }
+            Timeline.Stored before = timeline.stored.get(seq);
+            timeline.stored.put(seq, new Timeline.Stored(rendition, before == null ? ar.result() : before.fetchedAt()));
+            timeline.outages.succeeded(clock.now());
+            failures = 0;
+            pump();
+        });
+    }
+
+    private Future<Buffer> get(URI uri) {
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(uri.toString())
+                .setTimeout(config.requestTimeoutMillis());
+        return http.request(options).compose(req -> req.send()).compose(resp -> {
+            if (resp.statusCode() != 200) {
+                return resp.body().transform(x -> Future.failedFuture(new OriginException(
+                        uri + ": origin answered HTTP " + resp.statusCode(), false)));
+            }
+            String length = resp.getHeader("Content-Length");
+            if (length != null && Long.parseLong(length.strip()) > config.maxSegmentBytes()) {
+                resp.request().reset();
+                return Future.failedFuture(new OriginException(uri + ": " + length + " bytes exceed "
+                        + "lessons.maxSegmentMegabytes (" + config.maxSegmentMegabytes() + ")", false));
+            }
+            return resp.body().compose(body -> body.length() > config.maxSegmentBytes()
+                    ? Future.failedFuture(new OriginException(uri + ": " + body.length() + " bytes exceed "
+                    + "lessons.maxSegmentMegabytes (" + config.maxSegmentMegabytes() + ")", false))
+                    : Future.succeededFuture(body));
+        }).recover(e -> Future.failedFuture(e instanceof OriginException ? e
+                : new OriginException(uri + ": " + e.getMessage(), true)));
+    }
+
+    private void retryLater(Throwable cause, Runnable retry) {
+        if (cause instanceof OriginException oe && oe.linkDown()) {
+            timeline.outages.failed(clock.now());
+        } else {
+            error = "lesson " + lesson.id() + ": " + cause.getMessage();
+            LOG.warn("{}", error);
+        }
+        failures = Math.min(failures + 1, 20);
+        long backoff = Math.min(config.reconnectMaxMillis(),
+                config.reconnectMinMillis() * (1L << Math.min(failures - 1, 16)));
+        pumpTimer = vertx.setTimer(backoff, id -> retry.run());
+    }
+
+    private void later(Runnable action) {
+        vertx.runOnContext(v -> action.run());
+    }
+
+    SegmentStore.State state() {
+        return new SegmentStore.State(timeline.targetDuration, timeline.firstSeq, timeline.anchor, timeline.delay,
+                timeline.nextSeq, timeline.endSeq, finished);
+    }
+
+    private void saveState() {
+        if (timeline.started()) {
+            store.saveState(lesson.id(), state()).onFailure(e -> LOG.warn("lesson {}: {}", lesson.id(),
+                    e.getMessage()));
+        }
+    }
+}

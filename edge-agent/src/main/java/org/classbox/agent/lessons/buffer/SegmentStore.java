@@ -1,0 +1,188 @@
+package org.classbox.agent.lessons.buffer;
+
+import io.vertx.core.Future;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.classbox.agent.lessons.storage.LessonDatabase;
+
+/**
+ * Segments (one row per lesson and sequence: the best rendition fetched so far, its bytes as a BLOB) and the play-out
+ * state of each lesson, in the shared lessons H2 file. BLOBs in H2 rather than files beside an index: one commit
+ * holds a segment and its index row, so a power cut never leaves one without the other (measured figures in
+ * docs/architecture.md, "Lesson buffer").
+ */
+public final class SegmentStore {
+    /** A stored segment without its bytes. */
+    record Row(long seq, int rendition, double duration, double mediaStart, double fetchedAt) {
+    }
+
+    /** The saved play-out state of a lesson. */
+    record State(int targetDuration, long firstSeq, double anchor, double delay, long nextSeq, long endSeq,
+                 boolean finished) {
+    }
+
+    private final LessonDatabase db;
+
+    public SegmentStore(LessonDatabase db) {
+        this.db = db;
+    }
+
+    public Future<Void> start() {
+        return db.schema(
+                "CREATE TABLE IF NOT EXISTS segment_media (lesson VARCHAR(48) NOT NULL, seq BIGINT NOT NULL,"
+                        + " rendition INT NOT NULL, duration DOUBLE PRECISION NOT NULL,"
+                        + " media_start DOUBLE PRECISION NOT NULL, fetched_at DOUBLE PRECISION NOT NULL,"
+                        + " bytes BLOB NOT NULL, PRIMARY KEY (lesson, seq))",
+                "CREATE TABLE IF NOT EXISTS playlist_state (lesson VARCHAR(48) PRIMARY KEY, target_duration INT NOT NULL,"
+                        + " first_seq BIGINT NOT NULL, anchor DOUBLE PRECISION NOT NULL, delay DOUBLE PRECISION NOT NULL,"
+                        + " next_seq BIGINT NOT NULL, end_seq BIGINT NOT NULL, finished BOOLEAN NOT NULL)",
+                "CREATE TABLE IF NOT EXISTS playlist_entry (lesson VARCHAR(48) NOT NULL, local_seq BIGINT NOT NULL,"
+                        + " origin_seq BIGINT NOT NULL, duration DOUBLE PRECISION NOT NULL,"
+                        + " media_start DOUBLE PRECISION NOT NULL, gap BOOLEAN NOT NULL, discontinuity BOOLEAN NOT NULL,"
+                        + " rendition INT NOT NULL, listed_at DOUBLE PRECISION NOT NULL, PRIMARY KEY (lesson, local_seq))");
+    }
+
+    /**
+     * Stores one segment, or replaces its bytes with a better rendition (keeping when it first arrived, which is
+     * what decided whether it was a gap).
+     */
+    public Future<Void> put(String lesson, long seq, int rendition, double duration, double mediaStart,
+                            double fetchedAt, byte[] bytes) {
+        return db.call(c -> {
+            try (PreparedStatement u = c.prepareStatement(
+                    "UPDATE segment_media SET rendition = ?, bytes = ? WHERE lesson = ? AND seq = ?")) {
+                u.setInt(1, rendition);
+                u.setBytes(2, bytes);
+                u.setString(3, lesson);
+                u.setLong(4, seq);
+                if (u.executeUpdate() > 0) {
+                    return null;
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO segment_media (lesson, seq, rendition,"
+                    + " duration, media_start, fetched_at, bytes) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                s.setString(1, lesson);
+                s.setLong(2, seq);
+                s.setInt(3, rendition);
+                s.setDouble(4, duration);
+                s.setDouble(5, mediaStart);
+                s.setDouble(6, fetchedAt);
+                s.setBytes(7, bytes);
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The bytes of a segment, or null. */
+    public Future<byte[]> read(String lesson, long seq) {
+        return db.call(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT bytes FROM segment_media WHERE lesson = ? AND seq = ?")) {
+                s.setString(1, lesson);
+                s.setLong(2, seq);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? r.getBytes(1) : null;
+                }
+            }
+        });
+    }
+
+    Future<List<Row>> rows(String lesson) {
+        return db.call(c -> {
+            List<Row> rows = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT seq, rendition, duration, media_start, fetched_at"
+                    + " FROM segment_media WHERE lesson = ? ORDER BY seq")) {
+                s.setString(1, lesson);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(new Row(r.getLong(1), r.getInt(2), r.getDouble(3), r.getDouble(4), r.getDouble(5)));
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    Future<Void> saveState(String lesson, State st) {
+        return db.call(c -> {
+            try (PreparedStatement s = c.prepareStatement("MERGE INTO playlist_state (lesson, target_duration,"
+                    + " first_seq, anchor, delay, next_seq, end_seq, finished) KEY (lesson)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                s.setString(1, lesson);
+                s.setInt(2, st.targetDuration());
+                s.setLong(3, st.firstSeq());
+                s.setDouble(4, st.anchor());
+                s.setDouble(5, st.delay());
+                s.setLong(6, st.nextSeq());
+                s.setLong(7, st.endSeq());
+                s.setBoolean(8, st.finished());
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    Future<State> loadState(String lesson) {
+        return db.call(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT target_duration, first_seq, anchor, delay, next_seq,"
+                    + " end_seq, finished FROM playlist_state WHERE lesson = ?")) {
+                s.setString(1, lesson);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? new State(r.getInt(1), r.getLong(2), r.getDouble(3), r.getDouble(4),
+                            r.getLong(5), r.getLong(6), r.getBoolean(7)) : null;
+                }
+            }
+        });
+    }
+
+    /** Appends listed entries and the state they leave behind, in one transaction. */
+    Future<Void> append(String lesson, List<Timeline.Entry> entries, State st) {
+        return db.call(c -> {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO playlist_entry (lesson, local_seq, origin_seq,"
+                    + " duration, media_start, gap, discontinuity, rendition, listed_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Timeline.Entry e : entries) {
+                    s.setString(1, lesson);
+                    s.setLong(2, e.localSeq());
+                    s.setLong(3, e.originSeq());
+                    s.setDouble(4, e.duration());
+                    s.setDouble(5, e.mediaStart());
+                    s.setBoolean(6, e.gap());
+                    s.setBoolean(7, e.discontinuity());
+                    s.setInt(8, e.rendition());
+                    s.setDouble(9, e.listedAt());
+                    s.addBatch();
+                }
+                s.executeBatch();
+                c.commit();
+            } catch (java.sql.SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            return null;
+        }).compose(v -> saveState(lesson, st));
+    }
+
+    Future<List<Timeline.Entry>> entries(String lesson) {
+        return db.call(c -> {
+            List<Timeline.Entry> entries = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT local_seq, origin_seq, duration, media_start, gap,"
+                    + " discontinuity, rendition, listed_at FROM playlist_entry WHERE lesson = ? ORDER BY local_seq")) {
+                s.setString(1, lesson);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        entries.add(new Timeline.Entry(r.getLong(1), r.getLong(2), r.getDouble(3), r.getDouble(4),
+                                r.getBoolean(5), r.getBoolean(6), r.getInt(7), r.getDouble(8)));
+                    }
+                }
+            }
+            return entries;
+        });
+    }
+}
