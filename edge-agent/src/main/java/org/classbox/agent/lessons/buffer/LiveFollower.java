@@ -307,6 +307,8 @@ final class LiveFollower {
             }
             String length = resp.getHeader("Content-Length");
             if (length != null && Long.parseLong(length.strip()) > config.maxSegmentBytes()) {
+                // Refused unread: the reset is ours, so the response's own error report would only repeat it.
+                resp.exceptionHandler(ignored -> { });
                 resp.request().reset();
                 return Future.failedFuture(new OriginException(uri + ": " + length + " bytes exceed "
                         + "lessons.maxSegmentMegabytes (" + config.maxSegmentMegabytes() + ")", false));
@@ -320,11 +322,17 @@ final class LiveFollower {
     }
 
     private void retryLater(Throwable cause, Runnable retry) {
+        if (stopped) {
+            return;
+        }
         if (cause instanceof OriginException oe && oe.linkDown()) {
             timeline.outages.failed(clock.now());
         } else {
-            error = "lesson " + lesson.id() + ": " + cause.getMessage();
-            LOG.warn("{}", error);
+            String message = "lesson " + lesson.id() + ": " + cause.getMessage();
+            if (!message.equals(error)) {
+                LOG.warn("{}", message);
+            }
+            error = message;
         }
         failures = Math.min(failures + 1, 20);
         long backoff = Math.min(config.reconnectMaxMillis(),
