@@ -33,8 +33,12 @@ final class BufferRig implements AutoCloseable {
     }
 
     static LessonsConfig config() {
-        LessonsConfig d = LessonsConfig.defaults();
-        return new LessonsConfig(RATE, 6, 20, 3, 120, 1, 100, 1000, 50, 200, 1);
+        return config(RATE);
+    }
+
+    /** Short everything: 1 MB segments at most, a 10 s outage window, 1 s margin, fast retries. */
+    static LessonsConfig config(double rate) {
+        return new LessonsConfig(rate, 6, 20, 3, 10, 1, 100, 1000, 50, 200, 1);
     }
 
     BufferRig start() {

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class TestOrigin {
     static final int SEGMENTS = 16;
+    final int segments;
     private final Vertx vertx;
     private final Path dir;
     private final double rate;
@@ -26,17 +27,23 @@ final class TestOrigin {
     volatile long bytesPerSecond;
     volatile boolean huge;
 
-    private TestOrigin(Vertx vertx, Path dir, double rate) {
+    private TestOrigin(Vertx vertx, Path dir, double rate, int segments) {
         this.vertx = vertx;
+        this.segments = segments;
         this.dir = dir;
         this.rate = rate;
     }
 
     /** Encodes the lesson's media with Debian's ffmpeg (about a second) and serves it live from now. */
     static TestOrigin start(Vertx vertx, Path dir, double rate) throws IOException, InterruptedException {
+        return start(vertx, dir, rate, SEGMENTS);
+    }
+
+    static TestOrigin start(Vertx vertx, Path dir, double rate, int segments)
+            throws IOException, InterruptedException {
         Process ffmpeg = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
                 "-f", "lavfi", "-i", "testsrc=size=160x90:rate=10", "-f", "lavfi", "-i", "sine=frequency=440",
-                "-t", String.valueOf(SEGMENTS), "-map", "0:v", "-map", "1:a", "-map", "0:v", "-map", "1:a",
+                "-t", String.valueOf(segments), "-map", "0:v", "-map", "1:a", "-map", "0:v", "-map", "1:a",
                 "-c:v", "libx264", "-preset", "ultrafast", "-g", "10", "-b:v:0", "40k", "-b:v:1", "400k",
                 "-s:v:0", "80x46", "-c:a", "aac", "-b:a", "32k", "-f", "hls", "-hls_time", "1",
                 "-hls_list_size", "0", "-var_stream_map", "v:0,a:0 v:1,a:1",
@@ -45,7 +52,7 @@ final class TestOrigin {
         if (!ffmpeg.waitFor(60, TimeUnit.SECONDS) || ffmpeg.exitValue() != 0) {
             throw new IOException("ffmpeg failed: " + new String(ffmpeg.getInputStream().readAllBytes()));
         }
-        TestOrigin origin = new TestOrigin(vertx, dir, rate);
+        TestOrigin origin = new TestOrigin(vertx, dir, rate, segments);
         origin.server = vertx.createHttpServer().requestHandler(origin::handle);
         origin.server.listen(0, "127.0.0.1").await();
         origin.startNanos = System.nanoTime();
@@ -62,7 +69,7 @@ final class TestOrigin {
 
     int available() {
         double media = (System.nanoTime() - startNanos) / 1e9 * rate;
-        return (int) Math.min(SEGMENTS, Math.floor(media));
+        return (int) Math.min(segments, Math.floor(media));
     }
 
     private void handle(HttpServerRequest req) {
@@ -95,7 +102,7 @@ final class TestOrigin {
         for (int i = 0; i < n; i++) {
             out.append("#EXTINF:1.000000,\n").append(String.format(Locale.ROOT, "r%d_%03d.ts%n", rendition, i));
         }
-        if (n == SEGMENTS) {
+        if (n == segments) {
             out.append("#EXT-X-ENDLIST\n");
         }
         return out.toString();
