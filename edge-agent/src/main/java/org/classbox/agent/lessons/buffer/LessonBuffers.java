@@ -102,17 +102,10 @@ public final class LessonBuffers {
         return onContext(follower::finish);
     }
 
-    /** Where a lesson's buffer stands, or null for a lesson not followed. */
+    /** Where a lesson's buffer stands (as of its last play-out tick), or null for a lesson not followed. */
     public BufferStatus status(String lessonId) {
         LiveFollower f = followers.get(lessonId);
-        if (f == null) {
-            return null;
-        }
-        Timeline t = f.timeline;
-        BufferStatus.State state = !f.finished ? BufferStatus.State.FOLLOWING
-                : f.done() ? BufferStatus.State.COMPLETE : BufferStatus.State.REPAIRING;
-        return new BufferStatus(lessonId, state, t.delay, t.aheadSeconds(), t.gapSeconds(),
-                t.missing(), t.complete(), f.rendition(), f.bandwidth(), f.error);
+        return f == null ? null : f.status();
     }
 
     public List<BufferStatus> all() {
@@ -125,12 +118,12 @@ public final class LessonBuffers {
 
     /** True while any lesson is followed live: other downloads (materials) keep off the link then. */
     public boolean liveActive() {
-        return followers.values().stream().anyMatch(f -> !f.finished);
+        return followers.values().stream().anyMatch(LiveFollower::live);
     }
 
-    /** Serves {@code /lessons/{id}/live.m3u8}, {@code /lessons/{id}/vod.m3u8} and their segments. */
+    /** Serves (after {@link #start()}) {@code /lessons/{id}/live.m3u8}, {@code /lessons/{id}/vod.m3u8} and their segments. */
     public Router mediaRouter() {
-        return new MediaRoutes(vertx, store, followers::get, config.liveWindowSegments()).router();
+        return new MediaRoutes(vertx, context, store, followers::get, config.liveWindowSegments()).router();
     }
 
     public Future<Void> stop() {

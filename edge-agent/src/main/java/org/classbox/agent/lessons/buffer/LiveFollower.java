@@ -42,13 +42,15 @@ final class LiveFollower {
     private double throughput;
     private boolean downloading;
     private boolean stopped;
-    boolean finished;
+    volatile boolean finished;
     private boolean bestFetched;
     private int failures;
     private long pollTimer = -1;
     private long tickTimer = -1;
     private long pumpTimer = -1;
     volatile String error;
+    private volatile BufferStatus status;
+    private volatile boolean live = true;
 
     LiveFollower(Vertx vertx, HttpClient http, LessonsConfig config, MediaClock clock, SegmentStore store,
                  LiveLesson lesson, Timeline timeline) {
@@ -62,6 +64,7 @@ final class LiveFollower {
     }
 
     void start() {
+        refresh();
         tickTimer = vertx.setPeriodic(clock.wallMillis(0.25), id -> tick());
         fetchSource();
     }
@@ -182,6 +185,28 @@ final class LiveFollower {
                     e.getMessage()));
             pump();
         }
+        refresh();
+        if (done()) {
+            // Nothing left to list, fetch or upgrade: no timer keeps running for a finished lesson.
+            stop();
+        }
+    }
+
+    /** Publishes the status read by other threads; called on the event loop after each change. */
+    private void refresh() {
+        live = !finished && !timeline.liveEnded();
+        BufferStatus.State state = !finished ? BufferStatus.State.FOLLOWING
+                : done() ? BufferStatus.State.COMPLETE : BufferStatus.State.REPAIRING;
+        status = new BufferStatus(lesson.id(), state, timeline.delay, timeline.aheadSeconds(),
+                timeline.gapSeconds(), timeline.missing(), timeline.complete(), current, bandwidth(), error);
+    }
+
+    BufferStatus status() {
+        return status;
+    }
+
+    boolean live() {
+        return live;
     }
 
     private void pump() {

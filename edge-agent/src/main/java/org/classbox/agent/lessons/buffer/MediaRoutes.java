@@ -1,7 +1,7 @@
 package org.classbox.agent.lessons.buffer;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.Function;
@@ -16,12 +16,15 @@ final class MediaRoutes {
     private static final String PLAYLIST_TYPE = "application/vnd.apple.mpegurl";
 
     private final Vertx vertx;
+    private final Context followersContext;
     private final SegmentStore store;
     private final Function<String, LiveFollower> followers;
     private final int window;
 
-    MediaRoutes(Vertx vertx, SegmentStore store, Function<String, LiveFollower> followers, int window) {
+    MediaRoutes(Vertx vertx, Context followersContext, SegmentStore store, Function<String, LiveFollower> followers,
+                int window) {
         this.vertx = vertx;
+        this.followersContext = followersContext;
         this.store = store;
         this.followers = followers;
         this.window = window;
@@ -45,10 +48,14 @@ final class MediaRoutes {
             rc.response().setStatusCode(404).end("the lesson has not ended\n");
             return;
         }
-        // Read on the followers' event loop: the timeline is single-threaded.
-        MediaPlaylist playlist = vod ? f.timeline.vodPlaylist() : f.timeline.livePlaylist(window);
-        rc.response().putHeader("Content-Type", PLAYLIST_TYPE).putHeader("Cache-Control", "no-cache")
-                .end(PlaylistWriter.write(playlist));
+        // The timeline belongs to the followers' event loop: read it there, answer back on the server's own.
+        Context server = vertx.getOrCreateContext();
+        followersContext.runOnContext(v -> {
+            MediaPlaylist playlist = vod ? f.timeline.vodPlaylist() : f.timeline.livePlaylist(window);
+            String text = PlaylistWriter.write(playlist);
+            server.runOnContext(w -> rc.response().putHeader("Content-Type", PLAYLIST_TYPE)
+                    .putHeader("Cache-Control", "no-cache").end(text));
+        });
     }
 
     private void segment(RoutingContext rc) {
@@ -58,11 +65,12 @@ final class MediaRoutes {
             rc.response().setStatusCode(404).end("no such segment\n");
             return;
         }
-        store.read(id, Long.parseLong(m.group(1))).onComplete(ar -> {
+        store.path(id, Long.parseLong(m.group(1))).onComplete(ar -> {
             if (ar.failed() || ar.result() == null) {
                 rc.response().setStatusCode(404).end("segment not stored\n");
             } else {
-                rc.response().putHeader("Content-Type", "video/mp2t").end(Buffer.buffer(ar.result()));
+                // sendfile: the bytes go from the page cache to the socket, never through the heap.
+                rc.response().putHeader("Content-Type", "video/mp2t").sendFile(ar.result().toString());
             }
         });
     }

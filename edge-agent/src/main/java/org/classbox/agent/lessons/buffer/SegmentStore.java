@@ -1,6 +1,9 @@
 package org.classbox.agent.lessons.buffer;
 
 import io.vertx.core.Future;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -8,10 +11,11 @@ import java.util.List;
 import org.classbox.agent.lessons.storage.LessonDatabase;
 
 /**
- * Segments (one row per lesson and sequence: the best rendition fetched so far, its bytes as a BLOB) and the play-out
- * state of each lesson, in the shared lessons H2 file. BLOBs in H2 rather than files beside an index: one commit
- * holds a segment and its index row, so a power cut never leaves one without the other (measured figures in
- * docs/architecture.md, "Lesson buffer").
+ * Segments and the play-out state of each lesson. A segment's bytes are a file beside the lessons H2 file
+ * ({@code <dataDir>/segments/lesson-<id>/<seq>.ts}, the best rendition fetched so far, replaced by an atomic rename),
+ * indexed by a row of {@code segment_media}; the row is written only once its file is in place. Files rather than
+ * BLOBs: measured 1.2-1.3x faster to write and read here ({@code bench/run lessons-storage}), served by sendfile without
+ * passing through the heap, and a deleted lesson gives its space back at once (see docs/architecture.md).
  */
 public final class SegmentStore {
     /** A stored segment without its bytes. */
@@ -34,7 +38,7 @@ public final class SegmentStore {
                 "CREATE TABLE IF NOT EXISTS segment_media (lesson VARCHAR(48) NOT NULL, seq BIGINT NOT NULL,"
                         + " rendition INT NOT NULL, duration DOUBLE PRECISION NOT NULL,"
                         + " media_start DOUBLE PRECISION NOT NULL, fetched_at DOUBLE PRECISION NOT NULL,"
-                        + " bytes BLOB NOT NULL, PRIMARY KEY (lesson, seq))",
+                        + " size BIGINT NOT NULL, PRIMARY KEY (lesson, seq))",
                 "CREATE TABLE IF NOT EXISTS playlist_state (lesson VARCHAR(48) PRIMARY KEY, target_duration INT NOT NULL,"
                         + " first_seq BIGINT NOT NULL, anchor DOUBLE PRECISION NOT NULL, delay DOUBLE PRECISION NOT NULL,"
                         + " next_seq BIGINT NOT NULL, end_seq BIGINT NOT NULL, finished BOOLEAN NOT NULL)",
@@ -51,10 +55,15 @@ public final class SegmentStore {
     public Future<Void> put(String lesson, long seq, int rendition, double duration, double mediaStart,
                             double fetchedAt, byte[] bytes) {
         return db.call(c -> {
+            Path file = file(lesson, seq);
+            Files.createDirectories(file.getParent());
+            Path partial = file.resolveSibling(file.getFileName() + ".part");
+            Files.write(partial, bytes);
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             try (PreparedStatement u = c.prepareStatement(
-                    "UPDATE segment_media SET rendition = ?, bytes = ? WHERE lesson = ? AND seq = ?")) {
+                    "UPDATE segment_media SET rendition = ?, size = ? WHERE lesson = ? AND seq = ?")) {
                 u.setInt(1, rendition);
-                u.setBytes(2, bytes);
+                u.setLong(2, bytes.length);
                 u.setString(3, lesson);
                 u.setLong(4, seq);
                 if (u.executeUpdate() > 0) {
@@ -62,32 +71,44 @@ public final class SegmentStore {
                 }
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO segment_media (lesson, seq, rendition,"
-                    + " duration, media_start, fetched_at, bytes) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + " duration, media_start, fetched_at, size) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, lesson);
                 s.setLong(2, seq);
                 s.setInt(3, rendition);
                 s.setDouble(4, duration);
                 s.setDouble(5, mediaStart);
                 s.setDouble(6, fetchedAt);
-                s.setBytes(7, bytes);
+                s.setLong(7, bytes.length);
                 s.executeUpdate();
             }
             return null;
         });
     }
 
-    /** The bytes of a segment, or null. */
-    public Future<byte[]> read(String lesson, long seq) {
+    /** The file of a stored segment, or null when none is stored. */
+    public Future<Path> path(String lesson, long seq) {
         return db.call(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT bytes FROM segment_media WHERE lesson = ? AND seq = ?")) {
+                    "SELECT size FROM segment_media WHERE lesson = ? AND seq = ?")) {
                 s.setString(1, lesson);
                 s.setLong(2, seq);
                 try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? r.getBytes(1) : null;
+                    Path file = file(lesson, seq);
+                    return r.next() && Files.size(file) == r.getLong(1) ? file : null;
                 }
             }
         });
+    }
+
+    /** The bytes of a stored segment, or null. */
+    public Future<byte[]> read(String lesson, long seq) {
+        return path(lesson, seq).compose(file -> file == null ? Future.succeededFuture(null)
+                : db.call(c -> Files.readAllBytes(file)));
+    }
+
+    // "lesson-" keeps ids such as ".." (allowed by the id pattern) inside the segments folder.
+    private Path file(String lesson, long seq) {
+        return db.dataDir().resolve("segments").resolve("lesson-" + lesson).resolve(seq + ".ts");
     }
 
     Future<List<Row>> rows(String lesson) {

@@ -52,7 +52,7 @@ class AdaptiveTest {
         long slowFrom = origin.available();
         Await.until(LESSON, "low-rendition segments on the slow link", () -> rig.store.rows("abr").await().stream()
                 .filter(r -> r.seq() > slowFrom && r.rendition() == 0).count() >= 3);
-        assertEquals(0, rig.buffers.status("abr").rendition());
+        Await.until(LESSON, "the status to name the low rendition", () -> rig.buffers.status("abr").rendition() == 0);
         Await.until(LESSON, "the live playlist to end", () -> rig.playlist("/lessons/abr/live.m3u8").ended());
         origin.bytesPerSecond = 0;
         rig.buffers.finish("abr").await();
@@ -72,8 +72,8 @@ class AdaptiveTest {
         given(8, 48);
         String live = "/lessons/talk/live.m3u8";
         rig.buffers.follow(BufferRig.lesson("talk", origin.masterUri(), LiveLesson.Mode.INTERACTIVE)).await();
-        Await.until(LESSON, "the play-out to start", () -> rig.playlist(live) != null);
-        assertEquals(3.0, rig.buffers.status("talk").delaySeconds(), 1e-9, "starts 3 segments behind live");
+        Await.until(LESSON, "the play-out to start 3 segments behind live",
+                () -> rig.playlist(live) != null && rig.buffers.status("talk").delaySeconds() == 3.0);
         int from = origin.available() + 2;
         Await.until(LESSON, "two more media seconds", () -> origin.available() >= from);
         origin.down = true;
