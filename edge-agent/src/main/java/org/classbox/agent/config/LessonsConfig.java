@@ -34,11 +34,11 @@ public record LessonsConfig(double clockRate, int broadcastDelaySeconds, int del
         Check.inRange("lessons.requestTimeoutMillis", requestTimeoutMillis, 100, 600_000);
         Check.inRange("lessons.reconnectMinMillis", reconnectMinMillis, 10, 600_000);
         Check.inRange("lessons.reconnectMaxMillis", reconnectMaxMillis, reconnectMinMillis, 600_000);
-        Check.inRange("lessons.maxSegmentMegabytes", maxSegmentMegabytes, 1, 1024);
+        Check.inRange("lessons.maxSegmentMegabytes", maxSegmentMegabytes, 1, 64);
     }
 
     public static LessonsConfig defaults() {
-        return new LessonsConfig(1.0, 30, 120, 3, 600, 4, 30, 10_000, 500, 15_000, 64);
+        return new LessonsConfig(1.0, 30, 120, 3, 600, 4, 30, 10_000, 500, 15_000, 16);
     }
 
     public long maxSegmentBytes() {

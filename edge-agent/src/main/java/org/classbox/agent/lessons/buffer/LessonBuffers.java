@@ -45,6 +45,9 @@ public final class LessonBuffers {
 
     /** Starts following a lesson (or resumes it from H2 after a restart). Following one twice is a no-op. */
     public Future<Void> follow(LiveLesson lesson) {
+        if (context == null) {
+            throw new IllegalStateException("LessonBuffers.follow(" + lesson.id() + ") before start()");
+        }
         if (followers.containsKey(lesson.id())) {
             return Future.succeededFuture();
         }

@@ -44,6 +44,7 @@ final class LiveFollower {
     private boolean stopped;
     volatile boolean finished;
     private boolean bestFetched;
+    private boolean upgradesExhausted;
     private int failures;
     private long pollTimer = -1;
     private long tickTimer = -1;
@@ -254,7 +255,8 @@ final class LiveFollower {
 
     private boolean upgradeLeft() {
         int best = renditions.size() - 1;
-        return best > 0 && timeline.stored.values().stream().anyMatch(s -> s.rendition() < best);
+        return !upgradesExhausted && best > 0
+                && timeline.stored.values().stream().anyMatch(s -> s.rendition() < best);
     }
 
     private void upgrade() {
@@ -285,6 +287,8 @@ final class LiveFollower {
                 return;
             }
         }
+        // The origin no longer lists the rest in its best rendition (its window moved on): keep what we have.
+        upgradesExhausted = true;
     }
 
     private void download(long seq, int wanted) {
