@@ -299,9 +299,10 @@ final class LiveFollower {
         downloading = true;
         long started = System.nanoTime();
         get(uri).compose(body -> {
-            if (body.length() == 0 || body.getByte(0) != 0x47) {
-                return Future.failedFuture(new IllegalStateException(uri + ": not an MPEG-TS segment (first byte "
-                        + (body.length() == 0 ? "missing" : String.format("0x%02x", body.getByte(0))) + ")"));
+            String bad = mpegTsProblem(body);
+            if (bad != null) {
+                return Future.failedFuture(new OriginException(uri + ": not an MPEG-TS segment (" + bad + ")",
+                        false));
             }
             double seconds = Math.max(1e-4, (System.nanoTime() - started) / 1e9);
             double bits = body.length() * 8.0 / seconds;
@@ -324,6 +325,19 @@ final class LiveFollower {
             failures = 0;
             pump();
         });
+    }
+
+    /** Why {@code body} is not whole MPEG-TS packets (188 bytes, each starting with the sync byte 0x47), or null. */
+    static String mpegTsProblem(Buffer body) {
+        if (body.length() == 0 || body.length() % 188 != 0) {
+            return body.length() + " bytes, not a multiple of 188";
+        }
+        for (int at = 0; at < body.length(); at += 188) {
+            if (body.getByte(at) != 0x47) {
+                return String.format("byte %d is 0x%02x, not the sync byte 0x47", at, body.getByte(at));
+            }
+        }
+        return null;
     }
 
     private Future<Buffer> get(URI uri) {

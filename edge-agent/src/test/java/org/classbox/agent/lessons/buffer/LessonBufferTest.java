@@ -136,21 +136,35 @@ class LessonBufferTest {
     void ffprobe_reads_local_live_and_vod_playlists_without_errors() throws Exception {
         String live = follow("probe");
         awaitLive(live, 4);
-        assertProbes(rig.url(live));
+        assertPlays(rig.url(live), false);
+        origin.down = true;
+        Await.until(LESSON, "gaps in the live playlist", () -> rig.playlist(live).segments().stream()
+                .anyMatch(Segment::gap));
+        origin.down = false;
+        Await.until(LESSON, "the local live playlist to end", () -> rig.playlist(live).ended());
+        assertPlays(rig.url(live), true);
         rig.buffers.finish("probe").await();
         Await.until(LESSON, "the recording to be complete", () -> rig.buffers.status("probe").recordingComplete());
-        assertProbes(rig.url("/lessons/probe/vod.m3u8"));
+        assertPlays(rig.url("/lessons/probe/vod.m3u8"), true);
     }
 
-    private static void assertProbes(String url) throws Exception {
-        Process p = new ProcessBuilder("ffprobe", "-v", "error", "-show_entries", "stream=codec_type",
-                "-of", "csv=p=0", url).start();
+    /** ffprobe finds audio and video; with {@code decode}, ffmpeg decodes it all (gaps included) without an error. */
+    private static void assertPlays(String url, boolean decode) throws Exception {
+        assertTrue(run("ffprobe", "-v", "error", "-show_entries", "stream=codec_type", "-of", "csv=p=0", url)
+                .matches("(?s).*video.*audio.*|.*audio.*video.*"));
+        if (decode) {
+            run("ffmpeg", "-v", "error", "-nostdin", "-i", url, "-f", "null", "-");
+        }
+    }
+
+    private static String run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).start();
         String out = new String(p.getInputStream().readAllBytes());
         String err = new String(p.getErrorStream().readAllBytes());
-        assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), url + ": " + err);
-        assertEquals("", err.strip(), url);
-        assertTrue(out.contains("video") && out.contains("audio"), out);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), String.join(" ", command));
+        assertEquals(0, p.exitValue(), String.join(" ", command) + ": " + err);
+        assertEquals("", err.strip(), String.join(" ", command));
+        return out;
     }
 
     @Test
@@ -199,5 +213,13 @@ class LessonBufferTest {
             return e != null && e.contains("exceed lessons.maxSegmentMegabytes");
         });
         assertTrue(rig.store.rows("big").await().isEmpty(), "nothing stored");
+        origin.huge = false;
+        origin.garbageSegments = true;
+        follow("zeros");
+        Await.until(LESSON, "a segment error", () -> {
+            String e = rig.buffers.status("zeros").error();
+            return e != null && e.contains("not an MPEG-TS segment (byte 188 is 0x00");
+        });
+        assertTrue(rig.store.rows("zeros").await().isEmpty(), "nothing stored");
     }
 }

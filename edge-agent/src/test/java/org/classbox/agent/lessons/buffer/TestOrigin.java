@@ -26,6 +26,7 @@ final class TestOrigin {
     volatile boolean garbage;
     volatile long bytesPerSecond;
     volatile boolean huge;
+    volatile boolean garbageSegments;
 
     private TestOrigin(Vertx vertx, Path dir, double rate, int segments) {
         this.vertx = vertx;
@@ -122,7 +123,9 @@ final class TestOrigin {
             return;
         }
         if (huge) {
-            body = Buffer.buffer(new byte[2 * 1024 * 1024 + 1]).setByte(0, (byte) 0x47);
+            body = Buffer.buffer(new byte[2 * 1024 * 1024 + 188 * 2]).setByte(0, (byte) 0x47);
+        } else if (garbageSegments) {
+            body = Buffer.buffer(new byte[188 * 10]).setByte(0, (byte) 0x47); // one good packet, then zeros
         }
         Buffer sent = body;
         long slow = bytesPerSecond;
