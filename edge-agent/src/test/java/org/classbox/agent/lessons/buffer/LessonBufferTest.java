@@ -191,35 +191,30 @@ class LessonBufferTest {
     void garbage_playlist_is_a_clear_error_and_nothing_is_stored() {
         origin.garbage = true;
         follow("junk");
-        Await.until(LESSON, "an error", () -> rig.buffers.status("junk").error() != null);
-        assertTrue(rig.buffers.status("junk").error().contains("line 1 must be #EXTM3U"),
-                rig.buffers.status("junk").error());
-        assertTrue(rig.store.rows("junk").await().isEmpty());
+        assertFailsStoringNothing("junk", "master.m3u8: line 1 must be #EXTM3U, but was '<html>oops</html>'");
         assertEquals(null, rig.store.loadState("junk").await());
         assertEquals(404, rig.get("/lessons/junk/live.m3u8").statusCode());
     }
 
     @Test
-    void missing_source_and_huge_segments_are_clear_errors_and_nothing_is_stored() {
+    void missing_source_and_bad_segments_are_clear_errors_and_nothing_is_stored() {
         rig.buffers.follow(BufferRig.lesson("nf", origin.masterUri().replace("master", "nothing"),
                 LiveLesson.Mode.BROADCAST)).await();
-        Await.until(LESSON, "a 404 error", () -> rig.buffers.status("nf").error() != null);
-        assertTrue(rig.buffers.status("nf").error().contains("origin answered HTTP 404"),
-                rig.buffers.status("nf").error());
+        assertFailsStoringNothing("nf", "nothing.m3u8: origin answered HTTP 404");
         origin.huge = true;
         follow("big");
-        Await.until(LESSON, "a size error", () -> {
-            String e = rig.buffers.status("big").error();
-            return e != null && e.contains("exceed lessons.maxSegmentMegabytes");
-        });
-        assertTrue(rig.store.rows("big").await().isEmpty(), "nothing stored");
+        assertFailsStoringNothing("big", "bytes exceed lessons.maxSegmentMegabytes (1)");
         origin.huge = false;
         origin.garbageSegments = true;
         follow("zeros");
-        Await.until(LESSON, "a segment error", () -> {
-            String e = rig.buffers.status("zeros").error();
-            return e != null && e.contains("not an MPEG-TS segment (byte 188 is 0x00");
+        assertFailsStoringNothing("zeros", "not an MPEG-TS segment (byte 188 is 0x00, not the sync byte 0x47)");
+    }
+
+    private void assertFailsStoringNothing(String lesson, String error) {
+        Await.until(LESSON, "lesson " + lesson + " to fail with " + error, () -> {
+            String e = rig.buffers.status(lesson).error();
+            return e != null && e.contains(error);
         });
-        assertTrue(rig.store.rows("zeros").await().isEmpty(), "nothing stored");
+        assertTrue(rig.store.rows(lesson).await().isEmpty(), "nothing stored");
     }
 }
