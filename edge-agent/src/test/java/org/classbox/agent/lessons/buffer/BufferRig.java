@@ -56,6 +56,10 @@ final class BufferRig implements AutoCloseable {
         return new LiveLesson(id, URI.create(source), mode, 0, 0, Instant.now(), Instant.now().plusSeconds(60));
     }
 
+    int port() {
+        return server.actualPort();
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + server.actualPort() + path;
     }
