@@ -124,6 +124,28 @@ public final class LessonBuffers {
         return followers.values().stream().anyMatch(LiveFollower::live);
     }
 
+    /**
+     * Deletes a lesson's segments and state (for retention, which decides what may go); a lesson still followed
+     * is refused.
+     */
+    public Future<Void> delete(String lessonId) {
+        if (followers.containsKey(lessonId) && !followers.get(lessonId).status().recordingComplete()) {
+            return Future.failedFuture(new IllegalStateException("lesson " + lessonId
+                    + " is still being recorded: finish it and let it complete before deleting it"));
+        }
+        return onContext(() -> {
+            LiveFollower f = followers.remove(lessonId);
+            if (f != null) {
+                f.stop();
+            }
+        }).compose(v -> store.delete(lessonId));
+    }
+
+    /** Bytes of media a lesson holds on the box. */
+    public Future<Long> storedBytes(String lessonId) {
+        return store.storedBytes(lessonId);
+    }
+
     /** Serves (after {@link #start()}) {@code /lessons/{id}/live.m3u8}, {@code /lessons/{id}/vod.m3u8} and their segments. */
     public Router mediaRouter() {
         return new MediaRoutes(vertx, context, store, followers::get, config.liveWindowSegments()).router();

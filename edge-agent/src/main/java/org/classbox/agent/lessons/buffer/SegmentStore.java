@@ -111,19 +111,73 @@ public final class SegmentStore {
         return db.dataDir().resolve("segments").resolve("lesson-" + lesson).resolve(seq + ".ts");
     }
 
+    /**
+     * The stored segments of a lesson. A row whose file is missing or of another size (a power cut after the row
+     * was committed but before the file reached the disk) is deleted here, so the segment is fetched again.
+     */
     Future<List<Row>> rows(String lesson) {
         return db.call(c -> {
             List<Row> rows = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT seq, rendition, duration, media_start, fetched_at"
-                    + " FROM segment_media WHERE lesson = ? ORDER BY seq")) {
+            List<Long> broken = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT seq, rendition, duration, media_start, fetched_at,"
+                    + " size FROM segment_media WHERE lesson = ? ORDER BY seq")) {
                 s.setString(1, lesson);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        rows.add(new Row(r.getLong(1), r.getInt(2), r.getDouble(3), r.getDouble(4), r.getDouble(5)));
+                        Path file = file(lesson, r.getLong(1));
+                        if (Files.isRegularFile(file) && Files.size(file) == r.getLong(6)) {
+                            rows.add(new Row(r.getLong(1), r.getInt(2), r.getDouble(3), r.getDouble(4),
+                                    r.getDouble(5)));
+                        } else {
+                            broken.add(r.getLong(1));
+                        }
                     }
                 }
             }
+            try (PreparedStatement d = c.prepareStatement("DELETE FROM segment_media WHERE lesson = ? AND seq = ?")) {
+                for (long seq : broken) {
+                    d.setString(1, lesson);
+                    d.setLong(2, seq);
+                    d.executeUpdate();
+                }
+            }
             return rows;
+        });
+    }
+
+    /** Bytes of segment files a lesson holds, for the disk budget. */
+    public Future<Long> storedBytes(String lesson) {
+        return db.call(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT COALESCE(SUM(size), 0) FROM segment_media WHERE lesson = ?")) {
+                s.setString(1, lesson);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Deletes a lesson's segments, files and play-out state (retention). */
+    public Future<Void> delete(String lesson) {
+        return db.call(c -> {
+            for (String table : List.of("segment_media", "playlist_entry", "playlist_state")) {
+                try (PreparedStatement d = c.prepareStatement("DELETE FROM " + table + " WHERE lesson = ?")) {
+                    d.setString(1, lesson);
+                    d.executeUpdate();
+                }
+            }
+            Path folder = db.dataDir().resolve("segments").resolve("lesson-" + lesson);
+            if (Files.isDirectory(folder)) {
+                try (var files = Files.list(folder)) {
+                    for (Path f : files.toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+                Files.deleteIfExists(folder);
+            }
+            return null;
         });
     }
 

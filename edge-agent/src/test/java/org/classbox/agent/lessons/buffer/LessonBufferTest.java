@@ -118,6 +118,7 @@ class LessonBufferTest {
         Await.until(LESSON, "the recording to be complete", () -> rig.buffers.status("vod").recordingComplete());
         MediaPlaylist vod = rig.playlist("/lessons/vod/vod.m3u8");
         assertEquals(TestOrigin.SEGMENTS, vod.segments().size());
+        assertTrue(rig.buffers.storedBytes("vod").await() > TestOrigin.SEGMENTS * 188L);
         assertTrue(vod.ended());
         assertEquals(MediaPlaylist.Type.VOD, vod.type());
         for (Segment s : vod.segments()) {
@@ -130,6 +131,10 @@ class LessonBufferTest {
                     s.uri() + " is the origin's bytes");
             assertEquals(s.sequence() * 1000, s.programDateTime().toEpochMilli(), "media time as date-time");
         }
+        rig.buffers.delete("vod").await();
+        assertEquals(404, rig.get("/lessons/vod/vod.m3u8").statusCode());
+        assertEquals(0L, rig.buffers.storedBytes("vod").await());
+        assertFalse(Files.exists(rig.dataDir.resolve("segments").resolve("lesson-vod")), "files gone at once");
     }
 
     @Test
@@ -168,10 +173,14 @@ class LessonBufferTest {
     }
 
     @Test
-    void buffer_survives_agent_restart() {
+    void buffer_survives_agent_restart() throws IOException {
         String live = follow("restart");
         MediaPlaylist before = awaitLive(live, 5);
         rig.close();
+        // A power cut can leave a committed row whose file never reached the disk: it is fetched again.
+        Segment first = before.segments().stream().filter(s -> !s.gap()).findFirst().orElseThrow();
+        Files.write(rig.dataDir.resolve("segments").resolve("lesson-restart").resolve(first.uri().substring(1)),
+                new byte[0]);
         rig = new BufferRig(vertx, tmp.resolve("agent"), BufferRig.config()).start();
         assertEquals(404, rig.get(live).statusCode(), "not followed yet");
         follow("restart");
@@ -179,12 +188,14 @@ class LessonBufferTest {
         for (Segment s : before.segments()) {
             Segment again = after.segments().get((int) (s.sequence() - after.mediaSequence()));
             assertEquals(s, again, "listed before the restart, listed the same after");
-            if (!s.gap()) {
-                assertEquals(200, rig.get("/lessons/restart/" + s.uri()).statusCode());
-            }
         }
         rig.buffers.finish("restart").await();
         Await.until(LESSON, "the recording to be complete", () -> rig.buffers.status("restart").recordingComplete());
+        for (Segment s : before.segments()) {
+            assertEquals(200, rig.get("/lessons/restart/" + s.uri()).statusCode(), s.uri());
+        }
+        byte[] refetched = rig.get("/lessons/restart/" + first.uri()).body();
+        assertTrue(refetched.length > 0 && refetched.length % 188 == 0, "the torn segment was fetched again");
     }
 
     @Test
