@@ -30,7 +30,8 @@ public final class Main {
                 new LessonStorageBench(quick).run();
                 break;
             default:
-                System.err.println("unknown benchmark '" + args[0] + "': journal, drain, bytes, restart or lessons-storage");
+                System.err.println("unknown benchmark '" + args[0]
+                        + "': journal, drain, bytes, restart or lessons-storage");
                 System.exit(2);
         }
         System.exit(0);

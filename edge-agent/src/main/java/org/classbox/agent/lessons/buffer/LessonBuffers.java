@@ -146,7 +146,10 @@ public final class LessonBuffers {
         return store.storedBytes(lessonId);
     }
 
-    /** Serves (after {@link #start()}) {@code /lessons/{id}/live.m3u8}, {@code /lessons/{id}/vod.m3u8} and their segments. */
+    /**
+     * Serves (after {@link #start()}) {@code /lessons/{id}/live.m3u8}, {@code /lessons/{id}/vod.m3u8} and their
+     * segments; the classroom server mounts it.
+     */
     public Router mediaRouter() {
         return new MediaRoutes(vertx, context, store, followers::get, config.liveWindowSegments()).router();
     }

@@ -2,10 +2,7 @@ package org.classbox.agent.lessons.buffer;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 final class LiveFollower {
     private static final Logger LOG = LoggerFactory.getLogger(LiveFollower.class);
-    private static final double EWMA_WEIGHT = 0.3;
-    private static final double SAFETY = 0.75;
 
     private final Vertx vertx;
-    private final HttpClient http;
     private final LessonsConfig config;
     private final MediaClock clock;
     private final SegmentStore store;
@@ -39,7 +33,8 @@ final class LiveFollower {
     private final List<URI> renditions = new ArrayList<>();
     private final List<Long> bandwidths = new ArrayList<>();
     private int current;
-    private double throughput;
+    private final Abr abr;
+    private final OriginClient origin;
     private boolean downloading;
     private boolean stopped;
     volatile boolean finished;
@@ -56,8 +51,9 @@ final class LiveFollower {
     LiveFollower(Vertx vertx, HttpClient http, LessonsConfig config, MediaClock clock, SegmentStore store,
                  LiveLesson lesson, Timeline timeline) {
         this.vertx = vertx;
-        this.http = http;
         this.config = config;
+        this.origin = new OriginClient(http, config);
+        this.abr = new Abr(clock.rate());
         this.clock = clock;
         this.store = store;
         this.lesson = lesson;
@@ -100,7 +96,7 @@ final class LiveFollower {
     }
 
     private void fetchSource() {
-        get(lesson.source()).onComplete(ar -> {
+        origin.get(lesson.source()).onComplete(ar -> {
             if (stopped) {
                 return;
             }
@@ -133,7 +129,7 @@ final class LiveFollower {
             return;
         }
         int rendition = current;
-        get(renditions.get(rendition)).onComplete(ar -> {
+        origin.get(renditions.get(rendition)).onComplete(ar -> {
             if (stopped) {
                 return;
             }
@@ -219,7 +215,7 @@ final class LiveFollower {
             seq = next(timeline.firstSeq, timeline.nextSeq - 1);
         }
         if (seq >= 0) {
-            current = choose();
+            current = abr.choose(bandwidths, current, timeline.aheadSeconds(), timeline.targetDuration);
             download(seq, current);
             return;
         }
@@ -239,20 +235,6 @@ final class LiveFollower {
         return -1;
     }
 
-    /** The highest rendition the measured throughput carries at the clock rate; the lowest when the buffer runs dry. */
-    private int choose() {
-        if (renditions.size() == 1 || throughput <= 0 || timeline.aheadSeconds() < timeline.targetDuration) {
-            return throughput <= 0 ? current : 0;
-        }
-        int best = 0;
-        for (int i = 0; i < bandwidths.size(); i++) {
-            if (bandwidths.get(i) * clock.rate() <= SAFETY * throughput) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
     private boolean upgradeLeft() {
         int best = renditions.size() - 1;
         return !upgradesExhausted && best > 0
@@ -266,7 +248,7 @@ final class LiveFollower {
         }
         if (!bestFetched) {
             downloading = true;
-            get(renditions.get(best)).onComplete(ar -> {
+            origin.get(renditions.get(best)).onComplete(ar -> {
                 downloading = false;
                 if (ar.succeeded()) {
                     try {
@@ -298,15 +280,13 @@ final class LiveFollower {
         URI uri = renditions.get(rendition).resolve(k.uris.get(rendition));
         downloading = true;
         long started = System.nanoTime();
-        get(uri).compose(body -> {
-            String bad = mpegTsProblem(body);
+        origin.get(uri).compose(body -> {
+            String bad = OriginClient.mpegTsProblem(body);
             if (bad != null) {
                 return Future.failedFuture(new OriginException(uri + ": not an MPEG-TS segment (" + bad + ")",
                         false));
             }
-            double seconds = Math.max(1e-4, (System.nanoTime() - started) / 1e9);
-            double bits = body.length() * 8.0 / seconds;
-            throughput = throughput <= 0 ? bits : (1 - EWMA_WEIGHT) * throughput + EWMA_WEIGHT * bits;
+            abr.measured(body.length(), (System.nanoTime() - started) / 1e9);
             double now = clock.now();
             return store.put(lesson.id(), seq, rendition, k.duration, k.mediaStart, now, body.getBytes())
                     .map(v -> now);
@@ -325,43 +305,6 @@ final class LiveFollower {
             failures = 0;
             pump();
         });
-    }
-
-    /** Why {@code body} is not whole MPEG-TS packets (188 bytes, each starting with the sync byte 0x47), or null. */
-    static String mpegTsProblem(Buffer body) {
-        if (body.length() == 0 || body.length() % 188 != 0) {
-            return body.length() + " bytes, not a multiple of 188";
-        }
-        for (int at = 0; at < body.length(); at += 188) {
-            if (body.getByte(at) != 0x47) {
-                return String.format("byte %d is 0x%02x, not the sync byte 0x47", at, body.getByte(at));
-            }
-        }
-        return null;
-    }
-
-    private Future<Buffer> get(URI uri) {
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(uri.toString())
-                .setTimeout(config.requestTimeoutMillis());
-        return http.request(options).compose(req -> req.send()).compose(resp -> {
-            if (resp.statusCode() != 200) {
-                return resp.body().transform(x -> Future.failedFuture(new OriginException(
-                        uri + ": origin answered HTTP " + resp.statusCode(), false)));
-            }
-            String length = resp.getHeader("Content-Length");
-            if (length != null && Long.parseLong(length.strip()) > config.maxSegmentBytes()) {
-                // Refused unread: the reset is ours, so the response's own error report would only repeat it.
-                resp.exceptionHandler(ignored -> { });
-                resp.request().reset();
-                return Future.failedFuture(new OriginException(uri + ": " + length + " bytes exceed "
-                        + "lessons.maxSegmentMegabytes (" + config.maxSegmentMegabytes() + ")", false));
-            }
-            return resp.body().compose(body -> body.length() > config.maxSegmentBytes()
-                    ? Future.failedFuture(new OriginException(uri + ": " + body.length() + " bytes exceed "
-                    + "lessons.maxSegmentMegabytes (" + config.maxSegmentMegabytes() + ")", false))
-                    : Future.succeededFuture(body));
-        }).recover(e -> Future.failedFuture(e instanceof OriginException ? e
-                : new OriginException(uri + ": " + e.getMessage(), true)));
     }
 
     private void retryLater(Throwable cause, Runnable retry) {

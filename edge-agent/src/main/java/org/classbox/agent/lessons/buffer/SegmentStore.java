@@ -14,8 +14,8 @@ import org.classbox.agent.lessons.storage.LessonDatabase;
  * Segments and the play-out state of each lesson. A segment's bytes are a file beside the lessons H2 file
  * ({@code <dataDir>/segments/lesson-<id>/<seq>.ts}, the best rendition fetched so far, replaced by an atomic rename),
  * indexed by a row of {@code segment_media}; the row is written only once its file is in place. Files rather than
- * BLOBs: measured 1.2-1.3x faster to write and read here ({@code bench/run lessons-storage}), served by sendfile without
- * passing through the heap, and a deleted lesson gives its space back at once (see docs/architecture.md).
+ * BLOBs: measured 1.2-1.3x faster to write and read here ({@code bench/run lessons-storage}), served by sendfile
+ * without passing through the heap, and a deleted lesson gives its space back at once (see docs/architecture.md).
  */
 public final class SegmentStore {
     /** A stored segment without its bytes. */
@@ -39,13 +39,15 @@ public final class SegmentStore {
                         + " rendition INT NOT NULL, duration DOUBLE PRECISION NOT NULL,"
                         + " media_start DOUBLE PRECISION NOT NULL, fetched_at DOUBLE PRECISION NOT NULL,"
                         + " size BIGINT NOT NULL, PRIMARY KEY (lesson, seq))",
-                "CREATE TABLE IF NOT EXISTS playlist_state (lesson VARCHAR(48) PRIMARY KEY, target_duration INT NOT NULL,"
-                        + " first_seq BIGINT NOT NULL, anchor DOUBLE PRECISION NOT NULL, delay DOUBLE PRECISION NOT NULL,"
+                "CREATE TABLE IF NOT EXISTS playlist_state (lesson VARCHAR(48) PRIMARY KEY,"
+                        + " target_duration INT NOT NULL, first_seq BIGINT NOT NULL,"
+                        + " anchor DOUBLE PRECISION NOT NULL, delay DOUBLE PRECISION NOT NULL,"
                         + " next_seq BIGINT NOT NULL, end_seq BIGINT NOT NULL, finished BOOLEAN NOT NULL)",
                 "CREATE TABLE IF NOT EXISTS playlist_entry (lesson VARCHAR(48) NOT NULL, local_seq BIGINT NOT NULL,"
                         + " origin_seq BIGINT NOT NULL, duration DOUBLE PRECISION NOT NULL,"
-                        + " media_start DOUBLE PRECISION NOT NULL, gap BOOLEAN NOT NULL, discontinuity BOOLEAN NOT NULL,"
-                        + " rendition INT NOT NULL, listed_at DOUBLE PRECISION NOT NULL, PRIMARY KEY (lesson, local_seq))");
+                        + " media_start DOUBLE PRECISION NOT NULL, gap BOOLEAN NOT NULL,"
+                        + " discontinuity BOOLEAN NOT NULL, rendition INT NOT NULL,"
+                        + " listed_at DOUBLE PRECISION NOT NULL, PRIMARY KEY (lesson, local_seq))");
     }
 
     /**

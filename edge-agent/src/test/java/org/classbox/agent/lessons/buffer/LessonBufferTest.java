@@ -80,7 +80,8 @@ class LessonBufferTest {
         origin.down = true;
         long before = rig.playlist(live).nextSequence();
         // While nothing reaches the origin, the box's own clock lists segment after segment (stored, then gaps).
-        Await.until(LESSON, "four more entries during the outage", () -> rig.playlist(live).nextSequence() >= before + 4);
+        Await.until(LESSON, "four more entries during the outage",
+                () -> rig.playlist(live).nextSequence() >= before + 4);
         assertTrue(origin.down);
         origin.down = false;
     }
