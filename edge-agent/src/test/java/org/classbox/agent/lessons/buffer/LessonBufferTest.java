@@ -200,6 +200,19 @@ class LessonBufferTest {
     }
 
     @Test
+    void stop_closes_every_connection_and_no_timer_polls_the_origin_after_it() {
+        String live = follow("stop");
+        awaitLive(live, 2);
+        rig.close();
+        Await.until(LESSON, "no connection left open to the origin", () -> origin.openConnections.get() == 0);
+        int requests = origin.requests.get();
+        double now = origin.mediaNow();
+        Await.until(LESSON, "four more media seconds (8 poll intervals)", () -> origin.mediaNow() >= now + 4);
+        assertEquals(requests, origin.requests.get(), "nothing polls after stop");
+        assertTrue(vertx.deploymentIDs().isEmpty());
+    }
+
+    @Test
     void garbage_playlist_is_a_clear_error_and_nothing_is_stored() {
         origin.garbage = true;
         follow("junk");

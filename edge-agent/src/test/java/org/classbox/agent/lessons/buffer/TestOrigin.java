@@ -27,6 +27,8 @@ final class TestOrigin {
     volatile long bytesPerSecond;
     volatile boolean huge;
     volatile boolean garbageSegments;
+    final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger openConnections = new java.util.concurrent.atomic.AtomicInteger();
 
     private TestOrigin(Vertx vertx, Path dir, double rate, int segments) {
         this.vertx = vertx;
@@ -54,7 +56,10 @@ final class TestOrigin {
             throw new IOException("ffmpeg failed: " + new String(ffmpeg.getInputStream().readAllBytes()));
         }
         TestOrigin origin = new TestOrigin(vertx, dir, rate, segments);
-        origin.server = vertx.createHttpServer().requestHandler(origin::handle);
+        origin.server = vertx.createHttpServer().requestHandler(origin::handle).connectionHandler(c -> {
+            origin.openConnections.incrementAndGet();
+            c.closeHandler(v -> origin.openConnections.decrementAndGet());
+        });
         origin.server.listen(0, "127.0.0.1").await();
         origin.startNanos = System.nanoTime();
         return origin;
@@ -68,12 +73,17 @@ final class TestOrigin {
         return "http://127.0.0.1:" + server.actualPort() + "/live/master.m3u8";
     }
 
+    /** Media seconds since the origin started, also after its last segment. */
+    double mediaNow() {
+        return (System.nanoTime() - startNanos) / 1e9 * rate;
+    }
+
     int available() {
-        double media = (System.nanoTime() - startNanos) / 1e9 * rate;
-        return (int) Math.min(segments, Math.floor(media));
+        return (int) Math.min(segments, Math.floor(mediaNow()));
     }
 
     private void handle(HttpServerRequest req) {
+        requests.incrementAndGet();
         if (down) {
             req.connection().close();
             return;
