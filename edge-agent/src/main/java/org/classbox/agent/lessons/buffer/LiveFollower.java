@@ -73,12 +73,12 @@ final class LiveFollower {
         vertx.cancelTimer(pumpTimer);
     }
 
-    /** After the lesson's end: no new segments are expected beyond those known or already listed. */
+    /**
+     * After the lesson's end: the next playlist the origin gives is the whole lesson (with or without
+     * {@code EXT-X-ENDLIST}); until one arrives the box keeps asking.
+     */
     void finish() {
         finished = true;
-        if (timeline.started() && timeline.endSeq < 0) {
-            timeline.endSeq = Math.max(timeline.lastSeq(), timeline.nextSeq - 1);
-        }
         saveState();
         pump();
     }
@@ -154,6 +154,10 @@ final class LiveFollower {
     private void learn(MediaPlaylist playlist, int rendition) {
         boolean first = !timeline.started();
         timeline.learn(playlist, rendition, clock.now());
+        if (finished && timeline.endSeq < 0 && !playlist.segments().isEmpty()) {
+            timeline.endSeq = playlist.nextSequence() - 1;
+            saveState();
+        }
         timeline.outages.succeeded(clock.now());
         failures = 0;
         error = null;
@@ -163,7 +167,7 @@ final class LiveFollower {
     }
 
     private boolean pollingNeeded() {
-        if (!finished || !timeline.started()) {
+        if (!finished || !timeline.started() || timeline.endSeq < 0) {
             return true;
         }
         for (long seq = timeline.firstSeq; seq <= timeline.lastSeq(); seq++) {
