@@ -6,8 +6,9 @@ import org.classbox.tls.TlsConfig;
 
 /** The edge agent's whole configuration: one root, one record per concern. */
 public record AgentConfig(IdentityConfig identity, UplinkConfig uplink, TlsConfig tls, BandwidthConfig bandwidth,
-                          JournalConfig journal, ProjectorConfig projector, MaterialsConfig materials,
-                          StorageConfig storage, ScheduleConfig schedule, ClassroomConfig classroom) {
+                          JournalConfig journal, ProjectorConfig projector, LessonsConfig lessons,
+                          MaterialsConfig materials, StorageConfig storage, ScheduleConfig schedule,
+                          ClassroomConfig classroom) {
     public AgentConfig {
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(uplink, "uplink");
@@ -15,6 +16,7 @@ public record AgentConfig(IdentityConfig identity, UplinkConfig uplink, TlsConfi
         Objects.requireNonNull(bandwidth, "bandwidth");
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(projector, "projector");
+        Objects.requireNonNull(lessons, "lessons");
         Objects.requireNonNull(materials, "materials");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(schedule, "schedule");
@@ -30,6 +32,7 @@ public record AgentConfig(IdentityConfig identity, UplinkConfig uplink, TlsConfi
         BandwidthConfig bandwidth = BandwidthConfig.from(settings);
         JournalConfig journal = JournalConfig.from(settings);
         ProjectorConfig projector = ProjectorConfig.from(settings);
+        LessonsConfig lessons = LessonsConfig.from(settings);
         MaterialsConfig materials = MaterialsConfig.from(settings);
         StorageConfig storage = StorageConfig.from(settings);
         ScheduleConfig schedule = ScheduleConfig.from(settings);
@@ -38,7 +41,7 @@ public record AgentConfig(IdentityConfig identity, UplinkConfig uplink, TlsConfi
         journal = journal.withBulkTtlSeconds(classroom.snapshotTtlSeconds());
         // A misspelt key explains more than the cross-key checks it would cause.
         settings.requireAllUsed();
-        return new AgentConfig(identity, uplink, tls, bandwidth, journal, projector, materials, storage, schedule,
-                classroom);
+        return new AgentConfig(identity, uplink, tls, bandwidth, journal, projector, lessons, materials, storage,
+                schedule, classroom);
     }
 }

@@ -16,7 +16,9 @@ import java.sql.Statement;
  * downloads. Kept apart from the journal so megabytes of media never slow the journal's commits or checkpoints. One
  * connection, used only on the {@code lessons-db} worker: every call is queued there in order, so each capability
  * may run plain JDBC in {@link #call} without locking of its own. Each capability creates its own tables at its
- * start with {@link #schema}.
+ * start with {@link #schema}. Each commit is written to the file at once ({@code WRITE_DELAY=0}): H2's default
+ * half-second delay let a killed agent lose rows it had already acted on (a schedule it acknowledged, a segment it
+ * listed).
  */
 public final class LessonDatabase {
     /** Work done with the connection, on the lessons worker. */
@@ -42,7 +44,7 @@ public final class LessonDatabase {
             Path file = dataDir.resolve("lessons");
             try {
                 connection = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath()
-                        + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+                        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "sa", "");
             } catch (SQLException e) {
                 throw new LessonStorageException("cannot open lesson database " + file.toAbsolutePath()
                         + ".mv.db: " + e.getMessage(), e);
