@@ -5,19 +5,31 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.classbox.agent.classroom.BufferFigures;
+import org.classbox.agent.classroom.Classroom;
+import org.classbox.agent.classroom.ClassroomSources;
+import org.classbox.agent.classroom.PlayerReports;
 import org.classbox.agent.config.AgentConfig;
 import org.classbox.agent.devices.ProjectorSupervisor;
 import org.classbox.agent.journal.Journal;
+import org.classbox.agent.lessons.Lessons;
+import org.classbox.agent.lessons.buffer.BufferStatus;
+import org.classbox.agent.lessons.figures.PlaybackFigures;
 import org.classbox.agent.uplink.MqttUplink;
 import org.classbox.agent.uplink.sparkplug.EdgeNode;
 import org.classbox.drivers.pjlink.PjlinkClient;
 import org.classbox.drivers.pjlink.PjlinkConfig;
+import org.classbox.sparkplug.Metric;
 import org.classbox.sparkplug.Metrics;
 
 /**
- * Wires one agent by hand: journal first (nothing may be sampled before it can be stored), then the uplink, then
- * the device supervisors. Everything runs on one Vert.x context; blocking work sits on named workers.
+ * Wires one agent by hand: journal first (nothing may be sampled before it can be stored), then the lessons (their
+ * schedule must be known before the uplink delivers a newer one), the classroom, the device supervisors and last the
+ * uplink. Everything runs on one Vert.x context; blocking work sits on named workers.
  */
 public final class EdgeAgent {
     private final Vertx vertx;
@@ -25,6 +37,8 @@ public final class EdgeAgent {
     private Journal journal;
     private EdgeNode edgeNode;
     private ProjectorSupervisor projector;
+    private Lessons lessons;
+    private Classroom classroom;
 
     public EdgeAgent(Vertx vertx, AgentConfig config) {
         this.vertx = vertx;
@@ -45,14 +59,53 @@ public final class EdgeAgent {
                 : config.projector().password(), Duration.ofMillis(config.projector().timeoutMillis()),
                 Duration.ofMinutes(config.projector().reprobeMinutes())));
         projector = new ProjectorSupervisor(vertx, pjlink, journal, config.projector().pollMillis());
+        Runnable appended = () -> edgeNode.recordAppended();
+        lessons = new Lessons(vertx, config, journal, pjlink, this::playback, appended);
+        classroom = new Classroom(vertx, config.classroom(), journal, appended, lessons.mediaRouter(),
+                new ClassroomSources(lessons::classroomLessons, this::linkState, this::bufferFigures));
         MqttUplink uplink = new MqttUplink(context, config.uplink(), config.tls(), config.identity().boxId());
         edgeNode = new EdgeNode(vertx, config.identity(), config.uplink(), config.bandwidth(), journal, uplink,
-                now -> Map.of(Metrics.PROJECTOR_DEVICE, projector.currentMetrics(now)),
-                config.journal().dataDir().resolve("link-bytes.txt"));
+                this::deviceBirths, config.journal().dataDir().resolve("link-bytes.txt"));
+        edgeNode.onCommand(classroom::command);
+        lessons.subscribe(edgeNode, config.identity().groupId(), config.identity().boxId());
         projector.onAppended(id -> edgeNode.recordAppended());
         return journal.start()
+                .compose(v -> lessons.start())
+                .compose(v -> classroom.start())
                 .compose(v -> projector.start())
                 .compose(v -> edgeNode.start());
+    }
+
+    /** Every device's current metrics for its DBIRTH: the projector, the classroom, each lesson. */
+    private Map<String, List<Metric>> deviceBirths(long now) {
+        Map<String, List<Metric>> all = new HashMap<>(lessons.currentMetrics(now));
+        all.putAll(classroom.currentMetrics(now));
+        all.put(Metrics.PROJECTOR_DEVICE, projector.currentMetrics(now));
+        return all;
+    }
+
+    private PlaybackFigures.Reading playback(String lessonId) {
+        PlayerReports.Figures figures = classroom == null ? null : classroom.reports().of(lessonId);
+        return figures == null ? null : new PlaybackFigures.Reading(figures.secondsPlayed(), figures.secondsStalled());
+    }
+
+    /**
+     * The satellite link carries both the uplink and the lessons: it is down when either cannot get through, so the
+     * classroom never reads "online" while its lesson plays from the buffer alone.
+     */
+    private String linkState() {
+        boolean sourceDown = lessons.buffers().all().stream()
+                .anyMatch(s -> s.state() == BufferStatus.State.FOLLOWING && s.error() != null);
+        if (edgeNode == null || !edgeNode.isOnline()) {
+            return "offline";
+        }
+        return sourceDown ? "lesson source unreachable" : "online";
+    }
+
+    private Optional<BufferFigures> bufferFigures(String lessonId) {
+        BufferStatus status = lessons.buffers().status(lessonId);
+        return status == null ? Optional.empty()
+                : Optional.of(new BufferFigures(status.aheadSeconds(), status.delaySeconds()));
     }
 
     public Future<Void> stop() {
@@ -60,11 +113,23 @@ public final class EdgeAgent {
         return devices.recover(e -> Future.succeededFuture())
                 .compose(v -> edgeNode == null ? Future.<Void>succeededFuture() : edgeNode.stop())
                 .recover(e -> Future.succeededFuture())
+                .compose(v -> classroom == null ? Future.<Void>succeededFuture() : classroom.stop())
+                .recover(e -> Future.succeededFuture())
+                .compose(v -> lessons == null ? Future.<Void>succeededFuture() : lessons.stop())
+                .recover(e -> Future.succeededFuture())
                 .compose(v -> journal == null ? Future.<Void>succeededFuture() : journal.stop());
     }
 
     public Journal journal() {
         return journal;
+    }
+
+    public Lessons lessons() {
+        return lessons;
+    }
+
+    public Classroom classroom() {
+        return classroom;
     }
 
     public boolean isOnline() {

@@ -167,7 +167,7 @@ class ConsoleKillLoopTest {
                 "--identity.boxId=" + box, "--uplink.brokerUri=tcp://127.0.0.1:" + linkPort,
                 "--tls.allowPlaintext=true", "--uplink.reconnectMinMillis=50", "--uplink.reconnectMaxMillis=500",
                 "--uplink.batchSize=20", "--projector.port=" + projectorPort, "--projector.pollMillis=100",
-                "--journal.dataDir=" + dir.resolve(box)), dir, records.sink());
+                "--classroom.port=0", "--journal.dataDir=" + dir.resolve(box)), dir, records.sink());
     }
 
     /** Record ids the console's API lists for the box: for waiting, not for counting. */

@@ -62,7 +62,7 @@ final class FastClassroom implements AutoCloseable {
                         "--uplink.brokerUri=tcp://127.0.0.1:" + link.port(), "--tls.allowPlaintext=true",
                         "--uplink.reconnectMinMillis=50", "--uplink.reconnectMaxMillis=500",
                         "--projector.port=" + projector.port(), "--projector.pollMillis=100",
-                        "--journal.dataDir=" + dir.resolve("agent")), dir, acknowledged.sink());
+                        "--classroom.port=0", "--journal.dataDir=" + dir.resolve("agent")), dir, acknowledged.sink());
         agents.add(agent);
         return agent;
     }

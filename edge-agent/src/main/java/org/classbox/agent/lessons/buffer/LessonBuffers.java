@@ -9,6 +9,8 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.ext.web.Router;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.classbox.agent.lessons.storage.LessonDataOwner;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.classbox.agent.config.LessonsConfig;
@@ -19,7 +21,7 @@ import org.classbox.agent.lessons.storage.LessonDatabase;
  * shared lessons database, and the router serving the local playlists. Followers run on the context that called
  * {@link #start()}.
  */
-public final class LessonBuffers {
+public final class LessonBuffers implements LessonDataOwner {
     private final Vertx vertx;
     private final LessonsConfig config;
     private final SegmentStore store;
@@ -128,6 +130,7 @@ public final class LessonBuffers {
      * Deletes a lesson's segments and state (for retention, which decides what may go); a lesson still followed
      * is refused.
      */
+    @Override
     public Future<Void> delete(String lessonId) {
         if (followers.containsKey(lessonId) && !followers.get(lessonId).status().recordingComplete()) {
             return Future.failedFuture(new IllegalStateException("lesson " + lessonId
@@ -144,6 +147,16 @@ public final class LessonBuffers {
     /** Bytes of media a lesson holds on the box. */
     public Future<Long> storedBytes(String lessonId) {
         return store.storedBytes(lessonId);
+    }
+
+    @Override
+    public Future<Long> bytesOf(String lessonId) {
+        return store.storedBytes(lessonId);
+    }
+
+    @Override
+    public Future<Set<String>> lessonIds() {
+        return store.lessonIds();
     }
 
     /**

@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.classbox.agent.lessons.storage.LessonDatabase;
 
 /**
@@ -158,6 +160,21 @@ public final class SegmentStore {
                     return r.getLong(1);
                 }
             }
+        });
+    }
+
+    /** The lessons with recorded media or play-out state, for retention to find those the schedule forgot. */
+    public Future<Set<String>> lessonIds() {
+        return db.call(c -> {
+            Set<String> ids = new TreeSet<>();
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT lesson FROM playlist_state UNION SELECT DISTINCT lesson FROM segment_media");
+                 ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
         });
     }
 
