@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The buffer in a process of its own, killed with SIGKILL while it follows a lesson, then started again. */
 @ExtendWith(TestGuard.class)
 class BufferKillTest {
-    private static final Duration LESSON = Duration.ofSeconds(40);
+    /** Generous: CI machines are shared, and a child JVM and ffmpeg start slowly when both cores are busy. */
+    private static final Duration LESSON = Duration.ofSeconds(120);
     private final HttpClient client = HttpClient.newHttpClient();
     @TempDir
     Path tmp;
