@@ -28,7 +28,7 @@ public final class LessonBuffers implements LessonDataOwner {
     private final MediaClock clock;
     private final Map<String, LiveFollower> followers = new ConcurrentHashMap<>();
     private HttpClient http;
-    private Context context;
+    private volatile Context context;
 
     public LessonBuffers(Vertx vertx, LessonDatabase db, LessonsConfig config) {
         this.vertx = vertx;
@@ -160,11 +160,12 @@ public final class LessonBuffers implements LessonDataOwner {
     }
 
     /**
-     * Serves (after {@link #start()}) {@code /lessons/{id}/live.m3u8}, {@code /lessons/{id}/vod.m3u8} and their
-     * segments; the classroom server mounts it.
+     * Serves {@code /lessons/{id}/live.m3u8}, {@code /lessons/{id}/vod.m3u8} and their segments; the classroom server
+     * mounts it. May be taken before {@link #start()} (the agent wires its servers first); it answers 404 until a
+     * lesson is followed.
      */
     public Router mediaRouter() {
-        return new MediaRoutes(vertx, context, store, followers::get, config.liveWindowSegments()).router();
+        return new MediaRoutes(vertx, () -> context, store, followers::get, config.liveWindowSegments()).router();
     }
 
     public Future<Void> stop() {
