@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.classbox.agent.config.LessonsConfig;
 import org.classbox.agent.lessons.storage.LessonDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The agent's lesson buffers: one {@link LiveFollower} per lesson being followed or repaired, their segments in the
@@ -22,6 +24,7 @@ import org.classbox.agent.lessons.storage.LessonDatabase;
  * {@link #start()}.
  */
 public final class LessonBuffers implements LessonDataOwner {
+    private static final Logger LOG = LoggerFactory.getLogger(LessonBuffers.class);
     private final Vertx vertx;
     private final LessonsConfig config;
     private final SegmentStore store;
@@ -39,9 +42,14 @@ public final class LessonBuffers implements LessonDataOwner {
 
     public Future<Void> start() {
         context = vertx.getOrCreateContext();
-        http = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout(config.requestTimeoutMillis())
-                .setIdleTimeout(Math.max(1, config.requestTimeoutMillis() / 1000)));
+        // A link that drops resets the connections to the origin: the request in flight fails and is retried as an
+        // outage; without a handler of its own, Vert.x would log every reset of the connection as an ERROR.
+        http = vertx.httpClientBuilder().with(new HttpClientOptions()
+                        .setConnectTimeout(config.requestTimeoutMillis())
+                        .setIdleTimeout(Math.max(1, config.requestTimeoutMillis() / 1000)))
+                .withConnectHandler(connection -> connection.exceptionHandler(e -> LOG.debug(
+                        "lesson origin connection {}: {}", connection.remoteAddress(), e.toString())))
+                .build();
         return store.start();
     }
 
