@@ -151,6 +151,13 @@ final class Timeline {
             }
             Stored st = stored.get(nextSeq);
             boolean gap = st == null;
+            if (gap && entries.isEmpty()) {
+                // The list never begins with a gap: the first segment is due a segment or two after the box first
+                // heard of it, sooner than a fetch over a GEO link can bring it. The start waits for it instead, the
+                // delay growing by the wait (and shrinking back like any other growth).
+                delay = now - anchor - start - duration;
+                break;
+            }
             Entry prev = entries.isEmpty() ? null : entries.get(entries.size() - 1);
             double target = policy.target(targetDuration, outages.longestRecent(now));
             if (!gap && prev != null && prev.gap() && target > delay + EPSILON) {

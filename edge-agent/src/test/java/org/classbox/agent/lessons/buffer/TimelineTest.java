@@ -45,6 +45,19 @@ class TimelineTest {
     }
 
     @Test
+    void the_list_never_begins_with_a_gap_it_waits_for_its_first_segment() {
+        timeline.learn(origin(0, 6, false), 0, 100); // segment 3 is due at 101
+        assertTrue(timeline.advance(101.5).isEmpty(), "3 not stored when due: the start waits");
+        assertEquals(3.5, timeline.delay, 1e-9, "the delay grows by the wait");
+        stored(3, 101.6);
+        List<Timeline.Entry> first = timeline.advance(101.6);
+        assertEquals(1, first.size());
+        assertEquals(3, first.get(0).originSeq());
+        assertFalse(first.get(0).gap());
+        assertEquals(3.5, timeline.delay, 1e-9, "the delay keeps what the wait made it");
+    }
+
+    @Test
     void missing_at_its_deadline_is_a_gap_and_the_delay_grows_where_the_gap_ends_without_holding_the_list() {
         timeline.learn(origin(0, 6, false), 0, 100);
         stored(3, 100);
