@@ -34,6 +34,11 @@ final class LessonFiles {
                 rc.response().setStatusCode(404).end();
                 return;
             }
+            if (rc.response().closed()) {
+                // The box went away (its link dropped) while the file was looked up: Vert.x 5.0.7 throws a
+                // NullPointerException from sendFile on a closed connection.
+                return;
+            }
             rc.response()
                     .putHeader(HttpHeaders.CONTENT_TYPE, type)
                     .putHeader(HttpHeaders.CACHE_CONTROL, type.equals(PLAYLIST_TYPE) ? "no-cache" : "max-age=86400")

@@ -49,7 +49,8 @@ public final class ConsoleApi {
         return body == null ? new JsonArray() : new JsonArray(body);
     }
 
-    private String get(String path) {
+    /** The body of {@code GET path} if it answered 200, else null (also while nothing answers yet). */
+    public String get(String path) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());

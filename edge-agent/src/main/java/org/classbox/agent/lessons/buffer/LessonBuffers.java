@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.classbox.agent.config.LessonsConfig;
 import org.classbox.agent.lessons.storage.LessonDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The agent's lesson buffers: one {@link LiveFollower} per lesson being followed or repaired, their segments in the
@@ -22,13 +24,14 @@ import org.classbox.agent.lessons.storage.LessonDatabase;
  * {@link #start()}.
  */
 public final class LessonBuffers implements LessonDataOwner {
+    private static final Logger LOG = LoggerFactory.getLogger(LessonBuffers.class);
     private final Vertx vertx;
     private final LessonsConfig config;
     private final SegmentStore store;
     private final MediaClock clock;
     private final Map<String, LiveFollower> followers = new ConcurrentHashMap<>();
     private HttpClient http;
-    private Context context;
+    private volatile Context context;
 
     public LessonBuffers(Vertx vertx, LessonDatabase db, LessonsConfig config) {
         this.vertx = vertx;
@@ -39,9 +42,14 @@ public final class LessonBuffers implements LessonDataOwner {
 
     public Future<Void> start() {
         context = vertx.getOrCreateContext();
-        http = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout(config.requestTimeoutMillis())
-                .setIdleTimeout(Math.max(1, config.requestTimeoutMillis() / 1000)));
+        // A link that drops resets the connections to the origin: the request in flight fails and is retried as an
+        // outage; without a handler of its own, Vert.x would log every reset of the connection as an ERROR.
+        http = vertx.httpClientBuilder().with(new HttpClientOptions()
+                        .setConnectTimeout(config.requestTimeoutMillis())
+                        .setIdleTimeout(Math.max(1, config.requestTimeoutMillis() / 1000)))
+                .withConnectHandler(connection -> connection.exceptionHandler(e -> LOG.debug(
+                        "lesson origin connection {}: {}", connection.remoteAddress(), e.toString())))
+                .build();
         return store.start();
     }
 
@@ -160,11 +168,12 @@ public final class LessonBuffers implements LessonDataOwner {
     }
 
     /**
-     * Serves (after {@link #start()}) {@code /lessons/{id}/live.m3u8}, {@code /lessons/{id}/vod.m3u8} and their
-     * segments; the classroom server mounts it.
+     * Serves {@code /lessons/{id}/live.m3u8}, {@code /lessons/{id}/vod.m3u8} and their segments; the classroom server
+     * mounts it. May be taken before {@link #start()} (the agent wires its servers first); it answers 404 until a
+     * lesson is followed.
      */
     public Router mediaRouter() {
-        return new MediaRoutes(vertx, context, store, followers::get, config.liveWindowSegments()).router();
+        return new MediaRoutes(vertx, () -> context, store, followers::get, config.liveWindowSegments()).router();
     }
 
     public Future<Void> stop() {

@@ -5,7 +5,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.classbox.agent.config.LessonsConfig;
 import org.classbox.agent.lessons.hls.MediaPlaylist;
 import org.classbox.agent.lessons.hls.MultivariantPlaylist;
@@ -23,6 +25,11 @@ import org.slf4j.LoggerFactory;
  */
 final class LiveFollower {
     private static final Logger LOG = LoggerFactory.getLogger(LiveFollower.class);
+    /**
+     * Segments downloaded at once. One at a time, a GEO round trip (600 ms) per 1-s segment left the box catching
+     * up at little more than real time after an outage, marking as gaps segments the link was up to carry.
+     */
+    static final int PARALLEL_DOWNLOADS = 3;
 
     private final Vertx vertx;
     private final LessonsConfig config;
@@ -35,7 +42,8 @@ final class LiveFollower {
     private int current;
     private final Abr abr;
     private final OriginClient origin;
-    private boolean downloading;
+    private final Set<Long> inFlight = new HashSet<>();
+    private boolean fetchingBest;
     private boolean stopped;
     volatile boolean finished;
     private boolean bestFetched;
@@ -101,7 +109,7 @@ final class LiveFollower {
                 return;
             }
             if (ar.failed()) {
-                retryLater(ar.cause(), this::fetchSource);
+                pollLater(ar.cause(), this::fetchSource);
                 return;
             }
             try {
@@ -116,7 +124,7 @@ final class LiveFollower {
                     bandwidths.add(0L);
                 }
             } catch (RuntimeException e) {
-                retryLater(e, this::fetchSource);
+                pollLater(e, this::fetchSource);
                 return;
             }
             current = Math.min(current, renditions.size() - 1);
@@ -134,14 +142,19 @@ final class LiveFollower {
                 return;
             }
             if (ar.failed()) {
-                retryLater(ar.cause(), this::poll);
+                pollLater(ar.cause(), this::poll);
                 return;
             }
             try {
                 learn(PlaylistParser.media(ar.result().toString(), renditions.get(rendition).toString()), rendition);
             } catch (RuntimeException e) {
-                retryLater(e, this::poll);
+                pollLater(e, this::poll);
                 return;
+            }
+            if (pumpTimer != -1) {
+                // The origin answers again: no need to wait out a failed download's backoff.
+                vertx.cancelTimer(pumpTimer);
+                pumpTimer = -1;
             }
             if (pollingNeeded()) {
                 pollTimer = vertx.setTimer(clock.wallMillis(Math.max(0.5, timeline.targetDuration / 2.0)),
@@ -211,28 +224,31 @@ final class LiveFollower {
     }
 
     private void pump() {
-        if (downloading || stopped || !timeline.started() || renditions.isEmpty()) {
+        if (pumpTimer != -1 || stopped || !timeline.started() || renditions.isEmpty()) {
             return;
         }
-        long seq = next(timeline.nextSeq, timeline.lastSeq());
-        if (seq < 0) {
-            seq = next(timeline.firstSeq, timeline.nextSeq - 1);
-        }
-        if (seq >= 0) {
+        // A download that fails at once sets the retry timer from within download(): the loop stops there.
+        while (inFlight.size() < PARALLEL_DOWNLOADS && pumpTimer == -1 && !stopped) {
+            long seq = next(timeline.nextSeq, timeline.lastSeq());
+            if (seq < 0) {
+                seq = next(timeline.firstSeq, timeline.nextSeq - 1);
+            }
+            if (seq < 0) {
+                break;
+            }
             current = abr.choose(bandwidths, current, timeline.aheadSeconds(), timeline.targetDuration);
             download(seq, current);
-            return;
         }
-        if (finished && timeline.complete()) {
+        if (inFlight.isEmpty() && !fetchingBest && finished && timeline.complete()) {
             upgrade();
         }
     }
 
-    /** The first segment in [from, to] that is missing and whose URI is known, or -1. */
+    /** The first segment in [from, to] that is missing, not being downloaded and whose URI is known, or -1. */
     private long next(long from, long to) {
         for (long seq = from; seq <= to; seq++) {
             Timeline.Known k = timeline.known.get(seq);
-            if (!timeline.stored.containsKey(seq) && k != null && !k.uris.isEmpty()) {
+            if (!timeline.stored.containsKey(seq) && !inFlight.contains(seq) && k != null && !k.uris.isEmpty()) {
                 return seq;
             }
         }
@@ -251,9 +267,9 @@ final class LiveFollower {
             return;
         }
         if (!bestFetched) {
-            downloading = true;
+            fetchingBest = true;
             origin.get(renditions.get(best)).onComplete(ar -> {
-                downloading = false;
+                fetchingBest = false;
                 if (ar.succeeded()) {
                     try {
                         learn(PlaylistParser.media(ar.result().toString(), renditions.get(best).toString()), best);
@@ -282,7 +298,7 @@ final class LiveFollower {
         int rendition = k.uris.containsKey(wanted) ? wanted : k.uris.keySet().stream()
                 .filter(r -> r <= wanted).max(Integer::compare).orElse(k.uris.keySet().iterator().next());
         URI uri = renditions.get(rendition).resolve(k.uris.get(rendition));
-        downloading = true;
+        inFlight.add(seq);
         long started = System.nanoTime();
         origin.get(uri).compose(body -> {
             String bad = OriginClient.mpegTsProblem(body);
@@ -295,12 +311,18 @@ final class LiveFollower {
             return store.put(lesson.id(), seq, rendition, k.duration, k.mediaStart, now, body.getBytes())
                     .map(v -> now);
         }).onComplete(ar -> {
-            downloading = false;
+            inFlight.remove(seq);
             if (stopped) {
                 return;
             }
             if (ar.failed()) {
-                retryLater(ar.cause(), this::pump);
+                failed(ar.cause());
+                if (pumpTimer == -1) {
+                    pumpTimer = vertx.setTimer(backoff(), id -> {
+                        pumpTimer = -1;
+                        pump();
+                    });
+                }
                 return;
             }
             Timeline.Stored before = timeline.stored.get(seq);
@@ -311,10 +333,17 @@ final class LiveFollower {
         });
     }
 
-    private void retryLater(Throwable cause, Runnable retry) {
+    /** A playlist request failed: asks again after the backoff. */
+    private void pollLater(Throwable cause, Runnable retry) {
         if (stopped) {
             return;
         }
+        failed(cause);
+        pollTimer = vertx.setTimer(backoff(), id -> retry.run());
+    }
+
+    /** Counts a failure: a link that is down is an outage, anything else the lesson's error. */
+    private void failed(Throwable cause) {
         if (cause instanceof OriginException oe && oe.linkDown()) {
             timeline.outages.failed(clock.now());
         } else {
@@ -325,9 +354,10 @@ final class LiveFollower {
             error = message;
         }
         failures = Math.min(failures + 1, 20);
-        long backoff = Math.min(config.reconnectMaxMillis(),
-                config.reconnectMinMillis() * (1L << Math.min(failures - 1, 16)));
-        pumpTimer = vertx.setTimer(backoff, id -> retry.run());
+    }
+
+    private long backoff() {
+        return Math.min(config.reconnectMaxMillis(), config.reconnectMinMillis() * (1L << Math.min(failures - 1, 16)));
     }
 
     private void later(Runnable action) {

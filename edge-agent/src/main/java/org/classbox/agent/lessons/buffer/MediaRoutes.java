@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.classbox.agent.lessons.hls.MediaPlaylist;
@@ -16,13 +17,17 @@ final class MediaRoutes {
     private static final String PLAYLIST_TYPE = "application/vnd.apple.mpegurl";
 
     private final Vertx vertx;
-    private final Context followersContext;
+    private final Supplier<Context> followersContext;
     private final SegmentStore store;
     private final Function<String, LiveFollower> followers;
     private final int window;
 
-    MediaRoutes(Vertx vertx, Context followersContext, SegmentStore store, Function<String, LiveFollower> followers,
-                int window) {
+    /**
+     * @param followersContext the followers' context, known once the buffers started: the agent mounts this router
+     *                         on its classroom server before it starts the buffers
+     */
+    MediaRoutes(Vertx vertx, Supplier<Context> followersContext, SegmentStore store,
+                Function<String, LiveFollower> followers, int window) {
         this.vertx = vertx;
         this.followersContext = followersContext;
         this.store = store;
@@ -50,7 +55,7 @@ final class MediaRoutes {
         }
         // The timeline belongs to the followers' event loop: read it there, answer back on the server's own.
         Context server = vertx.getOrCreateContext();
-        followersContext.runOnContext(v -> {
+        followersContext.get().runOnContext(v -> {
             MediaPlaylist playlist = vod ? f.timeline.vodPlaylist() : f.timeline.livePlaylist(window);
             String text = PlaylistWriter.write(playlist);
             server.runOnContext(w -> rc.response().putHeader("Content-Type", PLAYLIST_TYPE)
@@ -68,6 +73,9 @@ final class MediaRoutes {
         store.path(id, Long.parseLong(m.group(1))).onComplete(ar -> {
             if (ar.failed() || ar.result() == null) {
                 rc.response().setStatusCode(404).end("segment not stored\n");
+            } else if (rc.response().closed()) {
+                // The player left while the row was read: Vert.x 5.0.7's sendFile throws on a closed connection.
+                return;
             } else {
                 // sendfile: the bytes go from the page cache to the socket, never through the heap.
                 rc.response().putHeader("Content-Type", "video/mp2t").sendFile(ar.result().toString());

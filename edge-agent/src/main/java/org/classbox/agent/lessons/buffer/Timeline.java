@@ -14,8 +14,9 @@ import org.classbox.agent.lessons.hls.Segment;
  * is stored, and which entries the local live playlist has listed. The local play-out edge is
  * {@code now - anchor - delay} in media time, {@code anchor} being when the origin's media time 0 was live. A segment
  * is listed once its end is behind that edge: stored, or else as {@code EXT-X-GAP}. Listed entries never change.
- * The delay changes only at a discontinuity: it grows by holding the edge where a gap run ends, and shrinks by
- * leaving segments out of the live list (they stay in the recording), the skip being the discontinuity.
+ * The delay changes only at a discontinuity: it grows where a gap run ends, by listing more gap entries (each
+ * repeating the run's last segment) as the time passes, so the list never stops advancing; and shrinks by leaving
+ * segments out of the live list (they stay in the recording), the skip being the discontinuity.
  */
 final class Timeline {
     /** A segment the origin listed; {@code uris} by rendition index. */
@@ -150,10 +151,24 @@ final class Timeline {
             }
             Stored st = stored.get(nextSeq);
             boolean gap = st == null;
+            if (gap && entries.isEmpty()) {
+                // The list never begins with a gap: the first segment is due a segment or two after the box first
+                // heard of it, sooner than a fetch over a GEO link can bring it. The start waits for it instead, the
+                // delay growing by the wait (and shrinking back like any other growth).
+                delay = now - anchor - start - duration;
+                break;
+            }
             Entry prev = entries.isEmpty() ? null : entries.get(entries.size() - 1);
             double target = policy.target(targetDuration, outages.longestRecent(now));
             if (!gap && prev != null && prev.gap() && target > delay + EPSILON) {
-                delay = target; // grow where the picture already broke: hold the edge
+                // Grow where the picture already broke, without holding the list (a player at its end would stall):
+                // one more gap entry of up to a segment's length stands for the time the edge moves back, listed
+                // when this segment falls due. It repeats the gap before it (players skip both).
+                Entry filler = new Entry(prev.localSeq() + 1, prev.originSeq(), Math.min(duration, target - delay),
+                        prev.mediaStart() + prev.duration(), true, false, prev.rendition(), now);
+                entries.add(filler);
+                added.add(filler);
+                delay += filler.duration();
                 continue;
             }
             if (!gap && prev != null && !prev.gap() && delay - duration >= target - EPSILON) {

@@ -45,7 +45,20 @@ class TimelineTest {
     }
 
     @Test
-    void missing_at_its_deadline_is_a_gap_and_the_delay_grows_where_the_gap_ends() {
+    void the_list_never_begins_with_a_gap_it_waits_for_its_first_segment() {
+        timeline.learn(origin(0, 6, false), 0, 100); // segment 3 is due at 101
+        assertTrue(timeline.advance(101.5).isEmpty(), "3 not stored when due: the start waits");
+        assertEquals(3.5, timeline.delay, 1e-9, "the delay grows by the wait");
+        stored(3, 101.6);
+        List<Timeline.Entry> first = timeline.advance(101.6);
+        assertEquals(1, first.size());
+        assertEquals(3, first.get(0).originSeq());
+        assertFalse(first.get(0).gap());
+        assertEquals(3.5, timeline.delay, 1e-9, "the delay keeps what the wait made it");
+    }
+
+    @Test
+    void missing_at_its_deadline_is_a_gap_and_the_delay_grows_where_the_gap_ends_without_holding_the_list() {
         timeline.learn(origin(0, 6, false), 0, 100);
         stored(3, 100);
         stored(4, 100);
@@ -59,7 +72,16 @@ class TimelineTest {
         stored(6, 104.1); // too late: the gap stays listed
         stored(7, 104.2);
         timeline.outages.succeeded(104.2); // a 3.7 s outage
-        assertTrue(timeline.advance(105).isEmpty(), "the edge holds where the gap run ends");
+        // The list goes on where the gap run ends: more gap time, as it passes, while the delay grows.
+        List<Timeline.Entry> grown = timeline.advance(105);
+        assertEquals(1, grown.size());
+        assertTrue(grown.get(0).gap() && !grown.get(0).discontinuity(), grown.toString());
+        assertEquals(6, grown.get(0).originSeq(), "it repeats the gap before it");
+        assertEquals(1.0, grown.get(0).duration(), 1e-9);
+        assertEquals(4.0, timeline.delay, 1e-9);
+        grown = timeline.advance(106);
+        assertEquals(1, grown.size());
+        assertEquals(0.7, grown.get(0).duration(), 1e-9, "no more than the delay still has to grow");
         assertEquals(4.7, timeline.delay, 1e-9, "grown to the outage plus the 1 s margin");
         List<Timeline.Entry> resumed = timeline.advance(106.7);
         assertEquals(7, resumed.get(0).originSeq());
