@@ -5,7 +5,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.classbox.agent.config.LessonsConfig;
 import org.classbox.agent.lessons.hls.MediaPlaylist;
 import org.classbox.agent.lessons.hls.MultivariantPlaylist;
@@ -23,6 +25,14 @@ import org.slf4j.LoggerFactory;
  */
 final class LiveFollower {
     private static final Logger LOG = LoggerFactory.getLogger(LiveFollower.class);
+    /**
+     * Segments fetched at once. One at a time leaves the satellite link idle for a round trip per segment: on GEO
+     * (600 ms) with 2 s segments of 1.5 Mbit/s over 4 Mbit/s, that used only about 55 % of the link, too little to
+     * keep up after an outage (bench/run lessons); several in flight overlap one's round trip with another's
+     * transfer and the store's write. At the live edge only one segment is ever available, so this matters only
+     * when catching up.
+     */
+    private static final int IN_FLIGHT = 3;
 
     private final Vertx vertx;
     private final LessonsConfig config;
@@ -35,7 +45,9 @@ final class LiveFollower {
     private int current;
     private final Abr abr;
     private final OriginClient origin;
-    private boolean downloading;
+    private final Set<Long> fetching = new HashSet<>();
+    private boolean playlistFetching;
+    private long lastDone = Long.MIN_VALUE;
     private boolean stopped;
     volatile boolean finished;
     private boolean bestFetched;
@@ -211,28 +223,28 @@ final class LiveFollower {
     }
 
     private void pump() {
-        if (downloading || stopped || !timeline.started() || renditions.isEmpty()) {
-            return;
-        }
-        long seq = next(timeline.nextSeq, timeline.lastSeq());
-        if (seq < 0) {
-            seq = next(timeline.firstSeq, timeline.nextSeq - 1);
-        }
-        if (seq >= 0) {
+        while (fetching.size() < IN_FLIGHT && !playlistFetching && !stopped && timeline.started()
+                && !renditions.isEmpty()) {
+            long seq = next(timeline.nextSeq, timeline.lastSeq());
+            if (seq < 0) {
+                seq = next(timeline.firstSeq, timeline.nextSeq - 1);
+            }
+            if (seq < 0) {
+                if (finished && timeline.complete() && fetching.isEmpty()) {
+                    upgrade();
+                }
+                return;
+            }
             current = abr.choose(bandwidths, current, timeline.aheadSeconds(), timeline.targetDuration);
             download(seq, current);
-            return;
-        }
-        if (finished && timeline.complete()) {
-            upgrade();
         }
     }
 
-    /** The first segment in [from, to] that is missing and whose URI is known, or -1. */
+    /** The first segment in [from, to] that is missing, not being fetched, and whose URI is known, or -1. */
     private long next(long from, long to) {
         for (long seq = from; seq <= to; seq++) {
             Timeline.Known k = timeline.known.get(seq);
-            if (!timeline.stored.containsKey(seq) && k != null && !k.uris.isEmpty()) {
+            if (!timeline.stored.containsKey(seq) && !fetching.contains(seq) && k != null && !k.uris.isEmpty()) {
                 return seq;
             }
         }
@@ -251,9 +263,9 @@ final class LiveFollower {
             return;
         }
         if (!bestFetched) {
-            downloading = true;
+            playlistFetching = true;
             origin.get(renditions.get(best)).onComplete(ar -> {
-                downloading = false;
+                playlistFetching = false;
                 if (ar.succeeded()) {
                     try {
                         learn(PlaylistParser.media(ar.result().toString(), renditions.get(best).toString()), best);
@@ -268,7 +280,8 @@ final class LiveFollower {
         }
         for (var e : timeline.stored.entrySet()) {
             Timeline.Known k = timeline.known.get(e.getKey());
-            if (e.getValue().rendition() < best && k != null && k.uris.containsKey(best)) {
+            if (e.getValue().rendition() < best && k != null && k.uris.containsKey(best)
+                    && !fetching.contains(e.getKey())) {
                 download(e.getKey(), best);
                 return;
             }
@@ -282,7 +295,7 @@ final class LiveFollower {
         int rendition = k.uris.containsKey(wanted) ? wanted : k.uris.keySet().stream()
                 .filter(r -> r <= wanted).max(Integer::compare).orElse(k.uris.keySet().iterator().next());
         URI uri = renditions.get(rendition).resolve(k.uris.get(rendition));
-        downloading = true;
+        fetching.add(seq);
         long started = System.nanoTime();
         origin.get(uri).compose(body -> {
             String bad = OriginClient.mpegTsProblem(body);
@@ -290,12 +303,16 @@ final class LiveFollower {
                 return Future.failedFuture(new OriginException(uri + ": not an MPEG-TS segment (" + bad + ")",
                         false));
             }
-            abr.measured(body.length(), (System.nanoTime() - started) / 1e9);
+            // With two in flight the link is shared: the time since the later of this one's start and the last
+            // completion is what this body took of the link.
+            long done = System.nanoTime();
+            abr.measured(body.length(), (done - Math.max(started, lastDone)) / 1e9);
+            lastDone = done;
             double now = clock.now();
             return store.put(lesson.id(), seq, rendition, k.duration, k.mediaStart, now, body.getBytes())
                     .map(v -> now);
         }).onComplete(ar -> {
-            downloading = false;
+            fetching.remove(seq);
             if (stopped) {
                 return;
             }
