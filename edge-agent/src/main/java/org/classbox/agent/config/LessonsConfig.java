@@ -38,7 +38,7 @@ public record LessonsConfig(double clockRate, int broadcastDelaySeconds, int del
     }
 
     public static LessonsConfig defaults() {
-        return new LessonsConfig(1.0, 30, 120, 3, 600, 4, 30, 10_000, 500, 15_000, 16);
+        return new LessonsConfig(1.0, 30, 120, 3, 600, 4, 30, 10_000, 500, 4_000, 16);
     }
 
     public long maxSegmentBytes() {
