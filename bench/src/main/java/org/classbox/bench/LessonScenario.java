@@ -38,8 +38,14 @@ final class LessonScenario {
     /** 1,436 kbit/s of video and ffmpeg's 64 kbit/s of AAC: a 1.5 Mbit/s stream. */
     private static final Rendition RENDITION = new Rendition(640, 360, 1_436_000);
 
-    /** A player to run: reading the origin directly or the box, starting this many target durations behind. */
-    record Player(String name, boolean direct, int liveSyncCount) {
+    /**
+     * A player to run: reading the origin directly or the box, starting this many target durations behind, joining
+     * the lesson this many media seconds after it started.
+     */
+    record Player(String name, boolean direct, int liveSyncCount, double joinAfterSeconds) {
+        Player(String name, boolean direct, int liveSyncCount) {
+            this(name, direct, liveSyncCount, 0);
+        }
     }
 
     /** What a run measured. */
@@ -120,7 +126,7 @@ final class LessonScenario {
                         p.direct() ? PlayerModel.Timeline.CUMULATIVE : PlayerModel.Timeline.PROGRAM_DATE_TIME,
                         p.liveSyncCount());
                 models.add(model);
-                model.start();
+                vertx.setTimer(clock.wallMillis(p.joinAfterSeconds()), id -> model.start());
             }
             double lessonSeconds = minutes * 60;
             // Every player ends by the lesson's end plus the delay cap and a margin, stalled or not.

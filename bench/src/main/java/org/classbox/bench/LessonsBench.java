@@ -39,7 +39,10 @@ final class LessonsBench {
         LessonScenario.Result steady = new LessonScenario(quick ? 3 : 5, RATE, leo, LiveLesson.Mode.INTERACTIVE, 0,
                 List.of(new LessonScenario.Player("DIRECT", true, 3),
                         new LessonScenario.Player("CLASSBOX", false, 3),
-                        new LessonScenario.Player("CLASSBOX, liveSyncDurationCount 1", false, 1))).run();
+                        new LessonScenario.Player("CLASSBOX, liveSyncDurationCount 1", false, 1),
+                        new LessonScenario.Player("CLASSBOX, joined after 60 s", false, 3, 60),
+                        new LessonScenario.Player("CLASSBOX, joined after 60 s, liveSyncDurationCount 1", false, 1,
+                                60))).run();
         System.out.println("== steady LEO (100 Mbit/s, 20-30 ms, no outages), interactive lesson");
         printPlayers(steady, false);
         double interactiveDelay = steady.players().get(1).meanDelay();
@@ -62,8 +65,9 @@ final class LessonsBench {
         PlayerModel box = outages.players().get(1);
         System.out.printf("lessons: catch-up after an outage within %.2fx its limit at worst (target <= 1.5)%n",
                 worstRatio);
-        System.out.printf("lessons: an interactive lesson's mean delay behind live %.1f s on steady LEO"
-                + " (target < 10)%n", interactiveDelay);
+        System.out.printf("lessons: an interactive lesson's mean delay behind live %.1f s on steady LEO for a class"
+                + " playing from the start, %.1f s for one joining 60 s in (target < 10)%n", interactiveDelay,
+                steady.players().get(3).meanDelay());
         System.out.printf("lessons: %.1f s stalled through classbox vs %.1f s reading the origin directly"
                 + " (target 0)%n", box.stalled, direct.stalled);
     }
@@ -83,6 +87,14 @@ final class LessonsBench {
             if (givenUp && !Double.isNaN(p.firstFatalAt)) {
                 System.out.printf("%-52s %10.1f %10s %7s%n", "  the same, had the page not reloaded it",
                         p.stalledIfGivenUp(r.lessonSeconds()), "-", "-");
+            }
+            if (!r.outages().isEmpty()) {
+                double within = 0;
+                for (CatchUpWatch.Outage o : r.outages()) {
+                    within += stalledWithin(p, o.downAt, o.upAt + 60);
+                }
+                System.out.printf("  %.1f s of the stalls from an outage's start to a minute after its end, %.1f s"
+                        + " elsewhere%n", within, p.stalled - within);
             }
             StringBuilder events = new StringBuilder();
             for (double[] e : p.stallEvents()) {
