@@ -11,11 +11,12 @@ import org.classbox.sim.link.OutageTraces;
  * {@code bench/run lessons}: a lesson through a satellite link with outages, a class reading the origin directly
  * (hls.js defaults) and one reading the box, side by side on the same trace in one run; then an interactive
  * lesson's delay behind live on the steady LEO profile (and, for information, under GEO with rain fades); then where
- * segments are stored ({@link LessonStorageBench}). Lessons run compressed {@value #RATE}x (ffmpeg's
- * {@code -readrate}); every figure is in media time.
+ * segments are stored ({@link LessonStorageBench}). Lessons run compressed 8x (ffmpeg's {@code -readrate}; another
+ * rate with {@code JAVA_TOOL_OPTIONS=-Dbench.lessons.rate=R}, to see what the compression itself costs); every
+ * figure is in media time.
  */
 final class LessonsBench {
-    static final double RATE = 8;
+    static final double RATE = Double.parseDouble(System.getProperty("bench.lessons.rate", "8"));
     private static final int BROADCAST_DELAY = 30;
     private final boolean quick;
 
