@@ -9,7 +9,7 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench/run journal|drain|bytes|restart|lessons-storage [--quick]");
+            System.err.println("usage: bench/run journal|drain|bytes|restart|lessons|lessons-storage [--quick]");
             System.exit(2);
         }
         boolean quick = Arrays.asList(args).contains("--quick");
@@ -26,12 +26,15 @@ public final class Main {
             case "restart":
                 new RestartBench(quick).run();
                 break;
+            case "lessons":
+                new LessonsBench(quick).run();
+                break;
             case "lessons-storage":
                 new LessonStorageBench(quick).run();
                 break;
             default:
                 System.err.println("unknown benchmark '" + args[0]
-                        + "': journal, drain, bytes, restart or lessons-storage");
+                        + "': journal, drain, bytes, restart, lessons or lessons-storage");
                 System.exit(2);
         }
         System.exit(0);

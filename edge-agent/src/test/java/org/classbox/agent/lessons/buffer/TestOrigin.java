@@ -25,6 +25,7 @@ final class TestOrigin {
     volatile boolean down;
     volatile boolean garbage;
     volatile long bytesPerSecond;
+    private long linkFreeAt;
     volatile boolean huge;
     volatile boolean garbageSegments;
     final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
@@ -142,7 +143,14 @@ final class TestOrigin {
         if (slow <= 0) {
             req.response().end(sent);
         } else {
-            vertx.setTimer(Math.max(1, sent.length() * 1000L / slow), id -> req.response().end(sent));
+            // One slow link, shared by every request in flight: each response waits for the ones before it.
+            long now = System.currentTimeMillis();
+            long done;
+            synchronized (this) {
+                linkFreeAt = Math.max(now, linkFreeAt) + sent.length() * 1000L / slow;
+                done = linkFreeAt;
+            }
+            vertx.setTimer(Math.max(1, done - now), id -> req.response().end(sent));
         }
     }
 
