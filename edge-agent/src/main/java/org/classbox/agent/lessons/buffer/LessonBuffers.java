@@ -28,7 +28,7 @@ public final class LessonBuffers implements LessonDataOwner {
     private final MediaClock clock;
     private final Map<String, LiveFollower> followers = new ConcurrentHashMap<>();
     private HttpClient http;
-    private Context context;
+    private volatile Context context;
 
     public LessonBuffers(Vertx vertx, LessonDatabase db, LessonsConfig config) {
         this.vertx = vertx;
@@ -161,10 +161,11 @@ public final class LessonBuffers implements LessonDataOwner {
 
     /**
      * Serves (after {@link #start()}) {@code /lessons/{id}/live.m3u8}, {@code /lessons/{id}/vod.m3u8} and their
-     * segments; the classroom server mounts it.
+     * segments; the classroom server mounts it. May be called before {@link #start()} (the agent wires the classroom
+     * first): the followers' context is looked up per request.
      */
     public Router mediaRouter() {
-        return new MediaRoutes(vertx, context, store, followers::get, config.liveWindowSegments()).router();
+        return new MediaRoutes(vertx, () -> context, store, followers::get, config.liveWindowSegments()).router();
     }
 
     public Future<Void> stop() {

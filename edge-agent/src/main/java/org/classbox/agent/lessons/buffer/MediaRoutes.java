@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.classbox.agent.lessons.hls.MediaPlaylist;
@@ -16,12 +17,13 @@ final class MediaRoutes {
     private static final String PLAYLIST_TYPE = "application/vnd.apple.mpegurl";
 
     private final Vertx vertx;
-    private final Context followersContext;
+    /** Known once the buffers started; the router may be made (and mounted) before that. */
+    private final Supplier<Context> followersContext;
     private final SegmentStore store;
     private final Function<String, LiveFollower> followers;
     private final int window;
 
-    MediaRoutes(Vertx vertx, Context followersContext, SegmentStore store, Function<String, LiveFollower> followers,
+    MediaRoutes(Vertx vertx, Supplier<Context> followersContext, SegmentStore store, Function<String, LiveFollower> followers,
                 int window) {
         this.vertx = vertx;
         this.followersContext = followersContext;
@@ -50,7 +52,7 @@ final class MediaRoutes {
         }
         // The timeline belongs to the followers' event loop: read it there, answer back on the server's own.
         Context server = vertx.getOrCreateContext();
-        followersContext.runOnContext(v -> {
+        followersContext.get().runOnContext(v -> {
             MediaPlaylist playlist = vod ? f.timeline.vodPlaylist() : f.timeline.livePlaylist(window);
             String text = PlaylistWriter.write(playlist);
             server.runOnContext(w -> rc.response().putHeader("Content-Type", PLAYLIST_TYPE)
