@@ -36,13 +36,13 @@
       timeoutRetry: forever, errorRetry: forever } }
   };
 
-  // hls.js gives up on a playlist that answers 404 (the box has none until the lesson's first segments are due):
-  // ask for it first, and play it once it is there.
+  // hls.js gives up on a playlist that answers 404 and complains of one without segments (the box has neither until
+  // the lesson's first segment is due): ask for it first, and play it once it lists a segment.
   function play(url, id) {
     if (url === source || url === probing) { return; }
     probing = url;
-    fetch(url, { cache: 'no-store' }).then(function (r) {
-      if (probing === url && r.ok) { attach(url, id); }
+    fetch(url, { cache: 'no-store' }).then(function (r) { return r.ok ? r.text() : ''; }).then(function (body) {
+      if (probing === url && body.indexOf('#EXTINF') >= 0) { attach(url, id); }
     }).catch(function () { /* the box is restarting: the next status poll asks again */ })
       .then(function () { if (probing === url) { probing = null; } });
   }

@@ -215,6 +215,8 @@ public final class Demo {
                 // The demo's outages are short: come back within seconds, not the field default of minutes.
                 "--uplink.reconnectMaxMillis=3000",
                 "--uplink.reconnectMinMillis=200",
+                // ... and so does the lesson's follower: its field default waits up to 15 s after a long outage.
+                "--lessons.reconnectMaxMillis=2000",
                 "--projector.host=127.0.0.1",
                 "--projector.port=" + ports.projector(),
                 "--projector.pollMillis=" + config.agentPollMillis(),

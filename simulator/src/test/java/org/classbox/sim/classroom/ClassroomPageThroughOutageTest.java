@@ -1,6 +1,7 @@
 package org.classbox.sim.classroom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
@@ -38,7 +39,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * The classroom page in Debian's headless chromium (driven by its chromedriver, nothing downloaded) plays the demo's
  * lesson through a satellite link outage shorter than the lesson's delay: the demo topology (origin at rate 1 with
  * 2 s segments, the agent as a real process reaching the broker and the origin through the GEO link simulators), a
- * broadcast lesson 16 s behind live, and a 7 s outage taken by hand once the video plays. The video's current time
+ * broadcast lesson 16 s behind live starting 15 s after the demo (the page counts down to it), and a 7 s outage taken by hand once the video plays. The video's current time
  * keeps advancing every second through it, hls.js reports no fatal error, and the status strip shows the outage while
  * it lasts. A screenshot taken during the outage is kept in {@code target/screenshots/}.
  */
@@ -66,7 +67,7 @@ class ClassroomPageThroughOutageTest {
                 Map.entry("link.port", "0"), Map.entry("link.lessonPort", "0"), Map.entry("classroom.port", "0"),
                 Map.entry("link.outageEverySeconds", "0"), Map.entry("script.everySeconds", "0"),
                 Map.entry("dataDir", dir.resolve("demo").toString()), Map.entry("lesson.originPort", "0"),
-                Map.entry("lesson.startAfterSeconds", "8"), Map.entry("lesson.minutes", "3"),
+                Map.entry("lesson.startAfterSeconds", "15"), Map.entry("lesson.minutes", "3"),
                 Map.entry("lesson.mode", "broadcast"), Map.entry("lesson.delaySeconds", "" + DELAY_SECONDS))));
         demo = new Demo(vertx, config, new PrintStream(output, true, StandardCharsets.UTF_8));
         demo.start().await(90, TimeUnit.SECONDS);
@@ -95,15 +96,19 @@ class ClassroomPageThroughOutageTest {
         browser.get("http://127.0.0.1:" + demo.ports().classroom() + "/");
         List<String> seen = new ArrayList<>();
         try {
-            Await.until(SOON, "the video playing past 2 s with the link up", () -> {
+            // The outage must be shorter than what the box holds: wait for the buffer to fill to near the delay.
+            Await.until(SOON, "the video playing with the link up and the buffer filled", () -> {
                 seen.add(String.format("%.2f '%s'", currentTime(), strip()));
-                return currentTime() > 2 && strip().contains("link up");
+                return currentTime() > 2 && strip().contains("link up")
+                        && secondsBuffered() >= DELAY_SECONDS - 4;
             });
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; last seen " + seen.subList(Math.max(0, seen.size() - 3),
                     seen.size()) + "; errors " + errors(), e);
         }
         assertTrue(strip().contains("English 5A"), strip());
+        // The page opened before the lesson and counted down to it: the countdown is gone from the video now.
+        assertFalse(browser.findElement(By.id("countdown")).isDisplayed(), "the countdown covers the video");
 
         demo.link().goDown().await(10, TimeUnit.SECONDS);
         long downAt = System.currentTimeMillis();
@@ -145,6 +150,12 @@ class ClassroomPageThroughOutageTest {
 
     private double currentTime() {
         return ((Number) js().executeScript("return document.getElementById('player').currentTime")).doubleValue();
+    }
+
+    /** The strip's "buffered N s", or -1 while it shows none. */
+    private int secondsBuffered() {
+        String text = browser.findElement(By.id("buffered")).getText();
+        return text.matches("buffered \\d+ s") ? Integer.parseInt(text.replaceAll("\\D", "")) : -1;
     }
 
     private String strip() {
