@@ -132,6 +132,13 @@
     text('countdown-time', m + ':' + (s < 10 ? '0' : '') + s);
   }
 
+  // The lesson has begun but the box lists no segment yet (its delay behind live has not passed).
+  function starting(lesson) {
+    document.getElementById('countdown').hidden = false;
+    text('countdown-title', lesson.title + ' is starting');
+    text('countdown-time', '\u2026');
+  }
+
   function show(status, lessons) {
     // The satellite link carries the lesson too: the box says "online" only while both get through.
     var up = status.link === 'online';
@@ -143,6 +150,7 @@
         + new Date(status.nextLesson.start).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '');
     if (status.lesson) {
       text('lesson', status.lesson.title);
+      if (source !== status.lesson.live) { starting(status.lesson); }
       play(status.lesson.live, status.lesson.id);
     } else if (status.nextLesson && Date.parse(status.nextLesson.start) - Date.now() < 3600 * 1000) {
       text('lesson', 'Next lesson');

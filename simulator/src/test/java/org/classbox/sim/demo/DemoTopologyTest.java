@@ -28,6 +28,7 @@ import org.classbox.testing.TestGuard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,12 +50,18 @@ class DemoTopologyTest {
     private long startedAt;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /**
+     * Starts the topology; the demo lesson only for the test about it (its room preparation sets the projector's
+     * input, which the tests of projector samples set themselves).
+     */
     @BeforeEach
-    void start_the_demo_topology() throws Exception {
+    void start_the_demo_topology(TestInfo test) throws Exception {
         vertx = Vertx.vertx();
+        boolean lesson = test.getTestMethod().map(m -> m.getName().startsWith("the_demo_lesson")).orElse(false);
         Map<String, String> settings = new HashMap<>(Map.of(
                 "broker.port", "0", "console.httpPort", "0", "projector.port", "0", "link.port", "0",
-                "link.lessonPort", "0", "classroom.port", "0", "lesson.originPort", "0"));
+                "link.lessonPort", "0", "classroom.port", "0", "lesson.originPort", "0",
+                "lesson.minutes", lesson ? "30" : "0"));
         settings.putAll(Map.of("link.outageEverySeconds", "0", "script.everySeconds", "0", "agent.pollMillis", "300",
                 "boxId", BOX, "dataDir", dir.toString()));
         DemoConfig config = DemoConfig.from(Settings.of(settings));
