@@ -25,7 +25,8 @@ import org.classbox.settings.Settings;
  * @param lesson                   the demo lesson and its origin
  */
 public record DemoConfig(int durationSeconds, int brokerPort, int consoleHttpPort, int projectorPort, int linkPort,
-                         int lessonLinkPort, int classroomPort, String linkProfile, int outageEverySeconds, int outageSeconds, int firstOutageAfterSeconds,
+                         int lessonLinkPort, int classroomPort, String linkProfile, int outageEverySeconds,
+                         int outageSeconds, int firstOutageAfterSeconds,
                          int agentPollMillis, int scriptEverySeconds, String groupId, String boxId, Path dataDir,
                          DemoLessons.Setup lesson) {
     public DemoConfig {

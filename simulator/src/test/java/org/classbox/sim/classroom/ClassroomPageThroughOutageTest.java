@@ -39,9 +39,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * The classroom page in Debian's headless chromium (driven by its chromedriver, nothing downloaded) plays the demo's
  * lesson through a satellite link outage shorter than the lesson's delay: the demo topology (origin at rate 1 with
  * 2 s segments, the agent as a real process reaching the broker and the origin through the GEO link simulators), a
- * broadcast lesson 16 s behind live starting 15 s after the demo (the page counts down to it), and a 7 s outage taken by hand once the video plays. The video's current time
- * keeps advancing every second through it, hls.js reports no fatal error, and the status strip shows the outage while
- * it lasts. A screenshot taken during the outage is kept in {@code target/screenshots/}.
+ * broadcast lesson 16 s behind live starting 15 s after the demo (the page counts down to it), and a 7 s outage
+ * taken by hand once the video plays and the box holds nearly the delay. The video's current time keeps advancing
+ * every second through it, hls.js reports no fatal error, and the status strip shows the outage while it lasts. A
+ * screenshot taken during the outage is kept in {@code target/screenshots/}.
  */
 @ExtendWith(TestGuard.class)
 class ClassroomPageThroughOutageTest {

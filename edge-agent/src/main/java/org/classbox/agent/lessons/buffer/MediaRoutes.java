@@ -23,8 +23,8 @@ final class MediaRoutes {
     private final Function<String, LiveFollower> followers;
     private final int window;
 
-    MediaRoutes(Vertx vertx, Supplier<Context> followersContext, SegmentStore store, Function<String, LiveFollower> followers,
-                int window) {
+    MediaRoutes(Vertx vertx, Supplier<Context> followersContext, SegmentStore store,
+                Function<String, LiveFollower> followers, int window) {
         this.vertx = vertx;
         this.followersContext = followersContext;
         this.store = store;
