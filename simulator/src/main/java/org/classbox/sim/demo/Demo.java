@@ -1,13 +1,13 @@
 package org.classbox.sim.demo;
 
+import static org.classbox.sim.demo.LoopbackPorts.orFree;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,9 +102,12 @@ public final class Demo {
                 .compose(v -> lessonLink == null ? Future.succeededFuture() : lessonLink.start())
                 .compose(v -> vertx.executeBlocking(() -> {
                     Files.createDirectories(data);
+                    LoopbackPorts.requireFree(ports.consoleHttp(), "console.httpPort");
+                    LoopbackPorts.requireFree(ports.classroom(), "classroom.port");
                     console = ChildProcess.start("console", CONSOLE_MAIN, consoleArgs(data), data, out);
                     agent = startAgentProcess();
-                    awaitConsoleListening();
+                    awaitListening("the console", ports.consoleHttp());
+                    awaitListening("the agent's classroom page", ports.classroom());
                     if (origin != null) {
                         ScheduleUpload.put(consoleUrl(), config.groupId(), config.boxId(),
                                 lessonSchedule(startedAt.getEpochSecond(), lessonSource()), Duration.ofSeconds(30));
@@ -231,21 +234,24 @@ public final class Demo {
         return ChildProcess.start("agent", AGENT_MAIN, args, data, out);
     }
 
-    /** Blocking: the demo is only "running" once the console answers and both children are alive. */
-    private void awaitConsoleListening() throws IOException, InterruptedException {
+    /**
+     * Blocking: the demo is only "running" once {@code who} answers on {@code port} and both children are alive
+     * (the port was free before the child started, so whoever answers is the child).
+     */
+    private void awaitListening(String who, int port) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (!console.isAlive() || !agent.isAlive()) {
                 throw new IOException((console.isAlive() ? "the agent" : "the console")
                         + " ended right after starting; see its output above");
             }
-            try (java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), ports.consoleHttp())) {
+            try (java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
                 return;
             } catch (IOException notYet) {
                 Thread.sleep(200);
             }
         }
-        throw new IOException("the console did not open http port " + ports.consoleHttp() + " within 60 s");
+        throw new IOException(who + " did not open port " + port + " within 60 s");
     }
 
     private List<String> consoleArgs(Path data) {
@@ -293,16 +299,5 @@ public final class Demo {
         out.println(config.durationSeconds() > 0 ? "stopping by itself after " + config.durationSeconds() + " s"
                 : "press Ctrl-C to stop");
         out.println();
-    }
-
-    private static int orFree(int port) {
-        if (port != 0) {
-            return port;
-        }
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port for the demo", e);
-        }
     }
 }
