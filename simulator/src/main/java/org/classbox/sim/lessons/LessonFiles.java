@@ -30,6 +30,11 @@ final class LessonFiles {
             return;
         }
         rc.vertx().fileSystem().exists(file.toString()).onComplete(exists -> {
+            if (rc.response().closed()) {
+                // The box went away meanwhile (a link outage resets its connections). Vert.x 5.0 throws a
+                // NullPointerException on the event loop for sendFile on a closed HTTP/1 connection.
+                return;
+            }
             if (exists.failed() || !exists.result()) {
                 rc.response().setStatusCode(404).end();
                 return;

@@ -68,6 +68,11 @@ final class MediaRoutes {
             return;
         }
         store.path(id, Long.parseLong(m.group(1))).onComplete(ar -> {
+            if (rc.response().closed()) {
+                // The player went away meanwhile; Vert.x 5.0 throws on the event loop for sendFile on a closed
+                // HTTP/1 connection.
+                return;
+            }
             if (ar.failed() || ar.result() == null) {
                 rc.response().setStatusCode(404).end("segment not stored\n");
             } else {
