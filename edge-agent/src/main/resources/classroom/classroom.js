@@ -7,6 +7,7 @@
   var video = document.getElementById('player');
   var hls = null;
   var source = null;          // the playlist URL being played
+  var probing = null;         // the playlist URL asked for before playing it
   var lessonId = null;        // the lesson it belongs to
   var played = 0, stalled = 0, stallStart = null, lastTime = null, lastTick = null;
   var started = false;       // a wait before the first frame is loading, not a stall
@@ -35,8 +36,18 @@
       timeoutRetry: forever, errorRetry: forever } }
   };
 
+  // hls.js gives up on a playlist that answers 404 and complains of one without segments (the box has neither until
+  // the lesson's first segment is due): ask for it first, and play it once it lists a segment.
   function play(url, id) {
-    if (url === source) { return; }
+    if (url === source || url === probing) { return; }
+    probing = url;
+    fetch(url, { cache: 'no-store' }).then(function (r) { return r.ok ? r.text() : ''; }).then(function (body) {
+      if (probing === url && body.indexOf('#EXTINF') >= 0) { attach(url, id); }
+    }).catch(function () { /* the box is restarting: the next status poll asks again */ })
+      .then(function () { if (probing === url) { probing = null; } });
+  }
+
+  function attach(url, id) {
     stop();
     source = url;
     lessonId = id;
@@ -56,15 +67,24 @@
   function stop() {
     if (hls) { hls.destroy(); hls = null; }
     source = null;
+    probing = null;
     video.removeAttribute('src');
   }
 
+  // Every error hls.js reported, for the projector's technician (and the browser test): window.classroomErrors.
+  var errorLog = window.classroomErrors = [];
+
   function onError(event, data) {
+    errorLog.push({ time: Date.now(), fatal: !!data.fatal, type: data.type, details: data.details });
+    if (errorLog.length > 100) { errorLog.shift(); }
     // FRAG_GAP: the box marked a segment it could not get in time; hls.js skips it. Not an error of the player.
     if (data.details === 'fragGap') { return; }
     pendingErrors.push((data.fatal ? 'fatal ' : '') + data.type + ':' + data.details);
     if (!data.fatal) { return; }
-    if (data.type === Hls.ErrorTypes.NETWORK_ERROR) {
+    var playlistLost = data.details === Hls.ErrorDetails.MANIFEST_LOAD_ERROR
+        || data.details === Hls.ErrorDetails.MANIFEST_LOAD_TIMEOUT
+        || data.details === Hls.ErrorDetails.MANIFEST_PARSING_ERROR;
+    if (data.type === Hls.ErrorTypes.NETWORK_ERROR && !playlistLost) {
       setTimeout(function () { if (hls) { hls.startLoad(); } }, 1000);
     } else if (data.type === Hls.ErrorTypes.MEDIA_ERROR) {
       hls.recoverMediaError();
@@ -112,8 +132,17 @@
     text('countdown-time', m + ':' + (s < 10 ? '0' : '') + s);
   }
 
+  // The lesson has begun but the box lists no segment yet (its delay behind live has not passed).
+  function starting(lesson) {
+    document.getElementById('countdown').hidden = false;
+    text('countdown-title', lesson.title + ' is starting');
+    text('countdown-time', '\u2026');
+  }
+
   function show(status, lessons) {
-    text('link', 'link ' + status.link, status.link === 'online');
+    // The satellite link carries the lesson too: the box says "online" only while both get through.
+    var up = status.link === 'online';
+    text('link', up ? 'link up' : 'link down' + (status.lesson ? ' \u00b7 playing from buffer' : ''), up);
     text('buffered', 'buffered ' + seconds(status.secondsBuffered), (status.secondsBuffered || 0) >= 10);
     text('delay', 'delay ' + seconds(status.delaySeconds));
     document.getElementById('privacy').hidden = !status.privacy;
@@ -121,6 +150,7 @@
         + new Date(status.nextLesson.start).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '');
     if (status.lesson) {
       text('lesson', status.lesson.title);
+      if (source !== status.lesson.live) { starting(status.lesson); }
       play(status.lesson.live, status.lesson.id);
     } else if (status.nextLesson && Date.parse(status.nextLesson.start) - Date.now() < 3600 * 1000) {
       text('lesson', 'Next lesson');

@@ -91,11 +91,13 @@ public final class EdgeAgent {
 
     /**
      * The satellite link carries both the uplink and the lessons: it is down when either cannot get through, so the
-     * classroom never reads "online" while its lesson plays from the buffer alone.
+     * classroom never reads "online" while its lesson plays from the buffer alone. A live lesson's source counts as
+     * down while its requests fail at the link or its answers are bad.
      */
     private String linkState() {
         boolean sourceDown = lessons.buffers().all().stream()
-                .anyMatch(s -> s.state() == BufferStatus.State.FOLLOWING && s.error() != null);
+                .anyMatch(s -> s.state() == BufferStatus.State.FOLLOWING
+                        && (!s.sourceReachable() || s.error() != null));
         if (edgeNode == null || !edgeNode.isOnline()) {
             return "offline";
         }

@@ -1,17 +1,19 @@
 package org.classbox.sim.demo;
 
+import static org.classbox.sim.demo.LoopbackPorts.orFree;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.classbox.broker.BrokerConfig;
 import org.classbox.broker.EmbeddedBroker;
@@ -27,7 +29,9 @@ import org.classbox.sim.projector.ProjectorSimulator;
 
 /**
  * Wires the demo topology by hand: broker, projector, link and lesson origin (in this JVM), then the console and the
- * agent as child processes, then the classroom script. {@link #stop()} undoes it in reverse order.
+ * agent as child processes, then the demo lesson's schedule (PUT at the console) and the classroom script.
+ * {@link #stop()} undoes it in reverse order. The satellite link is two link simulators with one state: the broker's
+ * (which runs the outage plan) and the lesson's (the agent's HTTP to the origin), which follows it down and up.
  */
 public final class Demo {
     static final String CONSOLE_MAIN = "org.classbox.console.Main";
@@ -44,6 +48,7 @@ public final class Demo {
     private EmbeddedBroker broker;
     private ProjectorSimulator projector;
     private LinkSimulator link;
+    private LinkSimulator lessonLink;
     private ChildProcess console;
     private ChildProcess agent;
     private ClassroomScript script;
@@ -51,7 +56,8 @@ public final class Demo {
     private Instant startedAt;
 
     /** The ports actually used; the configured ones, or free ones where the configuration says 0. */
-    public record Ports(int broker, int consoleHttp, int projector, int link, int origin) {
+    public record Ports(int broker, int consoleHttp, int projector, int link, int lessonLink, int origin,
+                        int classroom) {
     }
 
     public Demo(Vertx vertx, DemoConfig config, PrintStream out) {
@@ -59,7 +65,8 @@ public final class Demo {
         this.config = config;
         this.out = out;
         this.ports = new Ports(orFree(config.brokerPort()), orFree(config.consoleHttpPort()),
-                orFree(config.projectorPort()), orFree(config.linkPort()), orFree(config.lesson().originPort()));
+                orFree(config.projectorPort()), orFree(config.linkPort()), orFree(config.lessonLinkPort()),
+                orFree(config.lesson().originPort()), orFree(config.classroomPort()));
     }
 
     public Future<Void> start() {
@@ -81,16 +88,30 @@ public final class Demo {
         if (lesson.enabled()) {
             origin = new LessonOrigin(vertx, new LessonOriginConfig("127.0.0.1", ports.origin(), DemoLessons.LESSON_ID,
                     lesson.originMinutes(), 2, 1, 25, Rendition.defaults(), data.resolve("origin"), "ffmpeg"));
+            lessonLink = new LinkSimulator(vertx, profile.withOutages(OutagePlan.none()), ports.lessonLink(),
+                    "127.0.0.1", ports.origin());
+            link.onStateChange(up -> {
+                Future<Void> following = up ? lessonLink.comeUp() : lessonLink.goDown();
+                following.onFailure(e -> out.println("demo: the lesson's link did not follow: " + e.getMessage()));
+            });
         }
         return broker.start()
                 .compose(v -> projector.start())
                 .compose(v -> link.start())
                 .compose(v -> origin == null ? Future.succeededFuture() : origin.start())
+                .compose(v -> lessonLink == null ? Future.succeededFuture() : lessonLink.start())
                 .compose(v -> vertx.executeBlocking(() -> {
                     Files.createDirectories(data);
+                    LoopbackPorts.requireFree(ports.consoleHttp(), "console.httpPort");
+                    LoopbackPorts.requireFree(ports.classroom(), "classroom.port");
                     console = ChildProcess.start("console", CONSOLE_MAIN, consoleArgs(data), data, out);
                     agent = startAgentProcess();
-                    awaitConsoleListening();
+                    awaitListening("the console", ports.consoleHttp());
+                    awaitListening("the agent's classroom page", ports.classroom());
+                    if (origin != null) {
+                        ScheduleUpload.put(consoleUrl(), config.groupId(), config.boxId(),
+                                lessonSchedule(startedAt.getEpochSecond(), lessonSource()), Duration.ofSeconds(30));
+                    }
                     return null;
                 }))
                 .onSuccess(v -> {
@@ -115,6 +136,7 @@ public final class Demo {
             return null;
         });
         return children.eventually(() -> link == null ? Future.succeededFuture() : link.stop())
+                .eventually(() -> lessonLink == null ? Future.succeededFuture() : lessonLink.stop())
                 .eventually(() -> projector == null ? Future.succeededFuture() : projector.stop())
                 .eventually(() -> origin == null ? Future.succeededFuture() : origin.stop())
                 .eventually(() -> broker == null ? Future.succeededFuture() : broker.stop());
@@ -134,6 +156,24 @@ public final class Demo {
             throw new IllegalStateException("the demo has not started");
         }
         return DemoLessons.schedule(version, startedAt, config.lesson(), source);
+    }
+
+    /** The demo lesson's id in this run (see {@link DemoLessons#lessonId}). */
+    public String lessonId() {
+        if (startedAt == null) {
+            throw new IllegalStateException("the demo has not started");
+        }
+        return DemoLessons.lessonId(startedAt);
+    }
+
+    /** The origin's master playlist as the box reaches it: through the lesson's link simulator. */
+    public URI lessonSource() {
+        return URI.create("http://127.0.0.1:" + lessonLink.port() + origin.masterUri().getPath());
+    }
+
+    /** The box's classroom page, as the projector's browser opens it. */
+    public String classroomUrl() {
+        return "http://localhost:" + ports.classroom() + "/";
     }
 
     /** Starts a new agent process after the previous one died or was killed; it resumes from its journal. */
@@ -168,7 +208,7 @@ public final class Demo {
 
     private ChildProcess startAgentProcess() throws IOException {
         Path data = config.dataDir().toAbsolutePath();
-        return ChildProcess.start("agent", AGENT_MAIN, List.of(
+        List<String> args = new ArrayList<>(List.of(
                 "--identity.groupId=" + config.groupId(),
                 "--identity.boxId=" + config.boxId(),
                 "--uplink.brokerUri=tcp://127.0.0.1:" + ports.link(),
@@ -178,27 +218,40 @@ public final class Demo {
                 // The demo's outages are short: come back within seconds, not the field default of minutes.
                 "--uplink.reconnectMaxMillis=3000",
                 "--uplink.reconnectMinMillis=200",
+                // ... and so does the lesson's follower: its field default waits up to 15 s after a long outage.
+                "--lessons.reconnectMaxMillis=2000",
                 "--projector.host=127.0.0.1",
                 "--projector.port=" + ports.projector(),
                 "--projector.pollMillis=" + config.agentPollMillis(),
-                "--journal.dataDir=" + data.resolve("agent")), data, out);
+                "--classroom.port=" + ports.classroom(),
+                "--journal.dataDir=" + data.resolve("agent")));
+        if (origin != null) {
+            // The origin's camera still stands in for the classroom camera; the demo's room has consent (a real
+            // room's configuration says so only when the school has it).
+            args.add("--classroom.snapshotUrl=" + origin.snapshotUri());
+            args.add("--classroom.picturesConsent=true");
+        }
+        return ChildProcess.start("agent", AGENT_MAIN, args, data, out);
     }
 
-    /** Blocking: the demo is only "running" once the console answers and both children are alive. */
-    private void awaitConsoleListening() throws IOException, InterruptedException {
+    /**
+     * Blocking: the demo is only "running" once {@code who} answers on {@code port} and both children are alive
+     * (the port was free before the child started, so whoever answers is the child).
+     */
+    private void awaitListening(String who, int port) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (!console.isAlive() || !agent.isAlive()) {
                 throw new IOException((console.isAlive() ? "the agent" : "the console")
                         + " ended right after starting; see its output above");
             }
-            try (java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), ports.consoleHttp())) {
+            try (java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
                 return;
             } catch (IOException notYet) {
                 Thread.sleep(200);
             }
         }
-        throw new IOException("the console did not open http port " + ports.consoleHttp() + " within 60 s");
+        throw new IOException(who + " did not open port " + port + " within 60 s");
     }
 
     private List<String> consoleArgs(Path data) {
@@ -230,22 +283,21 @@ public final class Demo {
             out.println("  lesson origin      " + origin.masterUri() + "   (" + DemoLessons.TITLE + " from "
                     + startedAt.plusSeconds(config.lesson().startAfterSeconds()) + ", " + config.lesson().minutes()
                     + " min; camera still " + origin.snapshotUri() + ")");
+            out.println("  lesson link        127.0.0.1:" + ports.lessonLink() + " -> origin, down and up with the"
+                    + " satellite link");
         }
         out.println("  edge agent         box " + config.groupId() + "/" + config.boxId() + " (pid " + agent.pid()
                 + "), journal in " + config.dataDir().resolve("agent"));
+        if (origin != null) {
+            DemoLessons.Setup lesson = config.lesson();
+            out.println();
+            out.println("  classroom page     " + classroomUrl() + "   <- open this: what the projector shows. "
+                    + "The lesson starts " + lesson.startAfterSeconds() + " s after the demo and plays from the box's"
+                    + " buffer, " + (lesson.mode().equals("broadcast") ? lesson.delaySeconds() + " s behind live"
+                    : "a few seconds behind live (interactive)"));
+        }
         out.println(config.durationSeconds() > 0 ? "stopping by itself after " + config.durationSeconds() + " s"
                 : "press Ctrl-C to stop");
         out.println();
-    }
-
-    private static int orFree(int port) {
-        if (port != 0) {
-            return port;
-        }
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port for the demo", e);
-        }
     }
 }

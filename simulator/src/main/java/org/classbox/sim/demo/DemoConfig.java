@@ -12,6 +12,9 @@ import org.classbox.settings.Settings;
  * @param consoleHttpPort          fleet console web page and API
  * @param projectorPort            simulated PJLink projector
  * @param linkPort                 satellite link simulator; the agent reaches the broker through it
+ * @param lessonLinkPort           the same satellite link for the lesson: the agent reaches the lesson origin through
+ *                                 it; it goes down and up with the broker's link
+ * @param classroomPort            the agent's classroom page (the projector's browser) and local API
  * @param linkProfile              {@code geo}, {@code leo}, or a profile properties file
  * @param outageEverySeconds       the link drops out this often (0: never)
  * @param outageSeconds            for this long
@@ -22,7 +25,8 @@ import org.classbox.settings.Settings;
  * @param lesson                   the demo lesson and its origin
  */
 public record DemoConfig(int durationSeconds, int brokerPort, int consoleHttpPort, int projectorPort, int linkPort,
-                         String linkProfile, int outageEverySeconds, int outageSeconds, int firstOutageAfterSeconds,
+                         int lessonLinkPort, int classroomPort, String linkProfile, int outageEverySeconds,
+                         int outageSeconds, int firstOutageAfterSeconds,
                          int agentPollMillis, int scriptEverySeconds, String groupId, String boxId, Path dataDir,
                          DemoLessons.Setup lesson) {
     public DemoConfig {
@@ -31,6 +35,8 @@ public record DemoConfig(int durationSeconds, int brokerPort, int consoleHttpPor
         Check.inRange("console.httpPort", consoleHttpPort, 0, 65535);
         Check.inRange("projector.port", projectorPort, 0, 65535);
         Check.inRange("link.port", linkPort, 0, 65535);
+        Check.inRange("link.lessonPort", lessonLinkPort, 0, 65535);
+        Check.inRange("classroom.port", classroomPort, 0, 65535);
         Check.notBlank("link.profile", linkProfile);
         Check.inRange("link.outageEverySeconds", outageEverySeconds, 0, 86_400);
         Check.inRange("link.outageSeconds", outageSeconds, 0, 86_400);
@@ -52,17 +58,20 @@ public record DemoConfig(int durationSeconds, int brokerPort, int consoleHttpPor
                 s.integer("console.httpPort", 8080),
                 s.integer("projector.port", 4352),
                 s.integer("link.port", 1884),
+                s.integer("link.lessonPort", 8091),
+                s.integer("classroom.port", 8081),
                 s.string("link.profile", "geo"),
                 s.integer("link.outageEverySeconds", 180),
                 s.integer("link.outageSeconds", 20),
-                s.integer("link.firstOutageAfterSeconds", 25),
+                s.integer("link.firstOutageAfterSeconds", 90),
                 s.integer("agent.pollMillis", 2000),
                 s.integer("script.everySeconds", 10),
                 s.string("groupId", "classbox"),
                 s.string("boxId", "box-0001"),
                 Path.of(s.string("dataDir", "./run/demo")),
-                new DemoLessons.Setup(s.integer("lesson.originPort", 8090), s.integer("lesson.startAfterSeconds", 40),
-                        s.integer("lesson.minutes", 30)));
+                new DemoLessons.Setup(s.integer("lesson.originPort", 8090), s.integer("lesson.startAfterSeconds", 25),
+                        s.integer("lesson.minutes", 30), s.string("lesson.mode", "broadcast"),
+                        s.integer("lesson.delaySeconds", 30)));
         s.requireAllUsed();
         return config;
     }

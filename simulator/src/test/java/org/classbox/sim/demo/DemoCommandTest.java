@@ -34,7 +34,8 @@ class DemoCommandTest {
         Process demo = java(List.of("org.classbox.sim.Main", "demo", "--duration", "30",
                 "--broker.port=" + brokerPort, "--console.httpPort=" + FreePorts.tcp(),
                 "--projector.port=" + FreePorts.tcp(), "--link.port=" + FreePorts.tcp(),
-                "--lesson.originPort=" + FreePorts.tcp(),
+                "--lesson.originPort=" + FreePorts.tcp(), "--link.lessonPort=" + FreePorts.tcp(),
+                "--classroom.port=" + FreePorts.tcp(),
                 // An early, short outage makes the agent publish its births again while mosquitto_sub watches.
                 "--link.firstOutageAfterSeconds=12", "--link.outageSeconds=3", "--link.outageEverySeconds=60",
                 "--script.everySeconds=2", "--dataDir=" + dir.resolve("demo")), dir.resolve("demo.log"));

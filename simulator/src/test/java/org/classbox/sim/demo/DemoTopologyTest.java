@@ -8,11 +8,17 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,12 +28,13 @@ import org.classbox.testing.TestGuard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole demo topology on loopback: embedded broker, console and agent processes, projector and link simulators.
- * The link simulator runs the GEO profile (600 ms round trip); outages are triggered by the test.
+ * The whole demo topology on loopback: embedded broker, console and agent processes, projector and link simulators,
+ * lesson origin. The link simulators run the GEO profile (600 ms round trip); outages are triggered by the test.
  */
 @ExtendWith(TestGuard.class)
 class DemoTopologyTest {
@@ -40,14 +47,25 @@ class DemoTopologyTest {
     private Demo demo;
     private ConsoleApi console;
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private long startedAt;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /**
+     * Starts the topology; the demo lesson only for the test about it (its room preparation sets the projector's
+     * input, which the tests of projector samples set themselves).
+     */
     @BeforeEach
-    void start_the_demo_topology() throws Exception {
+    void start_the_demo_topology(TestInfo test) throws Exception {
         vertx = Vertx.vertx();
-        DemoConfig config = DemoConfig.from(Settings.of(Map.of(
+        boolean lesson = test.getTestMethod().map(m -> m.getName().startsWith("the_demo_lesson")).orElse(false);
+        Map<String, String> settings = new HashMap<>(Map.of(
                 "broker.port", "0", "console.httpPort", "0", "projector.port", "0", "link.port", "0",
-                "link.outageEverySeconds", "0", "script.everySeconds", "0", "agent.pollMillis", "300",
-                "boxId", BOX, "dataDir", dir.toString(), "lesson.originPort", "0")));
+                "link.lessonPort", "0", "classroom.port", "0", "lesson.originPort", "0",
+                "lesson.minutes", lesson ? "30" : "0"));
+        settings.putAll(Map.of("link.outageEverySeconds", "0", "script.everySeconds", "0", "agent.pollMillis", "300",
+                "boxId", BOX, "dataDir", dir.toString()));
+        DemoConfig config = DemoConfig.from(Settings.of(settings));
+        startedAt = System.nanoTime();
         demo = new Demo(vertx, config, new PrintStream(output, true, StandardCharsets.UTF_8));
         demo.start().await(90, TimeUnit.SECONDS);
         console = new ConsoleApi(demo.consoleUrl());
@@ -103,6 +121,63 @@ class DemoTopologyTest {
                 historicalInputs(outageStart).containsAll(inputs));
         assertEquals(inputs, historicalInputs(outageStart), "in the order they were taken, once each");
         assertRecordIdsContiguousAndUnique();
+    }
+
+    /**
+     * What {@code ./classbox demo} promises a newcomer, with its default lesson (25 s after the start, 30 s behind
+     * live): the schedule goes through the console, the box follows the origin through the lesson's link, and its
+     * classroom page's live playlist lists stored segments within a minute of the start.
+     */
+    @Test
+    void the_demo_lesson_plays_at_the_box_within_a_minute() {
+        String playlist = "/lessons/" + demo.lessonId() + "/live.m3u8";
+        Duration left = Duration.ofSeconds(60).minusNanos(System.nanoTime() - startedAt);
+        String listed = Await.value(left, "the box's live playlist to list segments", () -> {
+            String body = classroom(playlist);
+            return body != null && !storedSegments(body).isEmpty() ? body : null;
+        });
+        assertTrue(listed.startsWith("#EXTM3U"), listed);
+        String segment = storedSegments(listed).get(0);
+        HttpResponse<byte[]> media = send("/lessons/" + demo.lessonId() + "/" + segment,
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, media.statusCode());
+        assertEquals(0x47, media.body()[0], "an MPEG-TS segment from the box's own store");
+        assertTrue(output.toString(StandardCharsets.UTF_8).contains("classroom page     " + demo.classroomUrl()),
+                "the demo prints the classroom page: " + output);
+    }
+
+    /** The segment URIs of a playlist that are not marked {@code EXT-X-GAP}. */
+    private static List<String> storedSegments(String playlist) {
+        List<String> stored = new ArrayList<>();
+        boolean gap = false;
+        for (String line : playlist.lines().toList()) {
+            if (line.equals("#EXT-X-GAP")) {
+                gap = true;
+            } else if (!line.isBlank() && !line.startsWith("#")) {
+                if (!gap) {
+                    stored.add(line);
+                }
+                gap = false;
+            }
+        }
+        return stored;
+    }
+
+    private String classroom(String path) {
+        HttpResponse<String> response = send(path, HttpResponse.BodyHandlers.ofString());
+        return response != null && response.statusCode() == 200 ? response.body() : null;
+    }
+
+    private <T> HttpResponse<T> send(String path, HttpResponse.BodyHandler<T> handler) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + demo.ports().classroom() + path))
+                    .timeout(Duration.ofSeconds(5)).build(), handler);
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<String> historicalInputs(long since) {

@@ -13,10 +13,12 @@ package org.classbox.agent.lessons.buffer;
  * @param rendition         index of the rendition being fetched, lowest bandwidth 0
  * @param bandwidth         its bandwidth, bits per second (0 when the source names none)
  * @param error             the last error the origin caused, or null
+ * @param sourceReachable   false from a request to the origin that failed at the link (connect error, reset,
+ *                          timeout) until the next that gets through: the lesson plays from the buffer alone then
  */
 public record BufferStatus(String lessonId, State state, double delaySeconds, double aheadSeconds, double gapSeconds,
                            int segmentsMissing, boolean recordingComplete, int rendition, long bandwidth,
-                           String error) {
+                           String error, boolean sourceReachable) {
     /** FOLLOWING: live; REPAIRING: finished, fetching what is missing or upgrading; COMPLETE: nothing left to do. */
     public enum State { FOLLOWING, REPAIRING, COMPLETE }
 }

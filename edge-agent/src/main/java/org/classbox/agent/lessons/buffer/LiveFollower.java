@@ -218,7 +218,8 @@ final class LiveFollower {
         BufferStatus.State state = !finished ? BufferStatus.State.FOLLOWING
                 : done() ? BufferStatus.State.COMPLETE : BufferStatus.State.REPAIRING;
         status = new BufferStatus(lesson.id(), state, timeline.delay, timeline.aheadSeconds(),
-                timeline.gapSeconds(), timeline.missing(), timeline.complete(), current, bandwidth(), error);
+                timeline.gapSeconds(), timeline.missing(), timeline.complete(), current, bandwidth(), error,
+                !timeline.outages.open());
     }
 
     BufferStatus status() {

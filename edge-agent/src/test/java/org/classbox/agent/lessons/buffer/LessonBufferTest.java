@@ -3,6 +3,7 @@ package org.classbox.agent.lessons.buffer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
@@ -77,13 +78,18 @@ class LessonBufferTest {
     void local_playlist_keeps_advancing_through_an_outage() {
         String live = follow("adv");
         awaitLive(live, 3);
+        assertTrue(rig.buffers.status("adv").sourceReachable(), "reachable before the outage");
         origin.down = true;
         long before = rig.playlist(live).nextSequence();
         // While nothing reaches the origin, the box's own clock lists segment after segment (stored, then gaps).
         Await.until(LESSON, "four more entries during the outage",
                 () -> rig.playlist(live).nextSequence() >= before + 4);
+        // The classroom's strip reads this: the lesson plays from the buffer alone.
+        assertFalse(rig.buffers.status("adv").sourceReachable(), "unreachable during the outage");
+        assertNull(rig.buffers.status("adv").error(), "a link outage is no error of the origin");
         assertTrue(origin.down);
         origin.down = false;
+        Await.until(LESSON, "the source reachable again", () -> rig.buffers.status("adv").sourceReachable());
     }
 
     @Test
