@@ -94,7 +94,10 @@ public final class Retention {
         if (running != null && !running.isComplete()) {
             return running;
         }
-        running = collect().compose(this::evict).onSuccess(this::report).onFailure(e ->
+        // The pass ends once its report is journaled (or refused), so what it reports is there when it returns.
+        running = collect().compose(this::evict)
+                .compose(report -> report(report).transform(ar -> Future.succeededFuture(report)))
+                .onFailure(e ->
                 log.warn("lesson retention pass failed, next in {} min: {}", config.retentionMinutes(),
                         e.getMessage()));
         return running;
@@ -155,15 +158,16 @@ public final class Retention {
         return chain;
     }
 
-    private void report(RetentionReport report) {
+    private Future<Void> report(RetentionReport report) {
         long now = clock.get().toEpochMilli();
+        List<Future<Long>> appended = new ArrayList<>();
         if (!report.evicted().isEmpty()) {
             String evicted = String.join(",", report.evicted());
-            append(RecordClass.EVENT, now, List.of(
+            appended.add(append(RecordClass.EVENT, now, List.of(
                     Metric.of(FREED_BYTES, MetricType.INT64, report.freedBytes(), now),
                     Metric.of(USED_BYTES, MetricType.INT64, report.usedBytes(), now),
                     Metric.of(EVICTED, MetricType.STRING, evicted.length() > 1000
-                            ? evicted.substring(0, 1000) : evicted, now)));
+                            ? evicted.substring(0, 1000) : evicted, now))));
         }
         if (alarmSent == null || alarmSent != report.overBudget()) {
             if (report.overBudget()) {
@@ -171,10 +175,11 @@ public final class Retention {
                         + "playing or incomplete", report.usedBytes(), config.budgetMegabytes());
             }
             // Remembered once journaled, so an alarm the journal refused is raised again by the next pass.
-            append(RecordClass.ALARM, now, List.of(Metric.of(OVER_BUDGET, MetricType.BOOLEAN, report.overBudget(),
-                    now), Metric.of(USED_BYTES, MetricType.INT64, report.usedBytes(), now)))
-                    .onSuccess(id -> alarmSent = report.overBudget());
+            appended.add(append(RecordClass.ALARM, now, List.of(Metric.of(OVER_BUDGET, MetricType.BOOLEAN,
+                    report.overBudget(), now), Metric.of(USED_BYTES, MetricType.INT64, report.usedBytes(), now)))
+                    .onSuccess(id -> alarmSent = report.overBudget()));
         }
+        return Future.join(appended).mapEmpty();
     }
 
     private Future<Long> append(RecordClass recordClass, long at, List<Metric> metrics) {
