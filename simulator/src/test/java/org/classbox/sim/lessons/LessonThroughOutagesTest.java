@@ -155,8 +155,15 @@ class LessonThroughOutagesTest {
 
         Watch watch = new Watch();
         Await.until(Duration.ofSeconds(20), "the lesson's live playlist at the box", () -> watch.poll() != null);
-        Await.until(Duration.ofMillis(lessonWallMillis + 30_000), "the live playlist to end",
-                () -> watch.poll() != null && watch.last.ended());
+        try {
+            Await.until(Duration.ofMillis(lessonWallMillis + 60_000), "the live playlist to end",
+                    () -> watch.poll() != null && watch.last.ended());
+        } catch (AssertionError e) {
+            // Say where the box stands, so a failure here can be told apart from a slow machine.
+            throw new AssertionError(e.getMessage() + "; box: " + agent.lessons().buffers().status(LESSON)
+                    + "; last listed: " + (watch.last == null ? "nothing" : watch.last.nextSequence() - 1)
+                    + "; origin files: " + originFiles(), e);
+        }
         long endedAt = System.currentTimeMillis();
 
         // 1. The local playlist never stops advancing, outages included.
@@ -243,6 +250,24 @@ class LessonThroughOutagesTest {
     }
 
     /** Polls the box's live playlist as a player would, recording what it lists and when. */
+    /** How many segments the origin's ffmpeg has written per rendition, and whether its playlists ended. */
+    private String originFiles() {
+        try (var dirs = java.nio.file.Files.walk(dir.resolve("origin"))) {
+            return dirs.filter(p -> p.toString().endsWith(".m3u8")).map(p -> {
+                try {
+                    String text = java.nio.file.Files.readString(p);
+                    return p.getParent().getFileName() + "/" + p.getFileName() + ": "
+                            + text.lines().filter(l -> l.startsWith("#EXTINF")).count() + " segments"
+                            + (text.contains("#EXT-X-ENDLIST") ? ", ended" : "");
+                } catch (java.io.IOException e) {
+                    return p + ": " + e.getMessage();
+                }
+            }).toList().toString();
+        } catch (java.io.IOException e) {
+            return e.getMessage();
+        }
+    }
+
     private final class Watch {
         long lastPoll;
         /** The longest time between two reads: a pause is seen up to this much longer than it was. */

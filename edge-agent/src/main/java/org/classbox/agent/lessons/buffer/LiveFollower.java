@@ -100,8 +100,12 @@ final class LiveFollower {
         return bandwidths.isEmpty() ? 0 : bandwidths.get(current);
     }
 
+    /**
+     * Nothing left to list, fetch or upgrade. The live list must have reached its end too: a lesson recorded whole in
+     * its best rendition is complete while the room still plays the last seconds of its delay.
+     */
     boolean done() {
-        return finished && timeline.complete() && !upgradeLeft();
+        return finished && timeline.liveEnded() && timeline.complete() && !upgradeLeft();
     }
 
     private void fetchSource() {
