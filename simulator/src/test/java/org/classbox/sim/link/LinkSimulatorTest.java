@@ -63,6 +63,9 @@ class LinkSimulatorTest {
             writing.get(10, TimeUnit.SECONDS);
             assertArrayEquals(sent, received);
         }
+        // The counters move on the link's context once a chunk's write completes, a moment after the peer read it.
+        Await.until(Duration.ofSeconds(10), "both directions counted",
+                () -> link.bytesUp() == sent.length && link.bytesDown() == sent.length);
         assertEquals(sent.length, link.bytesUp());
         assertEquals(sent.length, link.bytesDown());
         assertEquals(1, link.connectionsAccepted());
