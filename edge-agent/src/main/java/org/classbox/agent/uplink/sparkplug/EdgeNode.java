@@ -204,14 +204,15 @@ public final class EdgeNode {
     }
 
     private Future<Void> subscribe() {
-        Future<Void> commands = uplink.subscribe(topic(MessageType.NCMD).toString(), 1);
+        // Named apart from the field `commands` (the NCMD handler), which it used to shadow.
+        Future<Void> subscribed = uplink.subscribe(topic(MessageType.NCMD).toString(), 1);
         for (String other : subscriptions.keySet()) {
-            commands = commands.compose(v -> uplink.subscribe(other, 1));
+            subscribed = subscribed.compose(v -> uplink.subscribe(other, 1));
         }
         if (config.primaryHostId().isEmpty()) {
-            return commands;
+            return subscribed;
         }
-        return commands.compose(v -> uplink.subscribe(SparkplugTopic.state(config.primaryHostId()).toString(), 1));
+        return subscribed.compose(v -> uplink.subscribe(SparkplugTopic.state(config.primaryHostId()).toString(), 1));
     }
 
     private Future<Void> sendDeviceData(Batch batch) {
