@@ -31,6 +31,14 @@ public interface DeviceDriver {
     /** The commands this driver understands, for births and for clear errors. */
     java.util.List<String> commands();
 
+    /**
+     * Asks to be told when the device has news between polls (a PJLink status notification, a GPIO button
+     * pressed), so the supervisor probes at once instead of at the next poll. The listener may be called on any
+     * thread; drivers without push notifications ignore it.
+     */
+    default void onNews(Runnable listener) {
+    }
+
     /** Releases sockets, workers and pins; the driver is not used again. */
     Future<Void> close();
 }
