@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,6 +88,21 @@ class SerialProjectorPtyTest {
                 return false;
             }
         });
+    }
+
+    @Test
+    void socat_as_a_plain_client_gets_the_exact_escvp21_bytes() throws Exception {
+        simulator.start().await(10, TimeUnit.SECONDS);
+        Process socat = new ProcessBuilder("socat", "-t", "3", "-", "TCP:127.0.0.1:" + simulator.port())
+                .redirectErrorStream(true).start();
+        try (OutputStream in = socat.getOutputStream()) {
+            // the ready check, two queries, one refused in standby, one command it does not know
+            in.write("\rPWR?\rLAMP?\rSOURCE?\rZOOM 2\r".getBytes(StandardCharsets.US_ASCII));
+        }
+        String out = new String(socat.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        assertTrue(socat.waitFor(10, TimeUnit.SECONDS));
+
+        assertEquals(":PWR=00\r:LAMP=77\r:ERR\r:ERR\r:", out);
     }
 
     private void givenPty() throws Exception {
