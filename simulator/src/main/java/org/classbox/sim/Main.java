@@ -48,7 +48,8 @@ public final class Main {
                     + "       classbox origin [--port 8090] [--lesson ID] [--minutes M] [--segmentSeconds S] [--rate R]"
                     + " [--dataDir D] ... (--help)\n"
                     + "       classbox trace [--minutes 10] [--percent 5] [--seed 1] (prints an outage trace)\n"
-                    + "       classbox serial-projector [--port 7000] [--pty] [--fault F] [--control-port N] ... (--help)");
+                    + "       classbox serial-projector [--port 7000] [--pty] [--fault F] [--control-port N] ..."
+                    + " (--help)");
             return ConfigException.EXIT_CODE;
         }
         DemoConfig config;

@@ -146,8 +146,10 @@ public final class SerialProjector implements DeviceDriver {
         return answer.refused() ? null : EscVp21Codec.parseOnOff(device, name, answer.value());
     }
 
-    /** Runs {@code work} on the worker with an open line; any failure but a refusal closes the line so
-     * the next call starts clean. */
+    /**
+     * Runs {@code work} on the worker with an open line; any failure but a refusal closes the line, so the next call
+     * starts clean.
+     */
     private <T> Future<T> onLine(Function<EscVp21Session, T> work) {
         return worker.executeBlocking(() -> {
             try {

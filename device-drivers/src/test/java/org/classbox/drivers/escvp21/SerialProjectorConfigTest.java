@@ -28,7 +28,8 @@ class SerialProjectorConfigTest {
 
     @Test
     void a_tcp_bridge_is_named_by_its_address() {
-        SerialProjectorConfig config = SerialProjectorConfig.from(keys(Map.of("devices.p1.port", "tcp://10.0.0.7:7000")));
+        SerialProjectorConfig config = SerialProjectorConfig.from(
+                keys(Map.of("devices.p1.port", "tcp://10.0.0.7:7000")));
         assertTrue(config.address().bridged());
         assertEquals("serial projector p1 at tcp://10.0.0.7:7000", config.deviceName());
     }
@@ -40,8 +41,10 @@ class SerialProjectorConfigTest {
         assertBad("devices.p1.port must be a device path or tcp://host:port, but was 'tcp://host'",
                 Map.of("devices.p1.port", "tcp://host"));
         assertBad("devices.p1.baud must be in [50, 4000000], but was 0", Map.of("devices.p1.baud", "0"));
-        assertBad("devices.p1.timeoutMillis must be in [100, 60000], but was 5", Map.of("devices.p1.timeoutMillis", "5"));
-        assertBad("devices.p1.pollMillis must be in [1000, 3600000], but was 10", Map.of("devices.p1.pollMillis", "10"));
+        assertBad("devices.p1.timeoutMillis must be in [100, 60000], but was 5",
+                Map.of("devices.p1.timeoutMillis", "5"));
+        assertBad("devices.p1.pollMillis must be in [1000, 3600000], but was 10",
+                Map.of("devices.p1.pollMillis", "10"));
     }
 
     private static void assertBad(String message, Map<String, String> values) {

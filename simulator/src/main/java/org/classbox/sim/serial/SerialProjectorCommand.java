@@ -19,12 +19,14 @@ import org.classbox.sim.faults.Fault;
  * socat, until Ctrl-C. Exit code 2: bad arguments; 1: it did not start.
  */
 public final class SerialProjectorCommand {
-    static final String USAGE = "usage: simulator serial-projector [--port 7000] [--pty] [--ptyLink /tmp/classbox-serial-projector]"
+    static final String USAGE = "usage: simulator serial-projector [--port 7000] [--pty]"
+            + " [--ptyLink /tmp/classbox-serial-projector]"
             + "\n        [--fault none|refuse|hang|garbage|slow] [--slowMillis 3000] [--control-port N]"
             + "\n        [--warmupMillis 3000] [--cooldownMillis 3000] [--lampHours 1200] [--serial X4SIM0000001]"
             + "\n  An Epson projector speaking ESC/VP21 on a raw TCP serial bridge (driver port tcp://127.0.0.1:PORT);"
             + "\n  --pty also links a pseudo-terminal to it with socat (driver port = the link). --control-port serves"
-            + "\n  GET/PUT /fault, POST /lamp/fail, /power/on, /power/off on 127.0.0.1. (wrong-password: not applicable)";
+            + "\n  GET/PUT /fault, POST /lamp/fail, /power/on, /power/off on 127.0.0.1."
+            + " (wrong-password: not applicable)";
 
     private SerialProjectorCommand() {
     }

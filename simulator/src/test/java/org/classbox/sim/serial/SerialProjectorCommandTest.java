@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 import org.classbox.testing.TestGuard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,25 +34,21 @@ class SerialProjectorCommandTest {
     }
 
     private static String captureOut(Runnable run) {
-        PrintStream old = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            run.run();
-        } finally {
-            System.setOut(old);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return capture(System.out, System::setOut, run);
     }
 
     private static String captureErr(Runnable run) {
-        PrintStream old = System.err;
+        return capture(System.err, System::setErr, run);
+    }
+
+    /** Runs {@code run} with {@code stream} (System.out or err) redirected, and returns what it printed there. */
+    private static String capture(PrintStream stream, Consumer<PrintStream> redirect, Runnable run) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        redirect.accept(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         try {
             run.run();
         } finally {
-            System.setErr(old);
+            redirect.accept(stream);
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }
