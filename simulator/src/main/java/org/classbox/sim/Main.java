@@ -11,6 +11,7 @@ import org.classbox.sim.demo.Demo;
 import org.classbox.sim.demo.DemoConfig;
 import org.classbox.sim.lessons.OriginCommand;
 import org.classbox.sim.link.TraceCommand;
+import org.classbox.sim.serial.SerialProjectorCommand;
 
 /**
  * {@code java -cp simulator.jar org.classbox.sim.Main demo [--duration SECONDS] [--key=value ...]}: runs the demo
@@ -34,6 +35,9 @@ public final class Main {
         if (args.length > 0 && args[0].equals("origin")) {
             return OriginCommand.run(Arrays.copyOfRange(args, 1, args.length));
         }
+        if (args.length > 0 && args[0].equals("serial-projector")) {
+            return SerialProjectorCommand.run(Arrays.copyOfRange(args, 1, args.length));
+        }
         if (args.length > 0 && args[0].equals("trace")) {
             return TraceCommand.run(Arrays.copyOfRange(args, 1, args.length));
         }
@@ -43,7 +47,9 @@ public final class Main {
                     + "       classbox broker [--broker.host=127.0.0.1] [--broker.port=1883] [--dataDir=./run/broker]\n"
                     + "       classbox origin [--port 8090] [--lesson ID] [--minutes M] [--segmentSeconds S] [--rate R]"
                     + " [--dataDir D] ... (--help)\n"
-                    + "       classbox trace [--minutes 10] [--percent 5] [--seed 1] (prints an outage trace)");
+                    + "       classbox trace [--minutes 10] [--percent 5] [--seed 1] (prints an outage trace)\n"
+                    + "       classbox serial-projector [--port 7000] [--pty] [--fault F] [--control-port N] ..."
+                    + " (--help)");
             return ConfigException.EXIT_CODE;
         }
         DemoConfig config;
