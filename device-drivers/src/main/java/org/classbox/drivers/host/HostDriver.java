@@ -26,7 +26,6 @@ public final class HostDriver implements DeviceDriver {
     private final WorkerExecutor worker;
 
     public HostDriver(Vertx vertx, HostConfig config) {
-
         this.config = config;
         this.reader = new HostReader(config);
         this.worker = vertx.createSharedWorkerExecutor("devices-" + config.deviceId(), 1);
