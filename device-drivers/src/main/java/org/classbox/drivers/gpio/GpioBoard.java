@@ -83,6 +83,11 @@ final class GpioBoard {
         led.state(lit ? DigitalState.HIGH : DigitalState.LOW);
     }
 
+    /** The board Pi4J detected, such as {@code Raspberry Pi 4 Model B}, or {@code Unknown}. */
+    String model() {
+        return pi4j.boardInfo().getBoardModel().getLabel();
+    }
+
     /** For tests: the Pi4J context whose registry holds the pins by id. */
     Context context() {
         return pi4j;

@@ -51,7 +51,7 @@ public final class GpioDriver implements DeviceDriver {
     @Override
     public Future<Reading> identify() {
         return onBoard("identify", b -> Reading.at(System.currentTimeMillis())
-                .text("Platform", config.platform().name().toLowerCase(Locale.ROOT)).build());
+                .text("Platform", config.platform().name().toLowerCase(Locale.ROOT)).text("Model", b.model()).build());
     }
 
     @Override
