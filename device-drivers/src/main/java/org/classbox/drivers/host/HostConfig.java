@@ -17,7 +17,8 @@ public record HostConfig(String deviceId, Path root, Path dataDir, long pollMill
     public HostConfig {
         Check.notBlank("deviceId", deviceId);
         if (root == null || dataDir == null) {
-            throw new ConfigException("devices." + deviceId + ".root", "root and dataDir must be given");
+            String key = "devices." + deviceId + (root == null ? ".root" : ".dataDir");
+            throw new ConfigException(key, key + " must be given");
         }
         Check.inRange("devices." + deviceId + ".pollMillis", pollMillis, 1000, 3_600_000);
     }
