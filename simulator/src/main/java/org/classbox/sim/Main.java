@@ -2,13 +2,16 @@ package org.classbox.sim;
 
 import io.vertx.core.Vertx;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.classbox.settings.ConfigException;
 import org.classbox.settings.Settings;
 import org.classbox.sim.broker.BrokerCommand;
 import org.classbox.sim.demo.Demo;
 import org.classbox.sim.demo.DemoConfig;
+import org.classbox.sim.host.HostCommand;
 import org.classbox.sim.lessons.OriginCommand;
 import org.classbox.sim.link.TraceCommand;
 import org.classbox.sim.serial.SerialProjectorCommand;
@@ -18,7 +21,8 @@ import org.classbox.sim.serial.SerialProjectorCommand;
  * topology until Ctrl-C or for the given duration, then stops everything and exits 0. Exit code 2: bad
  * configuration; 1: something failed to start. {@code ... Main broker [--key=value ...]} runs only the MQTT broker,
  * in a process of its own ({@link BrokerCommand}); {@code ... Main origin [--port 8090] ...} a live lesson origin
- * ({@link OriginCommand}); {@code ... Main trace ...} prints a generated outage trace ({@link TraceCommand}).
+ * ({@link OriginCommand}); {@code ... Main host --root DIR} a fake Pi health tree ({@link HostCommand});
+ * {@code ... Main trace ...} prints a generated outage trace ({@link TraceCommand}).
  */
 public final class Main {
     private Main() {
@@ -28,28 +32,34 @@ public final class Main {
         System.exit(run(args));
     }
 
+    /** Each subcommand but {@code demo}: its name, what runs it, and its usage line. */
+    private record Command(String name, Function<String[], Integer> run, String usage) {
+    }
+
+    private static final List<Command> COMMANDS = List.of(
+            new Command("broker", BrokerCommand::run,
+                    "broker [--broker.host=127.0.0.1] [--broker.port=1883] [--dataDir=./run/broker]"),
+            new Command("origin", OriginCommand::run,
+                    "origin [--port 8090] [--lesson ID] [--minutes M] [--segmentSeconds S] [--rate R] [--dataDir D]"
+                            + " ... (--help)"),
+            new Command("trace", TraceCommand::run, "trace [--minutes 10] [--percent 5] [--seed 1]"
+                    + " (prints an outage trace)"),
+            new Command("serial-projector", SerialProjectorCommand::run,
+                    "serial-projector [--port 7000] [--pty] [--fault F] [--control-port N] ... (--help)"),
+            new Command("host", HostCommand::run,
+                    "host --root DIR [--temperature 48] [--under-voltage] ... (--help)"));
+
     static int run(String[] args) {
-        if (args.length > 0 && args[0].equals("broker")) {
-            return BrokerCommand.run(Arrays.copyOfRange(args, 1, args.length));
-        }
-        if (args.length > 0 && args[0].equals("origin")) {
-            return OriginCommand.run(Arrays.copyOfRange(args, 1, args.length));
-        }
-        if (args.length > 0 && args[0].equals("serial-projector")) {
-            return SerialProjectorCommand.run(Arrays.copyOfRange(args, 1, args.length));
-        }
-        if (args.length > 0 && args[0].equals("trace")) {
-            return TraceCommand.run(Arrays.copyOfRange(args, 1, args.length));
+        for (Command command : COMMANDS) {
+            if (args.length > 0 && args[0].equals(command.name())) {
+                return command.run().apply(Arrays.copyOfRange(args, 1, args.length));
+            }
         }
         if (args.length == 0 || !args[0].equals("demo")) {
-            System.err.println("usage: classbox demo [--duration SECONDS] [--key=value ...]"
-                    + " (keys: simulator/src/main/resources/demo.sample.properties)\n"
-                    + "       classbox broker [--broker.host=127.0.0.1] [--broker.port=1883] [--dataDir=./run/broker]\n"
-                    + "       classbox origin [--port 8090] [--lesson ID] [--minutes M] [--segmentSeconds S] [--rate R]"
-                    + " [--dataDir D] ... (--help)\n"
-                    + "       classbox trace [--minutes 10] [--percent 5] [--seed 1] (prints an outage trace)\n"
-                    + "       classbox serial-projector [--port 7000] [--pty] [--fault F] [--control-port N] ..."
-                    + " (--help)");
+            StringBuilder usage = new StringBuilder("usage: classbox demo [--duration SECONDS] [--key=value ...]"
+                    + " (keys: simulator/src/main/resources/demo.sample.properties)");
+            COMMANDS.forEach(c -> usage.append("\n       classbox ").append(c.usage()));
+            System.err.println(usage);
             return ConfigException.EXIT_CODE;
         }
         DemoConfig config;
