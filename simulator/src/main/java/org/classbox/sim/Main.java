@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.classbox.settings.ConfigException;
 import org.classbox.settings.Settings;
 import org.classbox.sim.broker.BrokerCommand;
+import org.classbox.sim.camera.CameraCommand;
 import org.classbox.sim.demo.Demo;
 import org.classbox.sim.demo.DemoConfig;
 import org.classbox.sim.lessons.OriginCommand;
@@ -17,7 +18,8 @@ import org.classbox.sim.link.TraceCommand;
  * topology until Ctrl-C or for the given duration, then stops everything and exits 0. Exit code 2: bad
  * configuration; 1: something failed to start. {@code ... Main broker [--key=value ...]} runs only the MQTT broker,
  * in a process of its own ({@link BrokerCommand}); {@code ... Main origin [--port 8090] ...} a live lesson origin
- * ({@link OriginCommand}); {@code ... Main trace ...} prints a generated outage trace ({@link TraceCommand}).
+ * ({@link OriginCommand}); {@code ... Main camera ...} a simulated ONVIF camera ({@link CameraCommand});
+ * {@code ... Main trace ...} prints a generated outage trace ({@link TraceCommand}).
  */
 public final class Main {
     private Main() {
@@ -34,6 +36,9 @@ public final class Main {
         if (args.length > 0 && args[0].equals("origin")) {
             return OriginCommand.run(Arrays.copyOfRange(args, 1, args.length));
         }
+        if (args.length > 0 && args[0].equals("camera")) {
+            return CameraCommand.run(Arrays.copyOfRange(args, 1, args.length));
+        }
         if (args.length > 0 && args[0].equals("trace")) {
             return TraceCommand.run(Arrays.copyOfRange(args, 1, args.length));
         }
@@ -43,7 +48,9 @@ public final class Main {
                     + "       classbox broker [--broker.host=127.0.0.1] [--broker.port=1883] [--dataDir=./run/broker]\n"
                     + "       classbox origin [--port 8090] [--lesson ID] [--minutes M] [--segmentSeconds S] [--rate R]"
                     + " [--dataDir D] ... (--help)\n"
-                    + "       classbox trace [--minutes 10] [--percent 5] [--seed 1] (prints an outage trace)");
+                    + "       classbox trace [--minutes 10] [--percent 5] [--seed 1] (prints an outage trace)\n"
+                    + "       classbox camera [--port 8080] [--rtsp-port 8554] [--discovery-port 3702] [--username U]"
+                    + " [--password P] [--fault F] [--control-port N] (--help)");
             return ConfigException.EXIT_CODE;
         }
         DemoConfig config;
