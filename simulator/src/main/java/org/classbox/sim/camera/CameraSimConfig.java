@@ -39,7 +39,8 @@ public record CameraSimConfig(String host, int port, int rtspPort, int discovery
         try {
             fault = Fault.parse(faultText);
         } catch (IllegalArgumentException e) {
-            throw new org.classbox.settings.ConfigException("fault", "fault " + e.getMessage());
+            throw new org.classbox.settings.ConfigException("fault", "fault must be one of " + Fault.names()
+                    + ", but was '" + faultText + "'");
         }
         CameraSimConfig config = new CameraSimConfig(s.string("host", "127.0.0.1"), s.integer("port", 8080),
                 s.integer("rtsp-port", 8554), s.integer("discovery-port", 3702), s.string("username", "admin"),

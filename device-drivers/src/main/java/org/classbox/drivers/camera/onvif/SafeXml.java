@@ -40,7 +40,7 @@ public final class SafeXml {
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
             var builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null);
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // throws on fatal errors, prints nothing
             return builder.parse(new ByteArrayInputStream(bytes));
         } catch (SAXException | IOException e) {
             throw protocol(device, what + ": not well-formed XML (" + e.getMessage() + ")");
