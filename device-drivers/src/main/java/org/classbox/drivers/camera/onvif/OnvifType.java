@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.classbox.drivers.api.DeviceDriver;
 import org.classbox.drivers.api.DeviceKeys;
 import org.classbox.drivers.api.DeviceType;
-import org.classbox.settings.ConfigException;
+import org.classbox.drivers.camera.KeyErrors;
 
 /**
  * Device type {@code onvif}: keys {@code host} (required), {@code port=80}, {@code username=}, {@code password=},
@@ -30,9 +30,7 @@ public final class OnvifType implements DeviceType {
             return new OnvifDriver(vertx, new OnvifConfig(host, port, username, password, rtspUri,
                     Duration.ofMillis(timeout), Duration.ofMillis(poll)));
         } catch (IllegalArgumentException e) {
-            // the record's messages start with the short key name; name the full key as every config error does
-            String key = e.getMessage().split(" ", 2)[0];
-            throw new ConfigException(keys.key(key), keys.key(key) + e.getMessage().substring(key.length()));
+            throw KeyErrors.named(keys, e);
         }
     }
 }

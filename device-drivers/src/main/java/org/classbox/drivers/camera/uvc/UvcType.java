@@ -6,7 +6,7 @@ import java.time.Duration;
 import org.classbox.drivers.api.DeviceDriver;
 import org.classbox.drivers.api.DeviceKeys;
 import org.classbox.drivers.api.DeviceType;
-import org.classbox.settings.ConfigException;
+import org.classbox.drivers.camera.KeyErrors;
 
 /** Device type {@code uvc}: keys {@code device=/dev/video0}, {@code sysRoot=/}, {@code pollMillis=60000}. */
 public final class UvcType implements DeviceType {
@@ -24,8 +24,7 @@ public final class UvcType implements DeviceType {
             return new UvcDriver(vertx, keys.deviceId(), new UvcConfig(device, Path.of(sysRoot),
                     Duration.ofMillis(poll)));
         } catch (IllegalArgumentException e) {
-            String key = e.getMessage().split(" ", 2)[0];
-            throw new ConfigException(keys.key(key), keys.key(key) + e.getMessage().substring(key.length()));
+            throw KeyErrors.named(keys, e);
         }
     }
 }
