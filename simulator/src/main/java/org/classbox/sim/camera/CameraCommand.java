@@ -19,7 +19,8 @@ public final class CameraCommand {
             + "  ONVIF device and media services at http://HOST:PORT/onvif/{device,media}_service, a JPEG at\n"
             + "  /snapshot.jpg (Digest), RTSP OPTIONS/DESCRIBE at rtsp://HOST:RTSP-PORT/Streaming/Channels/101,\n"
             + "  WS-Discovery on UDP DISCOVERY-PORT. Control: PUT /fault?set=F, POST /stream/stop, /stream/start,\n"
-            + "  /clock?offsetSeconds=N. An empty --username turns authentication off.";
+            + "  /clock?offsetSeconds=N. An empty --username turns authentication off. --host 0.0.0.0 also answers\n"
+            + "  multicast Probes to 239.255.255.250 on the first LAN interface.";
 
     private CameraCommand() {
     }

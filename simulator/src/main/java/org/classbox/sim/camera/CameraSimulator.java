@@ -3,13 +3,18 @@ package org.classbox.sim.camera;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.datagram.DatagramSocket;
+import io.vertx.core.datagram.DatagramSocketOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetServer;
+import java.net.NetworkInterface;
 import java.time.Duration;
 import java.time.Instant;
+import org.classbox.drivers.camera.onvif.WsDiscovery;
 import org.classbox.sim.faults.ControlServer;
 import org.classbox.sim.faults.FaultSwitch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A simulated ONVIF camera: HTTP (ONVIF services and snapshot), RTSP and WS-Discovery on the configured ports,
@@ -17,6 +22,7 @@ import org.classbox.sim.faults.FaultSwitch;
  * {@code POST /clock?offsetSeconds=N} (the camera's clock runs N seconds ahead of ours).
  */
 public final class CameraSimulator {
+    private static final Logger log = LoggerFactory.getLogger(CameraSimulator.class);
     private final Vertx vertx;
     private final CameraSimConfig config;
     private final FaultSwitch faults = new FaultSwitch();
@@ -26,6 +32,7 @@ public final class CameraSimulator {
     private NetServer rtsp;
     private DatagramSocket discovery;
     private ControlServer control;
+    private NetworkInterface lan;
 
     public CameraSimulator(Vertx vertx, CameraSimConfig config) {
         this.vertx = vertx;
@@ -34,12 +41,14 @@ public final class CameraSimulator {
     }
 
     public Future<Void> start() {
+        lan = config.host().equals("0.0.0.0") ? LanInterface.find() : null;
         FaultPlay play = new FaultPlay(vertx, faults);
         OnvifService onvif = new OnvifService(config, play, this::cameraTime, SnapshotPicture.draw(Instant.now()));
         RtspService rtspService = new RtspService(config, play, () -> streaming);
         http = vertx.createHttpServer().requestHandler(onvif::handle);
         rtsp = vertx.createNetServer().connectHandler(rtspService::connect);
-        discovery = vertx.createDatagramSocket();
+        // shared with other WS-Discovery listeners on the host, as port 3702 usually is
+        discovery = vertx.createDatagramSocket(new DatagramSocketOptions().setReuseAddress(true));
         control = new ControlServer(vertx, "127.0.0.1", config.controlPort(), faults)
                 .action("/stream/stop", r -> stream(false))
                 .action("/stream/start", r -> stream(true))
@@ -47,12 +56,29 @@ public final class CameraSimulator {
         return http.listen(config.port(), config.host())
                 .compose(h -> rtsp.listen(config.rtspPort(), config.host()))
                 .compose(r -> discovery.listen(config.discoveryPort(), config.host()))
+                .compose(this::joinMulticast)
                 .map(d -> {
                     DiscoveryService responder = new DiscoveryService(play, deviceServiceUri());
                     d.handler(packet -> responder.receive(d, packet));
                     return d;
                 })
                 .compose(d -> control.start()).mapEmpty();
+    }
+
+    /**
+     * Bound to all interfaces, the camera also hears multicast Probes as a real one does; bound to one address
+     * (loopback in tests) it answers unicast Probes only. A host without multicast still serves unicast.
+     */
+    private Future<DatagramSocket> joinMulticast(DatagramSocket socket) {
+        if (!config.host().equals("0.0.0.0")) {
+            return Future.succeededFuture(socket);
+        }
+        String nic = lan == null ? null : lan.getName();
+        return socket.listenMulticastGroup(WsDiscovery.MULTICAST_ADDRESS, nic, null).map(socket).recover(e -> {
+            log.warn("camera: cannot join {} ({}); answering unicast Probes only", WsDiscovery.MULTICAST_ADDRESS,
+                    e.getMessage());
+            return Future.succeededFuture(socket);
+        });
     }
 
     public Future<Void> stop() {
@@ -83,11 +109,17 @@ public final class CameraSimulator {
     }
 
     public String deviceServiceUri() {
-        return "http://" + config.host() + ":" + port() + "/onvif/device_service";
+        return "http://" + advertisedHost() + ":" + port() + "/onvif/device_service";
     }
 
     public String streamUri() {
-        return "rtsp://" + config.host() + ":" + rtspPort() + "/Streaming/Channels/101";
+        return "rtsp://" + advertisedHost() + ":" + rtspPort() + "/Streaming/Channels/101";
+    }
+
+    /** The address clients can use: the LAN address when bound to all interfaces. */
+    private String advertisedHost() {
+        String address = lan == null ? null : LanInterface.ipv4(lan);
+        return address != null ? address : config.host();
     }
 
     private Instant cameraTime() {
