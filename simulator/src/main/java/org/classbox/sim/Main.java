@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.classbox.settings.ConfigException;
 import org.classbox.settings.Settings;
 import org.classbox.sim.broker.BrokerCommand;
+import org.classbox.sim.camera.CameraCommand;
 import org.classbox.sim.demo.Demo;
 import org.classbox.sim.demo.DemoConfig;
 import org.classbox.sim.host.HostCommand;
@@ -19,10 +20,8 @@ import org.classbox.sim.serial.SerialProjectorCommand;
 /**
  * {@code java -cp simulator.jar org.classbox.sim.Main demo [--duration SECONDS] [--key=value ...]}: runs the demo
  * topology until Ctrl-C or for the given duration, then stops everything and exits 0. Exit code 2: bad
- * configuration; 1: something failed to start. {@code ... Main broker [--key=value ...]} runs only the MQTT broker,
- * in a process of its own ({@link BrokerCommand}); {@code ... Main origin [--port 8090] ...} a live lesson origin
- * ({@link OriginCommand}); {@code ... Main host --root DIR} a fake Pi health tree ({@link HostCommand});
- * {@code ... Main trace ...} prints a generated outage trace ({@link TraceCommand}).
+ * configuration; 1: something failed to start. Every other subcommand ({@link #COMMANDS}: the broker, a lesson origin,
+ * each device simulator, an outage trace) runs one part on its own, so a developer or a real box can use it.
  */
 public final class Main {
     private Main() {
@@ -47,7 +46,10 @@ public final class Main {
             new Command("serial-projector", SerialProjectorCommand::run,
                     "serial-projector [--port 7000] [--pty] [--fault F] [--control-port N] ... (--help)"),
             new Command("host", HostCommand::run,
-                    "host --root DIR [--temperature 48] [--under-voltage] ... (--help)"));
+                    "host --root DIR [--temperature 48] [--under-voltage] ... (--help)"),
+            new Command("camera", CameraCommand::run,
+                    "camera [--port 8080] [--rtsp-port 8554] [--discovery-port 3702] [--username U] [--password P]"
+                            + " [--fault F] [--control-port N] ... (--help)"));
 
     static int run(String[] args) {
         for (Command command : COMMANDS) {
