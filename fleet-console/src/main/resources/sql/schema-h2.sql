@@ -109,3 +109,21 @@ CREATE TABLE IF NOT EXISTS lesson_events (
 );
 
 CREATE INDEX IF NOT EXISTS lesson_events_by_lesson ON lesson_events(group_id, box_id, lesson_id, epoch, record_id);
+
+-- The latest value of every metric of every device of a box (projector, camera, terminal, host, gpio, classroom...),
+-- whatever its name: one row per (group, box, device, metric), written in the same transaction as the message's
+-- samples and ordered like the boxes' state by (epoch, journal record id). val is the value's text (null: no value,
+-- or BYTES, which are not kept here); nonempty_since is when val last became non-empty (an alarm's start).
+CREATE TABLE IF NOT EXISTS device_metrics (
+    group_id        VARCHAR(64) NOT NULL,
+    box_id          VARCHAR(64) NOT NULL,
+    device_id       VARCHAR(64) NOT NULL,
+    metric          VARCHAR(128) NOT NULL,
+    type            VARCHAR(8) NOT NULL,
+    val             VARCHAR(1024),
+    epoch           BIGINT NOT NULL,
+    record_id       BIGINT NOT NULL,
+    taken_at        BIGINT NOT NULL,
+    nonempty_since  BIGINT,
+    PRIMARY KEY (group_id, box_id, device_id, metric)
+);

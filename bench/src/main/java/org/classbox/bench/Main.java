@@ -2,14 +2,15 @@ package org.classbox.bench;
 
 import java.util.Arrays;
 
-/** {@code bench/run NAME [--quick]}. */
+/** {@code bench/run NAME [--quick]}; {@code bench/run footprint [--window S] [--warmup S] [--config FILE]}. */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench/run journal|drain|bytes|restart|lessons|lessons-storage [--quick]");
+            System.err.println("usage: bench/run journal|drain|bytes|restart|lessons|lessons-storage [--quick]"
+                    + "\n       bench/run footprint [--window SECONDS] [--warmup SECONDS] [--config FILE]");
             System.exit(2);
         }
         boolean quick = Arrays.asList(args).contains("--quick");
@@ -32,9 +33,20 @@ public final class Main {
             case "lessons-storage":
                 new LessonStorageBench(quick).run();
                 break;
+            case "footprint":
+                FootprintBench footprint;
+                try {
+                    footprint = FootprintBench.of(args);
+                } catch (IllegalArgumentException e) {
+                    System.err.println("footprint: " + e.getMessage());
+                    System.exit(2);
+                    return;
+                }
+                footprint.run();
+                break;
             default:
                 System.err.println("unknown benchmark '" + args[0]
-                        + "': journal, drain, bytes, restart, lessons or lessons-storage");
+                        + "': journal, drain, bytes, restart, lessons, lessons-storage or footprint");
                 System.exit(2);
         }
         System.exit(0);

@@ -4,37 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.classbox.broker.BrokerConfig;
-import org.classbox.broker.EmbeddedBroker;
-import org.classbox.console.config.ConsoleConfig;
-import org.classbox.settings.Settings;
 import org.classbox.sparkplug.ClassroomMetrics;
 import org.classbox.sparkplug.HostState;
 import org.classbox.sparkplug.Metric;
 import org.classbox.sparkplug.MetricType;
 import org.classbox.sparkplug.Metrics;
 import org.classbox.sparkplug.Payload;
-import org.classbox.sparkplug.PayloadCodec;
 import org.classbox.testing.Await;
-import org.classbox.testing.FreePorts;
 import org.classbox.testing.OnMessage;
 import org.classbox.testing.TestGuard;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,37 +37,16 @@ class FleetConsoleTest {
 
     @TempDir
     Path dir;
-    private Vertx vertx;
-    private EmbeddedBroker broker;
-    private FleetConsole console;
-    private MqttClient box;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ConsoleOnBroker rig;
 
     @BeforeEach
     void start() throws Exception {
-        vertx = Vertx.vertx();
-        broker = new EmbeddedBroker(vertx, BrokerConfig.loopback(FreePorts.tcp(), dir.resolve("broker")));
-        broker.start().await(30, TimeUnit.SECONDS);
-        console = startConsole();
-        box = new MqttClient(broker.uri(), "box-7", new MemoryPersistence());
-        box.connect(new MqttConnectionOptions());
-    }
-
-    private FleetConsole startConsole() throws Exception {
-        FleetConsole started = new FleetConsole(vertx, ConsoleConfig.from(Settings.of(Map.of("mqtt.uri", broker.uri(),
-                "mqtt.allowPlaintext", "true", "http.port", "0", "store.dataDir", dir.resolve("console").toString(),
-                "mqtt.maxPacketBytes", "2048"))));
-        started.start().await(30, TimeUnit.SECONDS);
-        return started;
+        rig = new ConsoleOnBroker(dir, Map.of("mqtt.maxPacketBytes", "2048"));
     }
 
     @AfterEach
     void stop() throws Exception {
-        box.disconnect();
-        box.close(true);
-        console.stop().await(30, TimeUnit.SECONDS);
-        broker.stop().await(30, TimeUnit.SECONDS);
-        vertx.close().await(10, TimeUnit.SECONDS);
+        rig.close();
     }
 
     @Test
@@ -112,14 +80,14 @@ class FleetConsoleTest {
                 Metric.of(Metrics.BD_SEQ, MetricType.INT64, 1L, t),
                 Metric.of(Metrics.JOURNAL_EPOCH, MetricType.INT64, 5L, t))));
         Await.until(SOON, "box-7 born", () -> !boxes().isEmpty());
-        console.store().stop().await(10, TimeUnit.SECONDS);
+        rig.console().store().stop().await(10, TimeUnit.SECONDS);
         publish("spBv1.0/school/DDATA/box-7/projector", new Payload(t, 1L, List.of(
                 Metric.of(Metrics.RECORD_ID, MetricType.UINT64, 1L, t),
                 Metric.of(Metrics.POWER, MetricType.STRING, "on", t))));
         Await.until(SOON, "the store failing", () -> ingest().getLong("storeFailures") > 0);
-        console.stop().await(30, TimeUnit.SECONDS);
+        rig.stopConsole();
 
-        console = startConsole();
+        rig.startConsole();
         Await.until(SOON, "the record stored by the restarted console",
                 () -> body("/api/v1/boxes/box-7/samples").contains("\"recordId\":1"));
         assertEquals(1, new JsonArray(body("/api/v1/boxes/box-7/samples")).size());
@@ -146,7 +114,7 @@ class FleetConsoleTest {
 
     @Test
     void console_announces_itself_as_primary_host_with_a_retained_state() throws Exception {
-        MqttClient watcher = new MqttClient(broker.uri(), "watcher", new MemoryPersistence());
+        MqttClient watcher = new MqttClient(rig.brokerUri(), "watcher", new MemoryPersistence());
         HostState[] seen = new HostState[1];
         // Paho 1.2.5's MqttClient.subscribe(topic, qos, listener) recurses forever; a callback avoids it.
         watcher.setCallback(new OnMessage((topic, message) -> seen[0] = HostState.decode(message.getPayload())));
@@ -211,35 +179,22 @@ class FleetConsoleTest {
     }
 
     private void publish(String topic, Payload payload) throws Exception {
-        box.publish(topic, new MqttMessage(PayloadCodec.encode(payload), 1, false, null));
+        rig.publish(topic, payload);
     }
 
     private String body(String path) {
-        try {
-            return get(path).body();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return rig.body(path);
     }
 
     private JsonObject ingest() {
-        try {
-            return new JsonObject(get("/api/v1/ingest").body());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return new JsonObject(body("/api/v1/ingest"));
     }
 
     private JsonArray boxes() {
-        try {
-            return new JsonArray(get("/api/v1/boxes").body());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return new JsonArray(body("/api/v1/boxes"));
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + console.httpPort() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return rig.get(path);
     }
 }

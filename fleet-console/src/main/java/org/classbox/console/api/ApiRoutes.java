@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /api/v1/boxes}, {@code GET /api/v1/boxes/:boxId}, {@code GET /api/v1/boxes/:boxId/samples} (both with
  * {@code ?group=} when a box id is used in several groups),
- * {@code GET /api/v1/boxes/:group/:boxId/lessons/:lessonId/events} and {@code GET /api/v1/ingest}; with
+ * {@code GET /api/v1/boxes/:group/:boxId/lessons/:lessonId/events}, {@code GET /api/v1/boxes/:group/:boxId/devices}
+ * ({@link DeviceJson}) and {@code GET /api/v1/ingest}; with
  * {@link ScheduleRoutes}, each box's schedule and lesson figures.
  */
 public final class ApiRoutes {
@@ -60,6 +61,7 @@ public final class ApiRoutes {
             schedules.mount(router);
         }
         router.get("/boxes/:group/:boxId/lessons/:lessonId/events").handler(this::lessonEvents);
+        router.get("/boxes/:group/:boxId/devices").handler(this::devices);
         // Counters answer even while the store fails: that is when they matter.
         router.get("/ingest").handler(ctx -> reply(ctx, store.parkedCount().otherwise((Long) null).map(parked -> {
             Map<String, Object> counts = ingest.snapshot();
@@ -104,6 +106,20 @@ public final class ApiRoutes {
             samples.forEach(sample -> array.add(json(sample)));
             return array.encode();
         })));
+    }
+
+    /** Every device of the box with its latest metrics and active alarms; 404 for a box never born. */
+    private void devices(RoutingContext ctx) {
+        BoxKey box = new BoxKey(ctx.pathParam("group"), ctx.pathParam("boxId"));
+        store.read("read the devices of " + box, w -> w.epochOf(box) == null ? null : w.devices().latest(box))
+                .onSuccess(devices -> {
+                    if (devices == null) {
+                        error(ctx, 404, "no box '" + box.boxId() + "' in group '" + box.groupId() + "'");
+                    } else {
+                        ctx.response().putHeader("content-type", "application/json")
+                                .end(DeviceJson.of(devices).encode());
+                    }
+                }).onFailure(e -> failed(ctx, e));
     }
 
     /** The lesson's back-channel records in journal order; a snapshot's picture as base64 JPEG. */

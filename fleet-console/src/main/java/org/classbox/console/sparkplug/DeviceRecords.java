@@ -14,12 +14,13 @@ import org.classbox.sparkplug.SparkplugTopic;
 
 /**
  * A DBIRTH or DDATA split into what the console keeps: latest-state values ordered by journal record id, and (DDATA
- * only) the metrics of each record as samples. Pure; a record id that is not a whole number is reported, not thrown.
+ * only) the metrics of each record as samples, and every metric with the record id it came with as the device's latest
+ * values (a birth's before any record id: 0). Pure; a record id that is not a whole number is reported, not thrown.
  *
  * @param badRecordId why the message's record ids are unusable, or null when they are fine
  */
 record DeviceRecords(BoxKey box, String device, boolean isProjector, List<FieldValue> state, List<Value> samples,
-                     String badRecordId) {
+                     List<Value> latest, String badRecordId) {
 
     /** One metric of one journal record. */
     record Value(long recordId, Metric metric) {
@@ -41,6 +42,7 @@ record DeviceRecords(BoxKey box, String device, boolean isProjector, List<FieldV
         boolean isData = topic.type() == MessageType.DDATA;
         List<FieldValue> state = new ArrayList<>();
         List<Value> samples = new ArrayList<>();
+        List<Value> latest = new ArrayList<>();
         // Latest state is ordered by journal record id, not by the box's clock: a box without a real-time clock may
         // jump backwards in time, its record ids never do. A DBIRTH carries the newest record its values reflect.
         Long recordId = null;
@@ -52,7 +54,7 @@ record DeviceRecords(BoxKey box, String device, boolean isProjector, List<FieldV
                 if (!(metric.value() instanceof Long || metric.value() instanceof Integer)
                         || ((Number) metric.value()).longValue() < 0) {
                     return new DeviceRecords(box, topic.deviceId(), projector, List.of(), List.of(),
-                            Metrics.RECORD_ID + " must be a whole number >= 0, but was " + metric.type() + " "
+                            List.of(), Metrics.RECORD_ID + " must be a whole number >= 0, but was " + metric.type() + " "
                             + metric.value());
                 }
                 recordId = ((Number) metric.value()).longValue();
@@ -62,10 +64,11 @@ record DeviceRecords(BoxKey box, String device, boolean isProjector, List<FieldV
             if (field != null) {
                 state.add(new FieldValue(field, metric.value(), recordId == null ? 0 : recordId));
             }
+            latest.add(new Value(recordId == null ? 0 : recordId, metric));
             if (isData && recordId != null) {
                 samples.add(new Value(recordId, metric));
             }
         }
-        return new DeviceRecords(box, topic.deviceId(), projector, state, samples, null);
+        return new DeviceRecords(box, topic.deviceId(), projector, state, samples, latest, null);
     }
 }

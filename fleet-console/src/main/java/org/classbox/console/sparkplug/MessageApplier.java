@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * online with its bdSeq and journal epoch and release the box's parked messages under that epoch; an NDEATH marks it
  * offline only when its bdSeq matches; DBIRTH and DDATA update the projector's latest state, and every DDATA record
  * is stored once as samples keyed by (group, box, epoch, record id, metric) (projector and the room's privacy), a
- * lesson device's back-channel records once as lesson events keyed by (group, box, epoch, record id). Device data
+ * lesson device's back-channel records once as lesson events keyed by (group, box, epoch, record id), and the latest
+ * value of every metric of every other device in one row each (device_metrics). Device data
  * of a box not born yet, or using a metric alias no saved birth declares, is parked, never stored under an invented epoch or a guessed name;
  * births are saved, so the aliases they declare outlive a restart of the console. A malformed message changes nothing
  * and is counted.
@@ -206,6 +207,10 @@ final class MessageApplier {
                 }
             }
             return;
+        }
+        // Every other device's latest values, whatever its type: the console shows what the box supervises.
+        for (DeviceRecords.Value value : records.latest()) {
+            writes.devices().saveLatest(records.box(), records.device(), epoch, value.recordId(), value.metric());
         }
         if (!records.isProjector() && !records.isClassroom()) {
             return;

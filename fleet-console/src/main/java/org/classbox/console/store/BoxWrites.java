@@ -246,6 +246,11 @@ public final class BoxWrites {
         return new LessonWrites(connection);
     }
 
+    /** The latest metric values of every device, in this same transaction. */
+    public DeviceMetrics devices() {
+        return new DeviceMetrics(connection);
+    }
+
     /** One step of a transaction that may fail with a {@link SQLException}. */
     @FunctionalInterface
     public interface SqlStep {

@@ -1,0 +1,99 @@
+package org.classbox.console;
+
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.classbox.broker.BrokerConfig;
+import org.classbox.broker.EmbeddedBroker;
+import org.classbox.console.config.ConsoleConfig;
+import org.classbox.settings.Settings;
+import org.classbox.sparkplug.Payload;
+import org.classbox.sparkplug.PayloadCodec;
+import org.classbox.testing.FreePorts;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+
+/**
+ * A console on a real embedded broker in {@code dir}, a Paho client playing box {@code box-7}, and an HTTP client for
+ * the console's API: the rig of the console's end-to-end tests. {@link #close} stops all of it.
+ */
+final class ConsoleOnBroker implements AutoCloseable {
+    private final Path dir;
+    private final Map<String, String> settings;
+    private final Vertx vertx = Vertx.vertx();
+    private final EmbeddedBroker broker;
+    private final MqttClient box;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private FleetConsole console;
+
+    /** {@code extra} console settings over the rig's own (plaintext broker, any HTTP port, a store in dir). */
+    ConsoleOnBroker(Path dir, Map<String, String> extra) throws Exception {
+        this.dir = dir;
+        broker = new EmbeddedBroker(vertx, BrokerConfig.loopback(FreePorts.tcp(), dir.resolve("broker")));
+        broker.start().await(30, TimeUnit.SECONDS);
+        settings = new HashMap<>(Map.of("mqtt.uri", broker.uri(), "mqtt.allowPlaintext", "true", "http.port", "0",
+                "store.dataDir", dir.resolve("console").toString()));
+        settings.putAll(extra);
+        startConsole();
+        box = new MqttClient(broker.uri(), "box-7", new MemoryPersistence());
+        box.connect(new MqttConnectionOptions());
+    }
+
+    /** Starts a console (again, after {@link #stopConsole}) on the same store. */
+    void startConsole() throws Exception {
+        console = new FleetConsole(vertx, ConsoleConfig.from(Settings.of(settings)));
+        console.start().await(30, TimeUnit.SECONDS);
+    }
+
+    void stopConsole() throws Exception {
+        console.stop().await(30, TimeUnit.SECONDS);
+    }
+
+    FleetConsole console() {
+        return console;
+    }
+
+    String brokerUri() {
+        return broker.uri();
+    }
+
+    /** Publishes as the box, QoS 1, not retained. */
+    void publish(String topic, Payload payload) throws Exception {
+        publish(topic, PayloadCodec.encode(payload));
+    }
+
+    void publish(String topic, byte[] payload) throws Exception {
+        box.publish(topic, new MqttMessage(payload, 1, false, null));
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + console.httpPort() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The body of a GET, for conditions polled by {@code Await} (which cannot throw checked exceptions). */
+    String body(String path) {
+        try {
+            return get(path).body();
+        } catch (Exception e) {
+            throw new IllegalStateException("GET " + path + " failed", e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        box.disconnect();
+        box.close(true);
+        console.stop().await(30, TimeUnit.SECONDS);
+        broker.stop().await(30, TimeUnit.SECONDS);
+        vertx.close().await(10, TimeUnit.SECONDS);
+    }
+}
