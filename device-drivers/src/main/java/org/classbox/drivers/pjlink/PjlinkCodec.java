@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 import org.classbox.drivers.api.DeviceException;
 
 /**
- * PJLink Class 1 lines, both directions. Pure: strings in, values out, or a {@link DeviceException} of kind
+ * PJLink lines, both directions: Class 1 and the framing of Class 2 (the values only Class 2 has are
+ * {@link Class2Values}'s). Pure: strings in, values out, or a {@link DeviceException} of kind
  * PROTOCOL (or AUTH, REJECTED) naming the offending line.
  */
 public final class PjlinkCodec {
@@ -40,17 +41,31 @@ public final class PjlinkCodec {
     }
 
     public static String query(String command) {
+        return query('1', command, "");
+    }
+
+    /**
+     * A query of class {@code pjlinkClass} ('1' or '2'): {@code %2INNM ?31} asks the name of input 31, so Class 2
+     * queries may carry a parameter after the question mark.
+     */
+    public static String query(char pjlinkClass, String command, String parameter) {
         requireCommand(command);
-        return "%1" + command + " ?" + TERMINATOR;
+        requireClass(pjlinkClass);
+        return "%" + pjlinkClass + command + " ?" + parameter + TERMINATOR;
     }
 
     public static String set(String command, String parameter) {
+        return set('1', command, parameter);
+    }
+
+    public static String set(char pjlinkClass, String command, String parameter) {
         requireCommand(command);
+        requireClass(pjlinkClass);
         if (parameter == null || parameter.isEmpty() || parameter.length() > 128 || parameter.contains("\r")) {
             throw new IllegalArgumentException("PJLink parameter must be 1-128 characters without CR, but was '"
                     + parameter + "'");
         }
-        return "%1" + command + " " + parameter + TERMINATOR;
+        return "%" + pjlinkClass + command + " " + parameter + TERMINATOR;
     }
 
     public static Greeting parseGreeting(String device, String line) {
@@ -85,7 +100,12 @@ public final class PjlinkCodec {
      * {@code ERR3} for the caller to interpret.
      */
     public static String replyValue(String device, String command, String line) {
-        QueryReply reply = parseQueryReply(device, command, line);
+        return replyValue(device, '1', command, line);
+    }
+
+    /** {@link #replyValue(String, String, String)} for a command sent with class {@code pjlinkClass}. */
+    public static String replyValue(String device, char pjlinkClass, String command, String line) {
+        QueryReply reply = parseQueryReply(device, pjlinkClass, command, line);
         switch (reply.outcome()) {
             case UNDEFINED:
                 throw new DeviceException(DeviceException.Kind.REJECTED, device, command + ": undefined command (ERR1)");
@@ -107,11 +127,16 @@ public final class PjlinkCodec {
      * a lamp ({@code %1LAMP=ERR1}) stays a projector that answers.
      */
     public static QueryReply parseQueryReply(String device, String command, String line) {
+        return parseQueryReply(device, '1', command, line);
+    }
+
+    /** A reply to a query sent with class {@code pjlinkClass}: it must echo that class ({@code %2FILT=...}). */
+    public static QueryReply parseQueryReply(String device, char pjlinkClass, String command, String line) {
         requireLength(device, line);
         if (line.equals("PJLINK ERRA")) {
             throw new DeviceException(DeviceException.Kind.AUTH, device, "wrong PJLink password (PJLINK ERRA)");
         }
-        String prefix = "%1" + command + "=";
+        String prefix = "%" + pjlinkClass + command + "=";
         if (!line.startsWith(prefix)) {
             throw new DeviceException(DeviceException.Kind.PROTOCOL, device, "expected a reply to " + command
                     + ", but got '" + printable(line) + "'");
@@ -200,7 +225,12 @@ public final class PjlinkCodec {
      * bytes that are not UTF-8 are read as Latin-1. The line arrives as one char per byte.
      */
     public static String parseName(String device, String value) {
-        requireText(device, "NAME", value, MAX_NAME_BYTES);
+        return parseUtf8(device, "NAME", value, MAX_NAME_BYTES);
+    }
+
+    /** Text of at most {@code maxBytes} bytes, UTF-8 where it decodes as such, else Latin-1 (NAME, INNM). */
+    static String parseUtf8(String device, String command, String value, int maxBytes) {
+        requireText(device, command, value, maxBytes);
         byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
@@ -228,7 +258,7 @@ public final class PjlinkCodec {
         return value;
     }
 
-    private static void requireText(String device, String command, String value, int maxBytes) {
+    static void requireText(String device, String command, String value, int maxBytes) {
         if (value.length() > maxBytes) {
             throw new DeviceException(DeviceException.Kind.PROTOCOL, device, command + " value must be at most "
                     + maxBytes + " bytes, but was " + value.length());
@@ -249,7 +279,13 @@ public final class PjlinkCodec {
         }
     }
 
-    private static void requireLength(String device, String line) {
+    private static void requireClass(char pjlinkClass) {
+        if (pjlinkClass != '1' && pjlinkClass != '2') {
+            throw new IllegalArgumentException("PJLink class must be '1' or '2', but was '" + pjlinkClass + "'");
+        }
+    }
+
+    static void requireLength(String device, String line) {
         if (line.length() + 1 > MAX_LINE) {
             throw new DeviceException(DeviceException.Kind.PROTOCOL, device, "line of " + (line.length() + 1)
                     + " bytes exceeds the PJLink limit of " + MAX_LINE);
