@@ -11,13 +11,15 @@ import org.classbox.sim.demo.Demo;
 import org.classbox.sim.demo.DemoConfig;
 import org.classbox.sim.lessons.OriginCommand;
 import org.classbox.sim.link.TraceCommand;
+import org.classbox.sim.projector.ProjectorCommand;
 
 /**
  * {@code java -cp simulator.jar org.classbox.sim.Main demo [--duration SECONDS] [--key=value ...]}: runs the demo
  * topology until Ctrl-C or for the given duration, then stops everything and exits 0. Exit code 2: bad
  * configuration; 1: something failed to start. {@code ... Main broker [--key=value ...]} runs only the MQTT broker,
  * in a process of its own ({@link BrokerCommand}); {@code ... Main origin [--port 8090] ...} a live lesson origin
- * ({@link OriginCommand}); {@code ... Main trace ...} prints a generated outage trace ({@link TraceCommand}).
+ * ({@link OriginCommand}); {@code ... Main projector ...} a PJLink projector ({@link ProjectorCommand});
+ * {@code ... Main trace ...} prints a generated outage trace ({@link TraceCommand}).
  */
 public final class Main {
     private Main() {
@@ -34,6 +36,9 @@ public final class Main {
         if (args.length > 0 && args[0].equals("origin")) {
             return OriginCommand.run(Arrays.copyOfRange(args, 1, args.length));
         }
+        if (args.length > 0 && args[0].equals("projector")) {
+            return ProjectorCommand.run(Arrays.copyOfRange(args, 1, args.length));
+        }
         if (args.length > 0 && args[0].equals("trace")) {
             return TraceCommand.run(Arrays.copyOfRange(args, 1, args.length));
         }
@@ -43,7 +48,8 @@ public final class Main {
                     + "       classbox broker [--broker.host=127.0.0.1] [--broker.port=1883] [--dataDir=./run/broker]\n"
                     + "       classbox origin [--port 8090] [--lesson ID] [--minutes M] [--segmentSeconds S] [--rate R]"
                     + " [--dataDir D] ... (--help)\n"
-                    + "       classbox trace [--minutes 10] [--percent 5] [--seed 1] (prints an outage trace)");
+                    + "       classbox trace [--minutes 10] [--percent 5] [--seed 1] (prints an outage trace)\n"
+                    + "       classbox projector [--port 4352] [--class 2] [--fault F] [--control-port N] ... (--help)");
             return ConfigException.EXIT_CODE;
         }
         DemoConfig config;
