@@ -42,9 +42,9 @@ final class Class2Replies {
             case "FILT":
                 return query ? String.valueOf(state.filterHours()) : "ERR2";
             case "RLMP":
-                return query ? model.product() + "-LAMP" : "ERR2";
+                return query ? partNumber("LMP-") : "ERR2";
             case "RFIL":
-                return query ? model.product() + "-FILTER" : "ERR2";
+                return query ? partNumber("FLT-") : "ERR2";
             case "INNM":
                 return inputName(parameter);
             case "IRES":
@@ -70,6 +70,12 @@ final class Class2Replies {
         }
         state.input(parameter);
         return "OK";
+    }
+
+    /** A replacement part's model number: the prefix and the product name, within RLMP/RFIL's 32 bytes. */
+    private String partNumber(String prefix) {
+        String product = model.product();
+        return prefix + product.substring(0, Math.min(product.length(), 32 - prefix.length()));
     }
 
     /** {@code ?31} names input 31; the name goes out as UTF-8, one char per byte. */

@@ -48,8 +48,8 @@ class ProjectorClass2Test {
         assertEquals("2", status.info().pjlinkClass());
         assertTrue(status.info().serial().matches("SIM\\d{8}"), status.info().serial());
         assertEquals("classbox-sim 2.0", status.info().software());
-        assertEquals("SIM-PJ1-LAMP", status.info().lampModel());
-        assertEquals("SIM-PJ1-FILTER", status.info().filterModel());
+        assertEquals("LMP-SIM-PJ1", status.info().lampModel());
+        assertEquals("FLT-SIM-PJ1", status.info().filterModel());
         assertEquals(new Class2Status(1200, "HDMI 1", "1920x1080", true, true, false), status.class2());
         assertEquals(List.of(), status.unsupported());
         projector.stop().await(5, TimeUnit.SECONDS);
