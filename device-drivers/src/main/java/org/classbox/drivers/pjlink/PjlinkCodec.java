@@ -44,13 +44,13 @@ public final class PjlinkCodec {
         return query('1', command, "");
     }
 
-    /**
-     * A query of class {@code pjlinkClass} ('1' or '2'): {@code %2INNM ?31} asks the name of input 31, so Class 2
-     * queries may carry a parameter after the question mark.
-     */
+    /** A query of class '1' or '2'; a Class 2 one may carry a parameter after the ? ({@code %2INNM ?31}). */
     public static String query(char pjlinkClass, String command, String parameter) {
-        requireCommand(command);
-        requireClass(pjlinkClass);
+        requireCommand(pjlinkClass, command);
+        if (parameter.length() > 127 || parameter.contains("\r")) {
+            throw new IllegalArgumentException("PJLink query parameter must be 0-127 characters without CR, but was '"
+                    + parameter + "'");
+        }
         return "%" + pjlinkClass + command + " ?" + parameter + TERMINATOR;
     }
 
@@ -59,8 +59,7 @@ public final class PjlinkCodec {
     }
 
     public static String set(char pjlinkClass, String command, String parameter) {
-        requireCommand(command);
-        requireClass(pjlinkClass);
+        requireCommand(pjlinkClass, command);
         if (parameter == null || parameter.isEmpty() || parameter.length() > 128 || parameter.contains("\r")) {
             throw new IllegalArgumentException("PJLink parameter must be 1-128 characters without CR, but was '"
                     + parameter + "'");
@@ -103,7 +102,7 @@ public final class PjlinkCodec {
         return replyValue(device, '1', command, line);
     }
 
-    /** {@link #replyValue(String, String, String)} for a command sent with class {@code pjlinkClass}. */
+    /** As above, for a command sent with class {@code pjlinkClass}. */
     public static String replyValue(String device, char pjlinkClass, String command, String line) {
         QueryReply reply = parseQueryReply(device, pjlinkClass, command, line);
         switch (reply.outcome()) {
@@ -220,15 +219,15 @@ public final class PjlinkCodec {
         return errors;
     }
 
-    /**
-     * The projector's name from {@code NAME}: at most 64 bytes, no control characters. Class 2 projectors send UTF-8;
-     * bytes that are not UTF-8 are read as Latin-1. The line arrives as one char per byte.
-     */
+    /** The projector's name from {@code NAME}: at most 64 bytes, no control characters, UTF-8 (see below). */
     public static String parseName(String device, String value) {
         return parseUtf8(device, "NAME", value, MAX_NAME_BYTES);
     }
 
-    /** Text of at most {@code maxBytes} bytes, UTF-8 where it decodes as such, else Latin-1 (NAME, INNM). */
+    /**
+     * Text of at most {@code maxBytes} bytes (NAME, INNM). Class 2 projectors send UTF-8; bytes that are not UTF-8
+     * are read as Latin-1. The line arrives as one char per byte.
+     */
     static String parseUtf8(String device, String command, String value, int maxBytes) {
         requireText(device, command, value, maxBytes);
         byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
@@ -272,14 +271,11 @@ public final class PjlinkCodec {
         }
     }
 
-    private static void requireCommand(String command) {
+    private static void requireCommand(char pjlinkClass, String command) {
         if (command == null || !COMMAND.matcher(command).matches()) {
             throw new IllegalArgumentException("PJLink command must be four capitals or digits, but was '"
                     + command + "'");
         }
-    }
-
-    private static void requireClass(char pjlinkClass) {
         if (pjlinkClass != '1' && pjlinkClass != '2') {
             throw new IllegalArgumentException("PJLink class must be '1' or '2', but was '" + pjlinkClass + "'");
         }

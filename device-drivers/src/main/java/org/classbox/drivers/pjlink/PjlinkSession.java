@@ -53,20 +53,10 @@ final class PjlinkSession {
                 });
     }
 
-    /** Sends {@code line} (a set command for {@code command}) and returns the reply's value. */
-    Future<String> request(String command, String line) {
-        return send(command, line).map(reply -> PjlinkCodec.replyValue(config.deviceName(), command, reply));
-    }
-
     /** Sends a set command of class {@code pjlinkClass} and returns the reply's value. */
     Future<String> request(char pjlinkClass, String command, String line) {
         return send(command, line)
                 .map(reply -> PjlinkCodec.replyValue(config.deviceName(), pjlinkClass, command, reply));
-    }
-
-    /** Asks {@code %1<command> ?} and returns the value or the error code the projector answered instead. */
-    Future<QueryReply> query(String command) {
-        return query(PjlinkQuery.class1(command));
     }
 
     /** Asks {@code query} and returns the value or the error code the projector answered instead. */
