@@ -1,6 +1,7 @@
 package org.classbox.sim.projector;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -12,11 +13,13 @@ import io.vertx.core.parsetools.RecordParser;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Locale;
 import org.classbox.drivers.pjlink.ErrorLevel;
 import org.classbox.drivers.pjlink.ErrorPart;
 import org.classbox.drivers.pjlink.PjlinkCodec;
 import org.classbox.drivers.pjlink.PowerState;
 import org.classbox.sim.faults.ControlServer;
+import org.classbox.sim.faults.Fault;
 import org.classbox.sim.faults.FaultSwitch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,7 +125,7 @@ public final class ProjectorSimulator {
     }
 
     private JsonObject describe() {
-        return new JsonObject().put("power", state.power().name().toLowerCase(java.util.Locale.ROOT))
+        return new JsonObject().put("power", state.power().name().toLowerCase(Locale.ROOT))
                 .put("lampHours", state.lampHours()).put("lampFailed", state.lampFailed())
                 .put("errors", state.errorDigits());
     }
@@ -175,7 +178,7 @@ public final class ProjectorSimulator {
             default -> {
             }
         }
-        boolean wrongPassword = faults.is(org.classbox.sim.faults.Fault.WRONG_PASSWORD);
+        boolean wrongPassword = faults.is(Fault.WRONG_PASSWORD);
         String random = config.password() == null && !wrongPassword ? null
                 : HexFormat.of().formatHex(randomBytes());
         write(socket, random == null ? "PJLINK 0" : "PJLINK 1 " + random);
@@ -186,8 +189,7 @@ public final class ProjectorSimulator {
                 String expected = wrongPassword ? "no digest matches" : PjlinkCodec.authDigest(random,
                         config.password());
                 if (!request.startsWith(expected)) {
-                    write(socket, "PJLINK ERRA");
-                    socket.close();
+                    write(socket, "PJLINK ERRA").onComplete(written -> socket.close());
                     return;
                 }
                 authenticated[0] = true;
@@ -225,14 +227,15 @@ public final class ProjectorSimulator {
         }
     }
 
-    /** Writes one line, after {@link FaultSwitch#slowMillis()} when playing SLOW. */
-    private void write(NetSocket socket, String line) {
+    /** Writes one line, after {@link FaultSwitch#slowMillis()} when playing SLOW; completes once written. */
+    private Future<Void> write(NetSocket socket, String line) {
         Buffer bytes = Buffer.buffer((line + "\r").getBytes(StandardCharsets.ISO_8859_1));
-        if (faults.is(org.classbox.sim.faults.Fault.SLOW)) {
-            vertx.setTimer(Math.max(1, faults.slowMillis()), id -> socket.write(bytes));
-        } else {
-            socket.write(bytes);
+        if (!faults.is(Fault.SLOW)) {
+            return socket.write(bytes);
         }
+        Promise<Void> written = Promise.promise();
+        vertx.setTimer(Math.max(1, faults.slowMillis()), id -> socket.write(bytes).onComplete(written));
+        return written.future();
     }
 
     private static byte[] randomBytes() {
