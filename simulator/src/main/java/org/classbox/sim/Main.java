@@ -15,6 +15,7 @@ import org.classbox.sim.demo.DemoConfig;
 import org.classbox.sim.host.HostCommand;
 import org.classbox.sim.lessons.OriginCommand;
 import org.classbox.sim.link.TraceCommand;
+import org.classbox.sim.projector.ProjectorCommand;
 import org.classbox.sim.serial.SerialProjectorCommand;
 
 /**
@@ -47,6 +48,9 @@ public final class Main {
                     "serial-projector [--port 7000] [--pty] [--fault F] [--control-port N] ... (--help)"),
             new Command("host", HostCommand::run,
                     "host --root DIR [--temperature 48] [--under-voltage] ... (--help)"),
+            new Command("projector", ProjectorCommand::run,
+                    "projector [--port 4352] [--class 2] [--model lamp|laser|cut-down] [--fault F] [--control-port N]"
+                            + " ... (--help)"),
             new Command("camera", CameraCommand::run,
                     "camera [--port 8080] [--rtsp-port 8554] [--discovery-port 3702] [--username U] [--password P]"
                             + " [--fault F] [--control-port N] ... (--help)"));

@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Talks PJLink Class 1 to one projector. Each call opens a short connection, as projectors drop idle ones after
+ * Talks PJLink Class 1 and 2 to one projector. Each call opens a short connection, as projectors drop idle ones after
  * about 30 s anyway, and closes it when done. Failures are {@link DeviceException}s naming the projector's address.
  * A query the projector does not support (ERR1 or ERR2) is not a failure: it is remembered and left out of later
  * polls (see {@link QuerySupport} for when it is asked again). Every session runs on the context the client was
@@ -26,8 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PjlinkClient {
     private static final Logger log = LoggerFactory.getLogger(PjlinkClient.class);
-    private static final List<String> IDENTITY = List.of("NAME", "INF1", "INF2", "CLSS");
-    private static final List<String> STATUS = List.of("POWR", "INPT", "LAMP", "ERST");
 
     private final Vertx vertx;
     private final Context context;
@@ -54,7 +52,9 @@ public final class PjlinkClient {
 
     /**
      * Power, input, lamp hours and error status, asked one after another on one connection; before them, when due,
-     * the projector's name, manufacturer, product and class.
+     * the projector's name, manufacturer, product and class. A Class 2 projector is also asked its serial number,
+     * software version and replacement lamp and filter models (with the identity), and each poll its filter hours,
+     * mute, freeze, input resolution and input name.
      */
     public Future<ProjectorStatus> status() {
         long now = clock.getAsLong();
@@ -63,30 +63,45 @@ public final class PjlinkClient {
                 .compose(v -> askStatus(session))
                 .map(answers -> {
                     Map<String, String> values = answers.values();
+                    ProjectorInfo info = support.identity();
                     return new ProjectorStatus(
                             values.containsKey("POWR") ? PjlinkCodec.parsePower(device, values.get("POWR"))
                                     : PowerState.UNKNOWN,
                             values.containsKey("INPT") ? PjlinkCodec.parseInput(device, values.get("INPT")) : null,
                             values.containsKey("LAMP") ? PjlinkCodec.parseLampHours(device, values.get("LAMP")) : -1,
-                            errors(values, !answers.failed().isEmpty()), support.identity(), support.unsupported());
+                            errors(values, !answers.failed().isEmpty()), info, support.unsupported(),
+                            info != null && info.class2() ? answers.class2(device) : null);
                 }))
                 .onFailure(e -> support.connectionLost());
     }
 
     /** Switches the projector on or off; completes when it accepted the command. */
     public Future<Void> power(boolean on) {
-        return withSession(session -> session.request("POWR", PjlinkCodec.set("POWR", on ? "1" : "0"))
-                .compose(this::requireOk));
+        return command('1', "POWR", on ? "1" : "0");
     }
 
     /** Selects an input such as {@code 31}; completes when it accepted the command. */
     public Future<Void> input(String code) {
-        return withSession(session -> session.request("INPT", PjlinkCodec.set("INPT", code))
-                .compose(this::requireOk));
+        return command('1', "INPT", code);
+    }
+
+    /** Mutes or unmutes the picture ({@code AVMT 11} / {@code 10}, Class 1). */
+    public Future<Void> muteVideo(boolean mute) {
+        return command('1', "AVMT", mute ? "11" : "10");
+    }
+
+    /** Freezes or unfreezes the picture ({@code %2FREZ 1} / {@code 0}); a Class 1 projector rejects it (ERR1). */
+    public Future<Void> freeze(boolean freeze) {
+        return command('2', "FREZ", freeze ? "1" : "0");
     }
 
     public Future<Void> close() {
         return net.close();
+    }
+
+    private Future<Void> command(char pjlinkClass, String command, String parameter) {
+        return withSession(session -> session.request(pjlinkClass, command,
+                PjlinkCodec.set(pjlinkClass, command, parameter)).compose(this::requireOk));
     }
 
     private Future<Void> identifyIfDue(PjlinkSession session, long now) {
@@ -94,38 +109,18 @@ public final class PjlinkClient {
             return Future.succeededFuture();
         }
         String device = config.deviceName();
-        return ask(session, IDENTITY).map(answers -> {
-            Map<String, String> values = answers.values();
-            ProjectorInfo info = new ProjectorInfo(
-                    field(values, "NAME", value -> PjlinkCodec.parseName(device, value)),
-                    field(values, "INF1", value -> PjlinkCodec.parseInfo(device, "INF1", value)),
-                    field(values, "INF2", value -> PjlinkCodec.parseInfo(device, "INF2", value)),
-                    field(values, "CLSS", value -> PjlinkCodec.parseClass(device, value)));
-            if (support.identified(info, now)) {
-                log.info("{}: '{}', model '{}', PJLink class {}; asking every query once", device, info.name(),
-                        info.model(), info.pjlinkClass());
-            }
-            answers.unsupported().forEach(support::unsupported);
-            return null;
-        });
-    }
-
-    /**
-     * An identity field, or null when the projector did not give one or gave one outside the spec's limits (a
-     * 70-byte name): who the projector is matters less than being able to supervise it, so that is logged, not
-     * failed.
-     */
-    private String field(Map<String, String> values, String command, Function<String, String> parse) {
-        String value = values.get(command);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return parse.apply(value);
-        } catch (DeviceException e) {
-            log.warn("{}; taken as unknown", e.getMessage());
-            return null;
-        }
+        return ask(session, PollAnswers.IDENTITY, null)
+                .compose(answers -> "2".equals(answers.values().get("CLSS"))
+                        ? ask(session, PollAnswers.IDENTITY_CLASS_2, answers) : Future.succeededFuture(answers))
+                .map(answers -> {
+                    ProjectorInfo info = answers.info(device);
+                    if (support.identified(info, now)) {
+                        log.info("{}: '{}', model '{}', PJLink class {}; asking every query once", device,
+                                info.name(), info.model(), info.pjlinkClass());
+                    }
+                    answers.unsupported().forEach(support::unsupported);
+                    return null;
+                });
     }
 
     /**
@@ -144,28 +139,43 @@ public final class PjlinkClient {
         return withFailure;
     }
 
-    private Future<Answers> askStatus(PjlinkSession session) {
-        List<String> asked = STATUS.stream().filter(support::asks).toList();
-        return ask(session, asked).map(answers -> {
-            for (String command : answers.unsupported()) {
-                support.unsupported(command);
-                log.info("{} does not support {}: not asking it again for {} or until it is another projector",
-                        config.deviceName(), command, config.reprobe());
-            }
-            return answers;
-        });
+    private Future<PollAnswers> askStatus(PjlinkSession session) {
+        ProjectorInfo info = support.identity();
+        boolean class2 = info != null && info.class2();
+        List<PjlinkQuery> asked = (class2 ? PollAnswers.STATUS_CLASS_2 : PollAnswers.STATUS).stream()
+                .filter(query -> support.asks(query.command())).toList();
+        return ask(session, asked, null)
+                .compose(answers -> {
+                    // INNM names one input: the one INPT just reported.
+                    String input = answers.values().get("INPT");
+                    if (!class2 || input == null || PjlinkCodec.isUnavailable(input) || !support.asks("INNM")) {
+                        return Future.succeededFuture(answers);
+                    }
+                    return ask(session, List.of(new PjlinkQuery('2', "INNM", input)), answers);
+                })
+                .map(answers -> {
+                    for (String command : answers.unsupported()) {
+                        if (support.asks(command)) {
+                            support.unsupported(command);
+                            log.info("{} does not support {}: not asking it again for {} or until it is another"
+                                    + " projector", config.deviceName(), command, config.reprobe());
+                        }
+                    }
+                    return answers;
+                });
     }
 
-    /** What one round of queries got: values, the commands answered ERR1/ERR2, and those answered ERR4. */
-    private record Answers(Map<String, String> values, List<String> unsupported, List<String> failed) {
-    }
-
-    /** Asks each command in turn. ERR3/ERR4 leave a command out of this poll's values only. */
-    private Future<Answers> ask(PjlinkSession session, List<String> commands) {
-        Answers answers = new Answers(new HashMap<>(), new ArrayList<>(), new ArrayList<>());
+    /**
+     * Asks each query in turn, adding to {@code into} (or to new answers when null). ERR3/ERR4 leave a command out
+     * of this poll's values only.
+     */
+    private Future<PollAnswers> ask(PjlinkSession session, List<PjlinkQuery> queries, PollAnswers into) {
+        PollAnswers answers = into != null ? into
+                : new PollAnswers(new HashMap<>(), new ArrayList<>(), new ArrayList<>());
         Future<Void> chain = Future.succeededFuture();
-        for (String command : commands) {
-            chain = chain.compose(v -> session.query(command).map(reply -> {
+        for (PjlinkQuery query : queries) {
+            String command = query.command();
+            chain = chain.compose(v -> session.query(query).map(reply -> {
                 if (reply.outcome() == QueryReply.Outcome.VALUE) {
                     answers.values().put(command, reply.value());
                 } else if (reply.unsupported()) {

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 import org.classbox.drivers.api.DeviceException;
 
 /**
- * PJLink Class 1 lines, both directions. Pure: strings in, values out, or a {@link DeviceException} of kind
+ * PJLink lines, both directions: Class 1 and the framing of Class 2 (the values only Class 2 has are
+ * {@link Class2Values}'s). Pure: strings in, values out, or a {@link DeviceException} of kind
  * PROTOCOL (or AUTH, REJECTED) naming the offending line.
  */
 public final class PjlinkCodec {
@@ -40,17 +41,30 @@ public final class PjlinkCodec {
     }
 
     public static String query(String command) {
-        requireCommand(command);
-        return "%1" + command + " ?" + TERMINATOR;
+        return query('1', command, "");
+    }
+
+    /** A query of class '1' or '2'; a Class 2 one may carry a parameter after the ? ({@code %2INNM ?31}). */
+    public static String query(char pjlinkClass, String command, String parameter) {
+        requireCommand(pjlinkClass, command);
+        if (parameter.length() > 127 || parameter.contains("\r")) {
+            throw new IllegalArgumentException("PJLink query parameter must be 0-127 characters without CR, but was '"
+                    + parameter + "'");
+        }
+        return "%" + pjlinkClass + command + " ?" + parameter + TERMINATOR;
     }
 
     public static String set(String command, String parameter) {
-        requireCommand(command);
+        return set('1', command, parameter);
+    }
+
+    public static String set(char pjlinkClass, String command, String parameter) {
+        requireCommand(pjlinkClass, command);
         if (parameter == null || parameter.isEmpty() || parameter.length() > 128 || parameter.contains("\r")) {
             throw new IllegalArgumentException("PJLink parameter must be 1-128 characters without CR, but was '"
                     + parameter + "'");
         }
-        return "%1" + command + " " + parameter + TERMINATOR;
+        return "%" + pjlinkClass + command + " " + parameter + TERMINATOR;
     }
 
     public static Greeting parseGreeting(String device, String line) {
@@ -85,7 +99,12 @@ public final class PjlinkCodec {
      * {@code ERR3} for the caller to interpret.
      */
     public static String replyValue(String device, String command, String line) {
-        QueryReply reply = parseQueryReply(device, command, line);
+        return replyValue(device, '1', command, line);
+    }
+
+    /** As above, for a command sent with class {@code pjlinkClass}. */
+    public static String replyValue(String device, char pjlinkClass, String command, String line) {
+        QueryReply reply = parseQueryReply(device, pjlinkClass, command, line);
         switch (reply.outcome()) {
             case UNDEFINED:
                 throw new DeviceException(DeviceException.Kind.REJECTED, device, command + ": undefined command (ERR1)");
@@ -107,11 +126,16 @@ public final class PjlinkCodec {
      * a lamp ({@code %1LAMP=ERR1}) stays a projector that answers.
      */
     public static QueryReply parseQueryReply(String device, String command, String line) {
+        return parseQueryReply(device, '1', command, line);
+    }
+
+    /** A reply to a query sent with class {@code pjlinkClass}: it must echo that class ({@code %2FILT=...}). */
+    public static QueryReply parseQueryReply(String device, char pjlinkClass, String command, String line) {
         requireLength(device, line);
         if (line.equals("PJLINK ERRA")) {
             throw new DeviceException(DeviceException.Kind.AUTH, device, "wrong PJLink password (PJLINK ERRA)");
         }
-        String prefix = "%1" + command + "=";
+        String prefix = "%" + pjlinkClass + command + "=";
         if (!line.startsWith(prefix)) {
             throw new DeviceException(DeviceException.Kind.PROTOCOL, device, "expected a reply to " + command
                     + ", but got '" + printable(line) + "'");
@@ -195,12 +219,17 @@ public final class PjlinkCodec {
         return errors;
     }
 
-    /**
-     * The projector's name from {@code NAME}: at most 64 bytes, no control characters. Class 2 projectors send UTF-8;
-     * bytes that are not UTF-8 are read as Latin-1. The line arrives as one char per byte.
-     */
+    /** The projector's name from {@code NAME}: at most 64 bytes, no control characters, UTF-8 (see below). */
     public static String parseName(String device, String value) {
-        requireText(device, "NAME", value, MAX_NAME_BYTES);
+        return parseUtf8(device, "NAME", value, MAX_NAME_BYTES);
+    }
+
+    /**
+     * Text of at most {@code maxBytes} bytes (NAME, INNM). Class 2 projectors send UTF-8; bytes that are not UTF-8
+     * are read as Latin-1. The line arrives as one char per byte.
+     */
+    static String parseUtf8(String device, String command, String value, int maxBytes) {
+        requireText(device, command, value, maxBytes);
         byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
@@ -228,7 +257,7 @@ public final class PjlinkCodec {
         return value;
     }
 
-    private static void requireText(String device, String command, String value, int maxBytes) {
+    static void requireText(String device, String command, String value, int maxBytes) {
         if (value.length() > maxBytes) {
             throw new DeviceException(DeviceException.Kind.PROTOCOL, device, command + " value must be at most "
                     + maxBytes + " bytes, but was " + value.length());
@@ -242,14 +271,17 @@ public final class PjlinkCodec {
         }
     }
 
-    private static void requireCommand(String command) {
+    private static void requireCommand(char pjlinkClass, String command) {
         if (command == null || !COMMAND.matcher(command).matches()) {
             throw new IllegalArgumentException("PJLink command must be four capitals or digits, but was '"
                     + command + "'");
         }
+        if (pjlinkClass != '1' && pjlinkClass != '2') {
+            throw new IllegalArgumentException("PJLink class must be '1' or '2', but was '" + pjlinkClass + "'");
+        }
     }
 
-    private static void requireLength(String device, String line) {
+    static void requireLength(String device, String line) {
         if (line.length() + 1 > MAX_LINE) {
             throw new DeviceException(DeviceException.Kind.PROTOCOL, device, "line of " + (line.length() + 1)
                     + " bytes exceeds the PJLink limit of " + MAX_LINE);

@@ -53,15 +53,16 @@ final class PjlinkSession {
                 });
     }
 
-    /** Sends {@code line} (a set command for {@code command}) and returns the reply's value. */
-    Future<String> request(String command, String line) {
-        return send(command, line).map(reply -> PjlinkCodec.replyValue(config.deviceName(), command, reply));
+    /** Sends a set command of class {@code pjlinkClass} and returns the reply's value. */
+    Future<String> request(char pjlinkClass, String command, String line) {
+        return send(command, line)
+                .map(reply -> PjlinkCodec.replyValue(config.deviceName(), pjlinkClass, command, reply));
     }
 
-    /** Asks {@code %1<command> ?} and returns the value or the error code the projector answered instead. */
-    Future<QueryReply> query(String command) {
-        return send(command, PjlinkCodec.query(command))
-                .map(reply -> PjlinkCodec.parseQueryReply(config.deviceName(), command, reply));
+    /** Asks {@code query} and returns the value or the error code the projector answered instead. */
+    Future<QueryReply> query(PjlinkQuery query) {
+        return send(query.command(), query.line()).map(reply -> PjlinkCodec.parseQueryReply(config.deviceName(),
+                query.pjlinkClass(), query.command(), reply));
     }
 
     private Future<String> send(String command, String line) {

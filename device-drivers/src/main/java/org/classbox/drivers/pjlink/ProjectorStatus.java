@@ -15,13 +15,20 @@ import java.util.stream.Collectors;
  * @param info        who the projector last said it is (asked on first contact, after a failed poll and every
  *                    reprobe interval), or null when not known
  * @param unsupported PJLink commands this projector answered ERR1 or ERR2 to, in alphabetical order
+ * @param class2      what only a Class 2 projector says, or null for a Class 1 projector
  */
 public record ProjectorStatus(PowerState power, String input, long lampHours, Map<ErrorPart, ErrorLevel> errors,
-                              ProjectorInfo info, List<String> unsupported) {
+                              ProjectorInfo info, List<String> unsupported, Class2Status class2) {
     public ProjectorStatus {
         Objects.requireNonNull(power, "power");
         errors = errors.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(errors));
         unsupported = List.copyOf(unsupported);
+    }
+
+    /** A Class 1 projector's status. */
+    public ProjectorStatus(PowerState power, String input, long lampHours, Map<ErrorPart, ErrorLevel> errors,
+                           ProjectorInfo info, List<String> unsupported) {
+        this(power, input, lampHours, errors, info, unsupported, null);
     }
 
     /** A status of a projector whose identity and unsupported queries are not known. */

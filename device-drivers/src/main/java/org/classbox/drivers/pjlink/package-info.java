@@ -1,7 +1,7 @@
 /**
- * PJLink Class 1 projectors over TCP (port 4352): {@link PjlinkCodec} turns protocol lines into values and back
- * (pure), {@link PjlinkClient} runs one short connection per request on the caller's Vert.x event loop, never
- * blocking it, and remembers per projector which queries it does not support ({@link QuerySupport}), so a laser
- * projector without a lamp is polled without LAMP rather than reported unreachable.
+ * PJLink Class 1 and 2 projectors: {@link PjlinkCodec}, {@link Class2Values} and {@link PjlinkDatagrams} turn
+ * protocol lines and datagrams into values and back (pure); {@link PjlinkClient} runs one short TCP connection per
+ * request on the caller's Vert.x event loop, never blocking it, and remembers which queries a projector lacks
+ * ({@link QuerySupport}); {@link PjlinkDiscovery} and {@link PjlinkNotifications} are the UDP side, on event loops too.
  */
 package org.classbox.drivers.pjlink;

@@ -226,6 +226,62 @@ class PjlinkClientTest {
         assertEquals(DeviceException.Kind.REJECTED, failure(client(busy.port, null).power(true)).kind());
     }
 
+    @Test
+    void class_2_projector_is_asked_its_class_2_identity_and_health_with_the_percent_2_prefix() throws Exception {
+        Map<String, String> replies = new HashMap<>(withIdentity(Map.of(
+                "%1CLSS ?", "%1CLSS=2",                 // CLSS: Class 2, so the %2 queries follow
+                "%2SNUM ?", "%2SNUM=X4KG0012345",       // SNUM: serial number, up to 32 bytes
+                "%2SVER ?", "%2SVER=1.03",              // SVER: software version, up to 32 bytes
+                "%2RLMP ?", "%2RLMP=ELPLP97",           // RLMP: replacement lamp model
+                "%2RFIL ?", "%2RFIL=ERR1",              // RFIL: this model has no filter to replace
+                "%1POWR ?", "%1POWR=1",
+                "%2INPT ?", "%2INPT=31",                // INPT asked with %2: Class 2 input codes
+                "%1LAMP ?", "%1LAMP=1234 1",
+                "%1ERST ?", "%1ERST=000000")));
+        replies.putAll(Map.of(
+                "%2AVMT ?", "%2AVMT=21",                // AVMT: 21 audio muted, video not
+                "%2FILT ?", "%2FILT=812",               // FILT: filter hours
+                "%2IRES ?", "%2IRES=1920x1080",         // IRES: input resolution <h>x<v>
+                "%2FREZ ?", "%2FREZ=1",                 // FREZ: picture frozen
+                "%2INNM ?31", "%2INNM=HDMI 1"));        // INNM ?<input>: the current input's name
+        ScriptedProjector projector = projector("PJLINK 0", replies);
+
+        ProjectorStatus status = client(projector.port, null).status().await(10, TimeUnit.SECONDS);
+
+        assertEquals(new ProjectorInfo("Room 3", "EPSON", "EB-L200F", "2", "X4KG0012345", "1.03", "ELPLP97", null),
+                status.info());
+        assertEquals(new Class2Status(812, "HDMI 1", "1920x1080", true, false, true), status.class2());
+        assertEquals("31", status.input());
+        assertEquals(List.of("RFIL"), status.unsupported());
+        assertEquals(0, projector.count("%1INPT ?"), "a Class 2 projector is asked %2INPT: " + projector.received);
+    }
+
+    @Test
+    void class_1_projector_is_never_asked_class_2_queries() throws Exception {
+        ScriptedProjector projector = projector("PJLINK 0", withIdentity(Map.of(
+                "%1POWR ?", "%1POWR=0", "%1INPT ?", "%1INPT=ERR3", "%1LAMP ?", "%1LAMP=10 0", "%1ERST ?", "%1ERST=000000")));
+        ProjectorStatus status = client(projector.port, null).status().await(10, TimeUnit.SECONDS);
+        assertEquals(null, status.class2());
+        assertTrue(projector.received.stream().noneMatch(line -> line.startsWith("%2")), "" + projector.received);
+    }
+
+    @Test
+    void a_10_kb_reply_is_a_protocol_error_without_buffering_it() throws Exception {
+        ScriptedProjector projector = projector("PJLINK 0", Map.of("%1NAME ?", "%1NAME=" + "x".repeat(10_240)));
+        DeviceException e = failure(client(projector.port, null).status());
+        assertEquals(DeviceException.Kind.PROTOCOL, e.kind());
+        assertTrue(e.getMessage().contains("longer than the PJLink limit of 136 bytes"), e.getMessage());
+    }
+
+    @Test
+    void freeze_and_mute_commands_use_their_class() throws Exception {
+        ScriptedProjector projector = projector("PJLINK 0", Map.of("%2FREZ 1", "%2FREZ=OK", "%1AVMT 11",
+                "%1AVMT=OK", "%1AVMT 10", "%1AVMT=ERR3"));
+        client(projector.port, null).freeze(true).await(10, TimeUnit.SECONDS);
+        client(projector.port, null).muteVideo(true).await(10, TimeUnit.SECONDS);
+        assertEquals(DeviceException.Kind.REJECTED, failure(client(projector.port, null).muteVideo(false)).kind());
+    }
+
     /** Adds the identification replies a Class 1 projector gives to {@code replies}. */
     private static Map<String, String> withIdentity(Map<String, String> replies) {
         Map<String, String> all = new HashMap<>(Map.of(

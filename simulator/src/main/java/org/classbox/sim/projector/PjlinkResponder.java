@@ -10,39 +10,46 @@ import java.util.regex.Pattern;
 import org.classbox.drivers.pjlink.PowerState;
 
 /**
- * Answers one PJLink Class 1 request line the way a projector would: a value, OK, ERR1 (undefined command), ERR2
- * (out of parameter), ERR3 (unavailable time, e.g. input while in standby). Pure apart from the state it reads and
+ * Answers one PJLink request line the way a projector would: a value, OK, ERR1 (undefined command), ERR2 (out of
+ * parameter), ERR3 (unavailable time, e.g. input while in standby), ERR4 (failure: switching on with a blown lamp).
+ * A Class 2 model also answers {@code %2} requests ({@link Class2Replies}). Pure apart from the state it reads and
  * changes.
  */
 final class PjlinkResponder {
-    private static final Pattern REQUEST = Pattern.compile("%1([A-Z0-9]{4}) (.{1,128})");
-    private static final Pattern COMMAND = Pattern.compile("[A-Z0-9]{4}");
+    private static final Pattern REQUEST = Pattern.compile("%([12])([A-Z0-9]{4}) (.{1,128})");
+    private static final Pattern COMMAND = Pattern.compile("%[12][A-Z0-9]{4}.*", Pattern.DOTALL);
 
     private final ProjectorState state;
     private final ProjectorModel model;
+    private final Class2Replies class2;
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
 
     PjlinkResponder(ProjectorState state, ProjectorModel model) {
         this.state = state;
         this.model = model;
+        this.class2 = new Class2Replies(state, model);
     }
 
     /**
-     * The reply line without its CR, or null when the line is not PJLink at all (the connection is closed). A line
-     * with a well-formed command but a malformed rest is answered ERR1 with that command, never echoing bytes that
-     * are not a command.
+     * The reply line without its CR, or null when the line is not PJLink at all (the connection is closed), which
+     * includes a {@code %2} request to a Class 1 model. A line with a well-formed command but a malformed rest is
+     * answered ERR1 with that command, never echoing bytes that are not a command.
      */
     String answer(String line) {
+        boolean class2Request = line.startsWith("%2");
+        if (class2Request && model.pjlinkClass() < 2) {
+            return null;
+        }
         Matcher m = REQUEST.matcher(line);
         if (!m.matches()) {
-            boolean command = line.startsWith("%1") && line.length() >= 6
-                    && COMMAND.matcher(line.substring(2, 6)).matches();
-            return command ? "%1" + line.substring(2, 6) + "=ERR1" : null;
+            return COMMAND.matcher(line).matches() ? line.substring(0, 6) + "=ERR1" : null;
         }
-        String command = m.group(1);
-        String parameter = m.group(2);
+        String command = m.group(2);
+        String parameter = m.group(3);
         requests.computeIfAbsent(command, c -> new LongAdder()).increment();
-        return "%1" + command + "=" + (model.supports(command) ? value(command, parameter) : "ERR1");
+        String value = !model.supports(command) ? "ERR1"
+                : class2Request ? class2.value(command, parameter) : value(command, parameter);
+        return line.substring(0, 6) + "=" + value;
     }
 
     /** How many well-formed requests for {@code command} arrived, supported or not. */
@@ -57,13 +64,13 @@ final class PjlinkResponder {
             case "POWR":
                 return query ? String.valueOf(state.power().code()) : setPower(parameter);
             case "INPT":
-                return query ? (state.power() == PowerState.ON ? state.input() : "ERR3") : setInput(parameter);
+                return query ? class2.input() : class2.setInput(parameter);
             case "LAMP":
                 return query ? lamps() : "ERR2";
             case "ERST":
                 return query ? state.errorDigits() : "ERR2";
             case "AVMT":
-                return query ? "30" : "OK";
+                return query ? state.mute() : state.mute(parameter) ? "OK" : "ERR2";
             case "NAME":
                 // UTF-8 bytes, one char per byte: the simulator writes lines as ISO-8859-1.
                 return query ? new String(state.name().getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)
@@ -75,7 +82,7 @@ final class PjlinkResponder {
             case "INFO":
                 return query ? "classbox PJLink simulator" : "ERR2";
             case "CLSS":
-                return query ? "1" : "ERR2";
+                return query ? String.valueOf(model.pjlinkClass()) : "ERR2";
             case "INST":
                 return query ? String.join(" ", ProjectorState.INPUTS) : "ERR2";
             default:
@@ -91,6 +98,9 @@ final class PjlinkResponder {
         if (now == PowerState.WARMING || now == PowerState.COOLING) {
             return "ERR3";
         }
+        if (parameter.equals("1") && state.lampFailed()) {
+            return "ERR4";
+        }
         state.power(parameter.equals("1"));
         return "OK";
     }
@@ -99,16 +109,5 @@ final class PjlinkResponder {
     private String lamps() {
         String lamp = state.lampHours() + " " + (state.lampLit() ? 1 : 0);
         return String.join(" ", Collections.nCopies(model.lamps(), lamp));
-    }
-
-    private String setInput(String parameter) {
-        if (!ProjectorState.INPUTS.contains(parameter)) {
-            return "ERR2";
-        }
-        if (state.power() != PowerState.ON) {
-            return "ERR3";
-        }
-        state.input(parameter);
-        return "OK";
     }
 }

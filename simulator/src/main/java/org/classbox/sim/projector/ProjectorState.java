@@ -11,7 +11,8 @@ import org.classbox.drivers.pjlink.PowerState;
 /**
  * The simulated projector's state: power with warm-up and cool-down phases computed from the clock, input, lamp
  * hours that accumulate while the lamp is lit (up to the PJLink field's 99999), the six ERST parts and the name the
- * school gave it. Every value it holds fits its PJLink field. Thread-safe.
+ * school gave it, mute and freeze, a lamp that can fail and be replaced, and filter hours (all lamps' hours). Every
+ * value it holds fits its PJLink field. Thread-safe.
  */
 final class ProjectorState {
     /** The PJLink LAMP field has five digits; a projector past them keeps reporting the maximum. */
@@ -29,6 +30,11 @@ final class ProjectorState {
     private long lampMillis;
     private long litSince = -1;
     private final ErrorLevel[] errors = new ErrorLevel[ErrorPart.values().length];
+    /** Hours of lamps replaced before this one: the filter has seen them all. */
+    private long replacedLampHours;
+    private boolean lampFailed;
+    private String mute = "30";
+    private boolean frozen;
 
     ProjectorState(ProjectorSimConfig config, LongSupplier clock) {
         this.config = config;
@@ -38,7 +44,7 @@ final class ProjectorState {
     }
 
     synchronized void power(boolean on) {
-        if (on == poweredOn) {
+        if (on == poweredOn || (on && lampFailed)) {
             return;
         }
         long now = clock.getAsLong();
@@ -88,6 +94,64 @@ final class ProjectorState {
         if (litSince >= 0) {
             litSince = clock.getAsLong();
         }
+    }
+
+    /** FILT: every lamp's hours, since the filter was never changed. */
+    synchronized long filterHours() {
+        return Math.min(MAX_LAMP_HOURS, replacedLampHours + lampHours());
+    }
+
+    /** The lamp blows: ERST reports a lamp error and the projector goes off; it cannot be switched on until replaced. */
+    synchronized void failLamp() {
+        power(false);
+        lampFailed = true;
+        errors[ErrorPart.LAMP.ordinal()] = ErrorLevel.ERROR;
+    }
+
+    /** A new lamp: 0 hours, the lamp error cleared. */
+    synchronized void replaceLamp() {
+        replacedLampHours = Math.min(MAX_LAMP_HOURS, replacedLampHours + lampHours());
+        lampHours(0);
+        lampFailed = false;
+        errors[ErrorPart.LAMP.ordinal()] = ErrorLevel.OK;
+    }
+
+    synchronized boolean lampFailed() {
+        return lampFailed;
+    }
+
+    /** AVMT as the projector reports it: 30 nothing muted, 11 video, 21 audio, 31 both. */
+    synchronized String mute() {
+        return mute;
+    }
+
+    /**
+     * Applies an AVMT parameter: 11/10 mutes or unmutes video, 21/20 audio, 31/30 both. Returns false for any other.
+     */
+    synchronized boolean mute(String parameter) {
+        boolean video = mute.equals("11") || mute.equals("31");
+        boolean audio = mute.equals("21") || mute.equals("31");
+        switch (parameter) {
+            case "10", "11" -> video = parameter.endsWith("1");
+            case "20", "21" -> audio = parameter.endsWith("1");
+            case "30", "31" -> {
+                video = parameter.endsWith("1");
+                audio = video;
+            }
+            default -> {
+                return false;
+            }
+        }
+        mute = video && audio ? "31" : video ? "11" : audio ? "21" : "30";
+        return true;
+    }
+
+    synchronized boolean frozen() {
+        return frozen;
+    }
+
+    synchronized void frozen(boolean freeze) {
+        frozen = freeze;
     }
 
     synchronized void name(String newName) {

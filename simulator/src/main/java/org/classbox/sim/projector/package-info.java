@@ -1,8 +1,7 @@
 /**
- * A simulated PJLink Class 1 projector that speaks the protocol byte for byte on a loopback TCP port, so the real
- * driver (and any third-party PJLink tool) can be pointed at it. It plays a {@link ProjectorModel}: a lamp
- * projector, a laser without a lamp, or one that answers ERR1 to commands it lacks; every reply keeps to the
- * specification's field limits. State changes come from PJLink commands or from tests and the demo through
- * thread-safe setters; the server runs on its Vert.x event loop.
+ * A simulated PJLink Class 1 or 2 projector that speaks the protocol byte for byte on loopback (TCP, and UDP search
+ * and notifications for Class 2), so the real driver and third-party tools can be pointed at it; it plays a lamp,
+ * laser or cut-down {@link ProjectorModel} and the faults of {@code org.classbox.sim.faults}. Runs on its Vert.x event
+ * loop; tests, the demo and its control API change its state through thread-safe setters.
  */
 package org.classbox.sim.projector;

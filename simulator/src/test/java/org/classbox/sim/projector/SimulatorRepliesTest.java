@@ -27,16 +27,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Every reply the simulator can give keeps to the PJLink Class 1 field limits. The rules below are written from the
- * specification, not taken from the simulator or the driver, so a limit both got wrong still fails here. Only the
- * deliberate {@link Misbehaviour#GARBAGE} is left out.
+ * Every reply the simulator can give keeps to the PJLink Class 1 and Class 2 field limits. The rules below are written
+ * from the specification, not taken from the simulator or the driver, so a limit both got wrong still fails here.
+ * Only the deliberate {@link org.classbox.sim.faults.Fault#GARBAGE} is left out.
  */
 @ExtendWith(TestGuard.class)
 class SimulatorRepliesTest {
     private static final List<String> CLASS_1 = List.of("POWR", "INPT", "AVMT", "ERST", "LAMP", "INST", "NAME",
             "INF1", "INF2", "INFO", "CLSS");
+    private static final List<String> CLASS_2 = List.of("INPT", "AVMT", "INST", "SNUM", "SVER", "FILT", "RLMP",
+            "RFIL", "INNM", "IRES", "FREZ", "POWR", "CLSS");
     private static final List<String> PARAMETERS = List.of("?", "0", "1", "2", "3", "11", "12", "21", "31", "32",
-            "51", "59", "30", "x".repeat(128));
+            "51", "59", "30", "x".repeat(128), "?11", "?31", "?51", "?59", "?x");
     private static final List<String> MALFORMED = List.of("", "%1", "%1POWR", "%1POWR ", "%1powr ?", "%2POWR ?",
             "%1PO\u0001R ?", "PJLINK 0", "garbage", "%1POWR " + "1".repeat(129), "%1XXXX ?", "%1ABCD 1");
 
@@ -55,15 +57,35 @@ class SimulatorRepliesTest {
             Map.entry("INF1", Pattern.compile("[\\x20-\\x7e]{0,32}")),
             Map.entry("INF2", Pattern.compile("[\\x20-\\x7e]{0,32}")),
             Map.entry("INFO", Pattern.compile("[\\x20-\\x7e]{0,32}")),
-            Map.entry("CLSS", Pattern.compile("1")));
-    private static final Pattern REPLY = Pattern.compile("%1([A-Z0-9]{4})=(.*)", Pattern.DOTALL);
+            Map.entry("CLSS", Pattern.compile("[12]")));
+    /** Class 2 query values: the %2 forms of INPT (inputs 1-6, 1-9 or A-Z), AVMT, INST, and the Class 2 queries. */
+    private static final Map<String, Pattern> VALUES_2 = Map.ofEntries(
+            Map.entry("INPT", Pattern.compile("[1-6][1-9A-Z]")),
+            Map.entry("AVMT", Pattern.compile("[123][01]")),
+            Map.entry("INST", Pattern.compile("[1-6][1-9A-Z]( [1-6][1-9A-Z])*")),
+            // SNUM serial, SVER software version, RLMP/RFIL replacement lamp/filter model: up to 32 bytes ASCII
+            Map.entry("SNUM", Pattern.compile("[\\x20-\\x7e]{0,32}")),
+            Map.entry("SVER", Pattern.compile("[\\x20-\\x7e]{0,32}")),
+            Map.entry("RLMP", Pattern.compile("[\\x20-\\x7e]{0,32}")),
+            Map.entry("RFIL", Pattern.compile("[\\x20-\\x7e]{0,32}")),
+            // FILT: filter hours 0-99999
+            Map.entry("FILT", Pattern.compile("\\d{1,5}")),
+            // INNM: input name, up to 64 bytes UTF-8 (one char per byte on the wire)
+            Map.entry("INNM", Pattern.compile("[\\x20-\\x7e\\x80-\\xff]{0,64}")),
+            // IRES: <horizontal>x<vertical>, - no signal, * unknown
+            Map.entry("IRES", Pattern.compile("[1-9]\\d{0,4}x[1-9]\\d{0,4}|-|\\*")),
+            Map.entry("FREZ", Pattern.compile("[01]")));
+    private static final Pattern REPLY = Pattern.compile("%([12])([A-Z0-9]{4})=(.*)", Pattern.DOTALL);
     private static final Pattern ERROR = Pattern.compile("ERR[1-4]");
 
     @Test
-    void every_reply_of_every_model_in_every_state_keeps_to_the_class_1_limits() {
+    void every_reply_of_every_model_in_every_state_keeps_to_the_class_1_and_2_limits() {
         List<ProjectorModel> models = List.of(ProjectorModel.LAMP, ProjectorModel.LASER,
                 new ProjectorModel("m".repeat(32), "p".repeat(32), 8, java.util.Set.of()),
-                ProjectorModel.LAMP.withUnsupported(CLASS_1.toArray(String[]::new)));
+                ProjectorModel.LAMP.withUnsupported(CLASS_1.toArray(String[]::new)), ProjectorModel.CUT_DOWN,
+                ProjectorModel.LAMP.withClass(2), ProjectorModel.LASER.withClass(2),
+                new ProjectorModel("m".repeat(32), "p".repeat(32), 8, java.util.Set.of(), 2),
+                ProjectorModel.LAMP.withClass(2).withUnsupported(CLASS_2.toArray(String[]::new)));
         List<Consumer<Scene>> power = List.of(s -> { }, s -> s.state.power(true), s -> {
             s.state.power(true);
             s.clock.addAndGet(1_000);
@@ -71,6 +93,12 @@ class SimulatorRepliesTest {
             s.state.power(true);
             s.clock.addAndGet(1_000);
             s.state.power(false);
+        }, s -> {
+            s.state.power(true);
+            s.clock.addAndGet(1_000);
+            s.state.mute("31");
+            s.state.frozen(true);
+            s.state.input("51");
         });
         List<Consumer<Scene>> lamps = List.of(s -> { }, s -> s.state.lampHours(99_999), s -> {
             // lit past the five digits on a fast clock: the field stays at its maximum
@@ -81,7 +109,10 @@ class SimulatorRepliesTest {
         List<Consumer<Scene>> names = List.of(s -> { }, s -> s.state.name(""), s -> s.state.name("n".repeat(64)),
                 s -> s.state.name("\u00e9".repeat(32)), s -> s.state.name("\u6559\u5ba4".repeat(10)));
         List<Consumer<Scene>> errors = List.of(s -> { }, s -> setAll(s, ErrorLevel.WARNING),
-                s -> setAll(s, ErrorLevel.ERROR));
+                s -> setAll(s, ErrorLevel.ERROR), s -> s.state.failLamp(), s -> {
+                    s.state.failLamp();
+                    s.state.replaceLamp();
+                });
 
         long checked = 0;
         for (ProjectorModel model : models) {
@@ -92,7 +123,7 @@ class SimulatorRepliesTest {
                             for (String request : requests()) {
                                 Scene scene = new Scene(model);
                                 p.andThen(l).andThen(n).andThen(e).accept(scene);
-                                assertKeepsToClass1(request, scene.responder.answer(request));
+                                assertKeepsToSpec(model, request, scene.responder.answer(request));
                                 checked++;
                             }
                         }
@@ -100,7 +131,7 @@ class SimulatorRepliesTest {
                 }
             }
         }
-        assertTrue(checked > 100_000, "checked " + checked + " replies");
+        assertTrue(checked > 500_000, "checked " + checked + " replies");
     }
 
     @Test
@@ -148,13 +179,20 @@ class SimulatorRepliesTest {
                 requests.add("%1" + command + " " + parameter);
             }
         }
+        for (String command : CLASS_2) {
+            for (String parameter : PARAMETERS) {
+                requests.add("%2" + command + " " + parameter);
+            }
+        }
         return requests;
     }
 
-    private static void assertKeepsToClass1(String request, String reply) {
-        Matcher command = Pattern.compile("%1([A-Z0-9]{4}).*", Pattern.DOTALL).matcher(request);
-        if (!command.matches()) {
-            assertNull(reply, "a line that is not PJLink closes the connection: '" + request + "'");
+    private static void assertKeepsToSpec(ProjectorModel model, String request, String reply) {
+        Matcher command = Pattern.compile("%([12])([A-Z0-9]{4}).*", Pattern.DOTALL).matcher(request);
+        boolean class2 = request.startsWith("%2");
+        if (!command.matches() || (class2 && model.pjlinkClass() < 2)) {
+            assertNull(reply, "a line that is not PJLink (to a class " + model.pjlinkClass() + " projector) closes"
+                    + " the connection: '" + request + "'");
             return;
         }
         if (reply == null) {
@@ -164,18 +202,22 @@ class SimulatorRepliesTest {
         assertTrue(reply.chars().allMatch(c -> c <= 0xff), where + ": one byte per character");
         assertTrue(reply.length() + 1 <= 136, where + ": line of " + (reply.length() + 1) + " bytes");
         Matcher parts = REPLY.matcher(reply);
-        assertTrue(parts.matches(), where + ": %1<command>=<value>");
-        assertEquals(command.group(1), parts.group(1), where + ": echoes the command");
-        String value = parts.group(2);
+        assertTrue(parts.matches(), where + ": %<class><command>=<value>");
+        assertEquals(command.group(1) + command.group(2), parts.group(1) + parts.group(2),
+                where + ": echoes class and command");
+        String value = parts.group(3);
         if (ERROR.matcher(value).matches()) {
             return;
         }
-        boolean query = request.length() == 8 && request.endsWith(" ?");
+        boolean query = request.length() >= 8 && request.charAt(7) == '?';
         if (!query) {
             assertEquals("OK", value, where + ": a command is answered OK or ERRn");
             return;
         }
-        Pattern rule = VALUES.get(parts.group(1));
+        if (value.equals("OK")) {
+            fail(where + ": a query is answered with a value or ERRn");
+        }
+        Pattern rule = (class2 ? VALUES_2 : VALUES).get(parts.group(2));
         assertTrue(rule != null && rule.matcher(value).matches(), where + ": value outside its field");
     }
 
