@@ -10,14 +10,17 @@ import org.classbox.sim.broker.BrokerCommand;
 import org.classbox.sim.demo.Demo;
 import org.classbox.sim.demo.DemoConfig;
 import org.classbox.sim.lessons.OriginCommand;
+import org.classbox.sim.link.LinkCommand;
 import org.classbox.sim.link.TraceCommand;
+import org.classbox.sim.terminal.TerminalCommand;
 
 /**
  * {@code java -cp simulator.jar org.classbox.sim.Main demo [--duration SECONDS] [--key=value ...]}: runs the demo
  * topology until Ctrl-C or for the given duration, then stops everything and exits 0. Exit code 2: bad
  * configuration; 1: something failed to start. {@code ... Main broker [--key=value ...]} runs only the MQTT broker,
  * in a process of its own ({@link BrokerCommand}); {@code ... Main origin [--port 8090] ...} a live lesson origin
- * ({@link OriginCommand}); {@code ... Main trace ...} prints a generated outage trace ({@link TraceCommand}).
+ * ({@link OriginCommand}); {@code ... Main trace ...} prints a generated outage trace ({@link TraceCommand});
+ * {@code terminal} a satellite terminal ({@link TerminalCommand}); {@code link} a satellite link ({@link LinkCommand}).
  */
 public final class Main {
     private Main() {
@@ -37,13 +40,22 @@ public final class Main {
         if (args.length > 0 && args[0].equals("trace")) {
             return TraceCommand.run(Arrays.copyOfRange(args, 1, args.length));
         }
+        if (args.length > 0 && args[0].equals("terminal")) {
+            return TerminalCommand.run(Arrays.copyOfRange(args, 1, args.length));
+        }
+        if (args.length > 0 && args[0].equals("link")) {
+            return LinkCommand.run(Arrays.copyOfRange(args, 1, args.length));
+        }
         if (args.length == 0 || !args[0].equals("demo")) {
             System.err.println("usage: classbox demo [--duration SECONDS] [--key=value ...]"
                     + " (keys: simulator/src/main/resources/demo.sample.properties)\n"
                     + "       classbox broker [--broker.host=127.0.0.1] [--broker.port=1883] [--dataDir=./run/broker]\n"
                     + "       classbox origin [--port 8090] [--lesson ID] [--minutes M] [--segmentSeconds S] [--rate R]"
                     + " [--dataDir D] ... (--help)\n"
-                    + "       classbox trace [--minutes 10] [--percent 5] [--seed 1] (prints an outage trace)");
+                    + "       classbox trace [--minutes 10] [--percent 5] [--seed 1] (prints an outage trace)\n"
+                    + "       classbox terminal --kind starlink|vsat [--port N] [--fault F] [--control-port N] (--help)\n"
+                    + "       classbox link --listen 127.0.0.1:PORT --target HOST:PORT [--profile geo] [--trace NAME]"
+                    + " (--help)");
             return ConfigException.EXIT_CODE;
         }
         DemoConfig config;
