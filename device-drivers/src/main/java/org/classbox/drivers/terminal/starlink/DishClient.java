@@ -85,6 +85,10 @@ public final class DishClient implements TerminalSource {
         http.request(options)
                 .compose(r -> r.send(new JsonObject().put(request, new JsonObject()).toBuffer()))
                 .compose(response -> response.body().map(body -> {
+                    if (response.statusCode() == 401 || response.statusCode() == 403) {
+                        throw new DeviceException(DeviceException.Kind.AUTH, device, request + " was denied (HTTP "
+                                + response.statusCode() + ")");
+                    }
                     if (response.statusCode() != 200) {
                         throw new DeviceException(DeviceException.Kind.PROTOCOL, device, request + " answered HTTP "
                                 + response.statusCode());
