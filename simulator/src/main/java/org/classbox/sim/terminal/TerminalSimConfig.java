@@ -33,7 +33,8 @@ public record TerminalSimConfig(Kind kind, String host, int port, String communi
         try {
             fault = Fault.parse(s.string("fault", "none"));
         } catch (IllegalArgumentException e) {
-            throw new org.classbox.settings.ConfigException("fault", "fault " + e.getMessage());
+            throw new org.classbox.settings.ConfigException("fault", "fault must be one of " + Fault.names()
+                    + ", but was '" + s.string("fault", "") + "'");
         }
         TerminalSimConfig config = new TerminalSimConfig(kind, s.string("host", "127.0.0.1"),
                 s.integer("port", kind == Kind.STARLINK ? 9200 : 1161), s.string("community", "public"), fault,
