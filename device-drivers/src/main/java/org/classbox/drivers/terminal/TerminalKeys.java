@@ -21,13 +21,14 @@ public record TerminalKeys(List<ProbeTarget> probeTargets, int probeAttempts, in
 
     public static TerminalKeys read(DeviceKeys keys) {
         LinkThresholds defaults = LinkThresholds.defaults();
-        return new TerminalKeys(
-                ProbeTarget.parseList(keys.key("probeTargets"), keys.string("probeTargets", "")),
-                keys.integer("probeAttempts", 3),
-                keys.integer("timeoutMillis", 3000),
-                new LinkThresholds(keys.decimal("link.maxRttMillis", defaults.maxRttMillis()),
-                        keys.decimal("link.maxLossPercent", defaults.maxLossPercent()),
-                        keys.integer("link.degradeAfter", defaults.degradeAfter()),
-                        keys.integer("link.recoverAfter", defaults.recoverAfter())));
+        List<ProbeTarget> targets = ProbeTarget.parseList(keys.key("probeTargets"), keys.string("probeTargets", ""));
+        int attempts = keys.integer("probeAttempts", 3);
+        int timeout = keys.integer("timeoutMillis", 3000);
+        double maxRtt = keys.decimal("link.maxRttMillis", defaults.maxRttMillis());
+        double maxLoss = keys.decimal("link.maxLossPercent", defaults.maxLossPercent());
+        int degradeAfter = keys.integer("link.degradeAfter", defaults.degradeAfter());
+        int recoverAfter = keys.integer("link.recoverAfter", defaults.recoverAfter());
+        return DeviceConfig.build(keys, () -> new TerminalKeys(targets, attempts, timeout,
+                new LinkThresholds(maxRtt, maxLoss, degradeAfter, recoverAfter)));
     }
 }

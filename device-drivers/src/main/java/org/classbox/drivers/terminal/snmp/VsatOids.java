@@ -3,7 +3,7 @@ package org.classbox.drivers.terminal.snmp;
 import java.util.regex.Pattern;
 import org.classbox.drivers.api.DeviceKeys;
 import org.classbox.settings.Check;
-import org.classbox.settings.ConfigException;
+import org.classbox.drivers.terminal.DeviceConfig;
 
 /**
  * Which OIDs hold a VSAT modem's figures, since every make has its own MIB. Keys (under {@code devices.<id>.}) with
@@ -37,13 +37,14 @@ public record VsatOids(String esNo, double esNoScale, String locked, long locked
 
     public static VsatOids read(DeviceKeys keys) {
         VsatOids d = defaults();
-        try {
-            return new VsatOids(keys.string("oid.esNo", d.esNo()), keys.decimal("esNoScale", d.esNoScale()),
-                    keys.string("oid.locked", d.locked()), keys.longValue("lockedValue", d.lockedValue()),
-                    keys.string("oid.txPower", d.txPower()), keys.decimal("txPowerScale", d.txPowerScale()));
-        } catch (ConfigException e) {
-            throw new ConfigException(keys.key(e.key()), "devices." + keys.deviceId() + "." + e.getMessage());
-        }
+        String esNo = keys.string("oid.esNo", d.esNo());
+        double esNoScale = keys.decimal("esNoScale", d.esNoScale());
+        String locked = keys.string("oid.locked", d.locked());
+        long lockedValue = keys.longValue("lockedValue", d.lockedValue());
+        String txPower = keys.string("oid.txPower", d.txPower());
+        double txPowerScale = keys.decimal("txPowerScale", d.txPowerScale());
+        return DeviceConfig.build(keys, () -> new VsatOids(esNo, esNoScale, locked, lockedValue, txPower,
+                txPowerScale));
     }
 
     private static void oid(String key, String value, boolean mayBeEmpty) {
