@@ -4,8 +4,6 @@ import io.vertx.core.Vertx;
 import org.classbox.drivers.api.DeviceDriver;
 import org.classbox.drivers.api.DeviceKeys;
 import org.classbox.drivers.api.DeviceType;
-import org.classbox.drivers.terminal.linkstate.LinkStateMachine;
-import org.classbox.drivers.terminal.probe.Prober;
 
 /**
  * Device type {@code prober}: the link measured only by active probes, for a terminal with no management API.
@@ -20,8 +18,7 @@ public final class ProberType implements DeviceType {
     @Override
     public DeviceDriver open(Vertx vertx, DeviceKeys keys) {
         TerminalKeys common = TerminalKeys.read(keys);
-        Prober prober = new Prober(vertx, common.probeTargets(), common.probeAttempts(), common.timeoutMillis());
-        return new TerminalDriver("link prober " + keys.deviceId() + " to " + common.probeTargets(), prober,
-                null, new LinkStateMachine(common.thresholds()));
+        return TerminalDriver.open(vertx, common, "link prober " + keys.deviceId() + " to " + common.probeTargets(),
+                null);
     }
 }

@@ -2,6 +2,7 @@ package org.classbox.drivers.terminal;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.util.List;
 import org.classbox.drivers.api.CommandOutcome;
 import org.classbox.drivers.api.DeviceCommand;
@@ -36,6 +37,12 @@ public final class TerminalDriver implements DeviceDriver {
         this.prober = prober;
         this.source = source;
         this.machine = machine;
+    }
+
+    /** A driver probing {@code common}'s targets and, unless null, asking {@code source}. */
+    public static TerminalDriver open(Vertx vertx, TerminalKeys common, String description, TerminalSource source) {
+        Prober prober = new Prober(vertx, common.probeTargets(), common.probeAttempts(), common.timeoutMillis());
+        return new TerminalDriver(description, prober, source, new LinkStateMachine(common.thresholds()));
     }
 
     @Override

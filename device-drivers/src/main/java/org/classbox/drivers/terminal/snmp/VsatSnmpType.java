@@ -6,8 +6,6 @@ import org.classbox.drivers.api.DeviceKeys;
 import org.classbox.drivers.api.DeviceType;
 import org.classbox.drivers.terminal.TerminalDriver;
 import org.classbox.drivers.terminal.TerminalKeys;
-import org.classbox.drivers.terminal.linkstate.LinkStateMachine;
-import org.classbox.drivers.terminal.probe.Prober;
 import org.classbox.settings.Check;
 
 /**
@@ -30,7 +28,6 @@ public final class VsatSnmpType implements DeviceType {
         TerminalKeys common = TerminalKeys.read(keys);
         VsatClient modem = new VsatClient(vertx, "devices-" + keys.deviceId(), host, port, community,
                 common.timeoutMillis(), oids);
-        Prober prober = new Prober(vertx, common.probeTargets(), common.probeAttempts(), common.timeoutMillis());
-        return new TerminalDriver(modem.describe(), prober, modem, new LinkStateMachine(common.thresholds()));
+        return TerminalDriver.open(vertx, common, modem.describe(), modem);
     }
 }

@@ -6,8 +6,6 @@ import org.classbox.drivers.api.DeviceKeys;
 import org.classbox.drivers.api.DeviceType;
 import org.classbox.drivers.terminal.TerminalDriver;
 import org.classbox.drivers.terminal.TerminalKeys;
-import org.classbox.drivers.terminal.linkstate.LinkStateMachine;
-import org.classbox.drivers.terminal.probe.Prober;
 import org.classbox.settings.Check;
 
 /**
@@ -26,7 +24,6 @@ public final class StarlinkType implements DeviceType {
         int port = Check.port(keys.key("port"), keys.integer("port", 9200));
         TerminalKeys common = TerminalKeys.read(keys);
         DishClient dish = new DishClient(vertx, host, port, common.timeoutMillis());
-        Prober prober = new Prober(vertx, common.probeTargets(), common.probeAttempts(), common.timeoutMillis());
-        return new TerminalDriver(dish.describe(), prober, dish, new LinkStateMachine(common.thresholds()));
+        return TerminalDriver.open(vertx, common, dish.describe(), dish);
     }
 }
