@@ -14,9 +14,11 @@ import org.classbox.sim.demo.Demo;
 import org.classbox.sim.demo.DemoConfig;
 import org.classbox.sim.host.HostCommand;
 import org.classbox.sim.lessons.OriginCommand;
+import org.classbox.sim.link.LinkCommand;
 import org.classbox.sim.link.TraceCommand;
 import org.classbox.sim.projector.ProjectorCommand;
 import org.classbox.sim.serial.SerialProjectorCommand;
+import org.classbox.sim.terminal.TerminalCommand;
 
 /**
  * {@code java -cp simulator.jar org.classbox.sim.Main demo [--duration SECONDS] [--key=value ...]}: runs the demo
@@ -51,6 +53,10 @@ public final class Main {
             new Command("projector", ProjectorCommand::run,
                     "projector [--port 4352] [--class 2] [--model lamp|laser|cut-down] [--fault F] [--control-port N]"
                             + " ... (--help)"),
+            new Command("terminal", TerminalCommand::run,
+                    "terminal --kind starlink|vsat [--port N] [--fault F] [--control-port N] (--help)"),
+            new Command("link", LinkCommand::run,
+                    "link --listen 127.0.0.1:PORT --target HOST:PORT [--profile geo] [--trace NAME] (--help)"),
             new Command("camera", CameraCommand::run,
                     "camera [--port 8080] [--rtsp-port 8554] [--discovery-port 3702] [--username U] [--password P]"
                             + " [--fault F] [--control-port N] ... (--help)"));
