@@ -24,11 +24,11 @@ import org.classbox.sim.link.LinkProfile;
 import org.classbox.sim.link.LinkProfiles;
 import org.classbox.sim.link.LinkSimulator;
 import org.classbox.sim.link.OutagePlan;
-import org.classbox.sim.projector.ProjectorSimConfig;
 import org.classbox.sim.projector.ProjectorSimulator;
 
 /**
- * Wires the demo topology by hand: broker, projector, link and lesson origin (in this JVM), then the console and the
+ * Wires the demo topology by hand: broker, the classroom's devices ({@link DemoDevices}), link and lesson origin (in
+ * this JVM), then the console and the
  * agent as child processes, then the demo lesson's schedule (PUT at the console) and the classroom script.
  * {@link #stop()} undoes it in reverse order. The satellite link is two link simulators with one state: the broker's
  * (which runs the outage plan) and the lesson's (the agent's HTTP to the origin), which follows it down and up.
@@ -38,15 +38,13 @@ public final class Demo {
     static final String AGENT_MAIN = "org.classbox.agent.Main";
     /** The console's Sparkplug host id; the agent sends data only while this host's STATE is online. */
     static final String HOST_ID = "classbox-console";
-    /** One simulated lamp hour per real minute, so lamp hours move during a demo. */
-    private static final long MILLIS_PER_LAMP_HOUR = 60_000;
 
     private final Vertx vertx;
     private final DemoConfig config;
     private final PrintStream out;
     private final Ports ports;
     private EmbeddedBroker broker;
-    private ProjectorSimulator projector;
+    private DemoDevices devices;
     private LinkSimulator link;
     private LinkSimulator lessonLink;
     private ChildProcess console;
@@ -57,7 +55,7 @@ public final class Demo {
 
     /** The ports actually used; the configured ones, or free ones where the configuration says 0. */
     public record Ports(int broker, int consoleHttp, int projector, int link, int lessonLink, int origin,
-                        int classroom) {
+                        int classroom, int camera, int cameraRtsp, int terminal) {
     }
 
     public Demo(Vertx vertx, DemoConfig config, PrintStream out) {
@@ -66,15 +64,15 @@ public final class Demo {
         this.out = out;
         this.ports = new Ports(orFree(config.brokerPort()), orFree(config.consoleHttpPort()),
                 orFree(config.projectorPort()), orFree(config.linkPort()), orFree(config.lessonLinkPort()),
-                orFree(config.lesson().originPort()), orFree(config.classroomPort()));
+                orFree(config.lesson().originPort()), orFree(config.classroomPort()), orFree(config.cameraPort()),
+                orFree(config.cameraRtspPort()), orFree(config.terminalPort()));
     }
 
     public Future<Void> start() {
         startedAt = Instant.now();
         Path data = config.dataDir().toAbsolutePath();
         broker = new EmbeddedBroker(vertx, BrokerConfig.loopback(ports.broker(), data.resolve("broker")));
-        projector = new ProjectorSimulator(vertx, new ProjectorSimConfig(ports.projector(), null, 3000, 3000, 1200,
-                MILLIS_PER_LAMP_HOUR));
+        devices = new DemoDevices(vertx, ports, data);
         LinkProfile profile = LinkProfiles.resolve(config.linkProfile());
         if (config.outageEverySeconds() > 0) {
             profile = profile.withOutages(OutagePlan.periodic(config.outageEverySeconds(), config.outageSeconds(),
@@ -83,7 +81,7 @@ public final class Demo {
         link = new LinkSimulator(vertx, profile, ports.link(), "127.0.0.1", ports.broker());
         link.onStateChange(up -> out.println(up ? "demo: satellite link is back up"
                 : "demo: satellite link DOWN (the agent keeps sampling into its journal)"));
-        script = new ClassroomScript(vertx, projector, config.scriptEverySeconds() * 1000L);
+        script = new ClassroomScript(vertx, devices.projector(), config.scriptEverySeconds() * 1000L);
         DemoLessons.Setup lesson = config.lesson();
         if (lesson.enabled()) {
             origin = new LessonOrigin(vertx, new LessonOriginConfig("127.0.0.1", ports.origin(), DemoLessons.LESSON_ID,
@@ -96,7 +94,7 @@ public final class Demo {
             });
         }
         return broker.start()
-                .compose(v -> projector.start())
+                .compose(v -> devices.start())
                 .compose(v -> link.start())
                 .compose(v -> origin == null ? Future.succeededFuture() : origin.start())
                 .compose(v -> lessonLink == null ? Future.succeededFuture() : lessonLink.start())
@@ -137,7 +135,7 @@ public final class Demo {
         });
         return children.eventually(() -> link == null ? Future.succeededFuture() : link.stop())
                 .eventually(() -> lessonLink == null ? Future.succeededFuture() : lessonLink.stop())
-                .eventually(() -> projector == null ? Future.succeededFuture() : projector.stop())
+                .eventually(() -> devices == null ? Future.succeededFuture() : devices.stop())
                 .eventually(() -> origin == null ? Future.succeededFuture() : origin.stop())
                 .eventually(() -> broker == null ? Future.succeededFuture() : broker.stop());
     }
@@ -191,7 +189,7 @@ public final class Demo {
     }
 
     public ProjectorSimulator projector() {
-        return projector;
+        return devices.projector();
     }
 
     public LinkSimulator link() {
@@ -220,11 +218,9 @@ public final class Demo {
                 "--uplink.reconnectMinMillis=200",
                 // ... and so does the lesson's follower: its field default waits up to 15 s after a long outage.
                 "--lessons.reconnectMaxMillis=2000",
-                "--projector.host=127.0.0.1",
-                "--projector.port=" + ports.projector(),
-                "--projector.pollMillis=" + config.agentPollMillis(),
                 "--classroom.port=" + ports.classroom(),
                 "--journal.dataDir=" + data.resolve("agent")));
+        args.addAll(devices.agentArgs(ports, config.agentPollMillis(), data.resolve("agent")));
         if (origin != null) {
             // The origin's camera still stands in for the classroom camera; the demo's room has consent (a real
             // room's configuration says so only when the school has it).
@@ -273,7 +269,7 @@ public final class Demo {
         out.println("classbox demo is running:");
         out.println("  MQTT broker        tcp://127.0.0.1:" + ports.broker() + "   (try: mosquitto_sub -v -t 'spBv1.0/#')");
         out.println("  fleet console      " + consoleUrl() + "   (JSON: " + consoleUrl() + "/api/v1/boxes)");
-        out.println("  projector (PJLink) 127.0.0.1:" + ports.projector());
+        devices.describe(ports).forEach(out::println);
         out.println("  satellite link     127.0.0.1:" + ports.link() + " -> broker, profile " + profile.name()
                 + " (" + (2 * profile.delayMillis()) + " ms RTT, " + profile.downlinkBitsPerSecond() / 1000
                 + " kbit/s down, " + profile.uplinkBitsPerSecond() / 1000 + " kbit/s up)"

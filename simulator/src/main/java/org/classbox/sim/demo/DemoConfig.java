@@ -11,6 +11,8 @@ import org.classbox.settings.Settings;
  * @param brokerPort               embedded MQTT broker, loopback
  * @param consoleHttpPort          fleet console web page and API
  * @param projectorPort            simulated PJLink projector
+ * @param cameraPort               simulated ONVIF camera's HTTP services (its RTSP stream on {@code cameraRtspPort})
+ * @param terminalPort             simulated Starlink-style dish's status API
  * @param linkPort                 satellite link simulator; the agent reaches the broker through it
  * @param lessonLinkPort           the same satellite link for the lesson: the agent reaches the lesson origin through
  *                                 it; it goes down and up with the broker's link
@@ -24,7 +26,8 @@ import org.classbox.settings.Settings;
  * @param dataDir                  where the broker, console and agent keep their files
  * @param lesson                   the demo lesson and its origin
  */
-public record DemoConfig(int durationSeconds, int brokerPort, int consoleHttpPort, int projectorPort, int linkPort,
+public record DemoConfig(int durationSeconds, int brokerPort, int consoleHttpPort, int projectorPort, int cameraPort,
+                         int cameraRtspPort, int terminalPort, int linkPort,
                          int lessonLinkPort, int classroomPort, String linkProfile, int outageEverySeconds,
                          int outageSeconds, int firstOutageAfterSeconds,
                          int agentPollMillis, int scriptEverySeconds, String groupId, String boxId, Path dataDir,
@@ -34,6 +37,9 @@ public record DemoConfig(int durationSeconds, int brokerPort, int consoleHttpPor
         Check.inRange("broker.port", brokerPort, 0, 65535);
         Check.inRange("console.httpPort", consoleHttpPort, 0, 65535);
         Check.inRange("projector.port", projectorPort, 0, 65535);
+        Check.inRange("camera.port", cameraPort, 0, 65535);
+        Check.inRange("camera.rtspPort", cameraRtspPort, 0, 65535);
+        Check.inRange("terminal.port", terminalPort, 0, 65535);
         Check.inRange("link.port", linkPort, 0, 65535);
         Check.inRange("link.lessonPort", lessonLinkPort, 0, 65535);
         Check.inRange("classroom.port", classroomPort, 0, 65535);
@@ -57,6 +63,9 @@ public record DemoConfig(int durationSeconds, int brokerPort, int consoleHttpPor
                 s.integer("broker.port", 1883),
                 s.integer("console.httpPort", 8080),
                 s.integer("projector.port", 4352),
+                s.integer("camera.port", 8083),
+                s.integer("camera.rtspPort", 8554),
+                s.integer("terminal.port", 9200),
                 s.integer("link.port", 1884),
                 s.integer("link.lessonPort", 8091),
                 s.integer("classroom.port", 8081),

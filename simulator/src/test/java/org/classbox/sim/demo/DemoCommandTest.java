@@ -34,6 +34,7 @@ class DemoCommandTest {
         Process demo = java(List.of("org.classbox.sim.Main", "demo", "--duration", "30",
                 "--broker.port=" + brokerPort, "--console.httpPort=" + FreePorts.tcp(),
                 "--projector.port=" + FreePorts.tcp(), "--link.port=" + FreePorts.tcp(),
+                "--camera.port=0", "--camera.rtspPort=0", "--terminal.port=0",
                 "--lesson.originPort=" + FreePorts.tcp(), "--link.lessonPort=" + FreePorts.tcp(),
                 "--classroom.port=" + FreePorts.tcp(),
                 // An early, short outage makes the agent publish its births again while mosquitto_sub watches.

@@ -34,6 +34,7 @@ class DemoPortsTest {
             Map<String, String> settings = new HashMap<>(Map.of("broker.port", "0", "console.httpPort", "0",
                     "projector.port", "0", "link.port", "0", "link.lessonPort", "0", "lesson.minutes", "0",
                     "classroom.port", String.valueOf(taken.getLocalPort()), "dataDir", dir.toString()));
+            settings.putAll(Map.of("camera.port", "0", "camera.rtspPort", "0", "terminal.port", "0"));
             Demo demo = new Demo(vertx, DemoConfig.from(Settings.of(settings)),
                     new PrintStream(output, true, StandardCharsets.UTF_8));
             Exception e = assertThrows(Exception.class, () -> demo.start().await(60, TimeUnit.SECONDS));

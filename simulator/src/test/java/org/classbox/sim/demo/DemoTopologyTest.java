@@ -62,6 +62,7 @@ class DemoTopologyTest {
                 "broker.port", "0", "console.httpPort", "0", "projector.port", "0", "link.port", "0",
                 "link.lessonPort", "0", "classroom.port", "0", "lesson.originPort", "0",
                 "lesson.minutes", lesson ? "30" : "0"));
+        settings.putAll(Map.of("camera.port", "0", "camera.rtspPort", "0", "terminal.port", "0"));
         settings.putAll(Map.of("link.outageEverySeconds", "0", "script.everySeconds", "0", "agent.pollMillis", "300",
                 "boxId", BOX, "dataDir", dir.toString()));
         DemoConfig config = DemoConfig.from(Settings.of(settings));
