@@ -220,9 +220,9 @@ public final class Demo {
                 "--uplink.reconnectMinMillis=200",
                 // ... and so does the lesson's follower: its field default waits up to 15 s after a long outage.
                 "--lessons.reconnectMaxMillis=2000",
-                "--projector.host=127.0.0.1",
-                "--projector.port=" + ports.projector(),
-                "--projector.pollMillis=" + config.agentPollMillis(),
+                "--devices.projector.host=127.0.0.1",
+                "--devices.projector.port=" + ports.projector(),
+                "--devices.projector.pollMillis=" + config.agentPollMillis(),
                 "--classroom.port=" + ports.classroom(),
                 "--journal.dataDir=" + data.resolve("agent")));
         if (origin != null) {
