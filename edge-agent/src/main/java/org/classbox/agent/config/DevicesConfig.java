@@ -31,7 +31,7 @@ public record DevicesConfig(List<Device> devices, int maxBackoffMillis, double d
 
     public DevicesConfig {
         devices = List.copyOf(devices);
-        Check.inRange("devices.maxBackoffMillis", maxBackoffMillis, 1000, 86_400_000);
+        Check.inRange("devices.maxBackoffMillis", maxBackoffMillis, 100, 86_400_000);
         Check.inRange("devices.deadbandPercent", deadbandPercent, 0, 100);
         Check.inRange("devices.healthMinutes", healthMinutes, 1, 1440);
         Check.inRange("devices.reconcileMinutes", reconcileMinutes, 1, 1440);
