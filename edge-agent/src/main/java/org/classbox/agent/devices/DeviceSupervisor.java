@@ -117,8 +117,8 @@ public final class DeviceSupervisor {
                 .onSuccess(outcome -> desired.accepted(command, clock.getAsLong()));
     }
 
-    /** Journals extra metrics on this device's stream, such as a command's outcome, as report by exception does. */
-    public void record(List<Metric> sample) {
+    /** Journals what of {@code sample} changed, in its record classes; a refused record is retried next poll. */
+    private void record(List<Metric> sample) {
         for (DeviceRecords.Change change : records.changes(sample)) {
             change.metrics().forEach(metric -> current.put(metric.name(), metric));
             journal.append(change.entry())

@@ -102,6 +102,13 @@ class DeviceRulesTest {
         assertEquals("", desired.notObeying());
     }
 
+    @Test
+    void status_led_shows_the_link_state() {
+        assertEquals("steady", StatusLed.patternOf("online"));
+        assertEquals("slow-blink", StatusLed.patternOf("lesson source unreachable"));
+        assertEquals("fast-blink", StatusLed.patternOf("offline"));
+    }
+
     private static String alarm(Alarms alarms, Map<String, Object> values, String name) {
         return alarms.evaluate(values, 0, null, 0).stream().filter(m -> m.name().equals("Alarm/" + name))
                 .map(m -> (String) m.value()).findFirst().orElseThrow();
