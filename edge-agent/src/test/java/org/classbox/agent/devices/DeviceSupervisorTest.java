@@ -115,7 +115,7 @@ class DeviceSupervisorTest {
     void command_the_driver_does_not_list_is_rejected_without_reaching_it() throws Exception {
         supervise(60_000, 1000, 60_000);
         Throwable e = onContextFailure(() -> supervisor.command(new DeviceCommand("Input", "31")).mapEmpty());
-        assertEquals("scripted device at test:1: command Input: unknown; lab understands [Power]", e.getMessage());
+        assertEquals("scripted device at test:1: command Input: unknown; lab understands [Power, Snapshot]", e.getMessage());
         assertEquals(0, driver.commandsSent.get());
     }
 

@@ -45,6 +45,11 @@ final class ScriptedDriver implements DeviceDriver {
     @Override
     public Future<CommandOutcome> execute(DeviceCommand command) {
         commandsSent.incrementAndGet();
+        if (command.name().equals("Snapshot")) {
+            // The smallest thing that starts like a JPEG: SOI, then EOI.
+            return Future.succeededFuture(new CommandOutcome("snapshot of 4 bytes", new byte[] {(byte) 0xFF,
+                    (byte) 0xD8, (byte) 0xFF, (byte) 0xD9}, "image/jpeg"));
+        }
         String wanted = command.text(describe());
         if (obeys) {
             power = wanted;
@@ -54,7 +59,7 @@ final class ScriptedDriver implements DeviceDriver {
 
     @Override
     public List<String> commands() {
-        return List.of("Power");
+        return List.of("Power", "Snapshot");
     }
 
     @Override
