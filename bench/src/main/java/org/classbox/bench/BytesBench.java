@@ -9,16 +9,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.classbox.agent.devices.ProjectorSupervisor;
 import org.classbox.agent.journal.JournalEntry;
 import org.classbox.agent.journal.RecordClass;
+import org.classbox.drivers.api.Reading;
 import org.classbox.drivers.pjlink.ErrorLevel;
 import org.classbox.drivers.pjlink.ErrorPart;
+import org.classbox.drivers.pjlink.PjlinkDevice;
 import org.classbox.drivers.pjlink.PowerState;
 import org.classbox.drivers.pjlink.ProjectorStatus;
 import org.classbox.sim.link.LinkProfile;
 import org.classbox.sim.link.OutagePlan;
 import org.classbox.sparkplug.Metric;
+import org.classbox.sparkplug.MetricType;
 import org.classbox.sparkplug.Metrics;
 import org.classbox.sparkplug.Payload;
 import org.classbox.sparkplug.PayloadCodec;
@@ -60,7 +62,7 @@ final class BytesBench {
             for (int poll = 0; poll < day.size(); poll++) {
                 long t = dayStart + poll * POLL_SECONDS * 1000L;
                 List<Metric> changed = new ArrayList<>();
-                for (Metric m : ProjectorSupervisor.toMetrics(day.get(poll), t)) {
+                for (Metric m : metrics(PjlinkDevice.readingOf(day.get(poll), t))) {
                     if (!last.containsKey(m.name()) || !Objects.equals(last.get(m.name()), m.value())) {
                         changed.add(m);
                         last.put(m.name(), m.value());
@@ -147,5 +149,15 @@ final class BytesBench {
                 + s.power().name().toLowerCase() + "\",\"input\":" + (s.input() == null ? "null" : "\"" + s.input() + "\"")
                 + ",\"lampHours\":" + s.lampHours() + ",\"error\":\"" + s.errorSummary() + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** What the agent's supervisor makes of one projector poll: Reachable, then each reading as a metric. */
+    private static List<Metric> metrics(Reading reading) {
+        List<Metric> metrics = new ArrayList<>();
+        metrics.add(Metric.of("Reachable", MetricType.BOOLEAN, true, reading.takenAt()));
+        for (Reading.Value v : reading.values()) {
+            metrics.add(Metric.of(v.name(), MetricType.valueOf(v.type().name()), v.value(), reading.takenAt()));
+        }
+        return metrics;
     }
 }

@@ -4,7 +4,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +13,17 @@ import org.classbox.agent.classroom.Classroom;
 import org.classbox.agent.classroom.ClassroomSources;
 import org.classbox.agent.classroom.PlayerReports;
 import org.classbox.agent.config.AgentConfig;
-import org.classbox.agent.devices.ProjectorSupervisor;
+import org.classbox.agent.devices.Devices;
+import org.classbox.agent.devices.StatusLed;
 import org.classbox.agent.journal.Journal;
 import org.classbox.agent.lessons.Lessons;
 import org.classbox.agent.lessons.buffer.BufferStatus;
+import org.classbox.agent.lessons.schedule.ProjectorRoom;
+import org.classbox.agent.lessons.schedule.Room;
 import org.classbox.agent.lessons.figures.PlaybackFigures;
 import org.classbox.agent.uplink.MqttUplink;
 import org.classbox.agent.uplink.sparkplug.EdgeNode;
-import org.classbox.drivers.pjlink.PjlinkClient;
-import org.classbox.drivers.pjlink.PjlinkConfig;
 import org.classbox.sparkplug.Metric;
-import org.classbox.sparkplug.Metrics;
 
 /**
  * Wires one agent by hand: journal first (nothing may be sampled before it can be stored), then the lessons (their
@@ -36,7 +35,8 @@ public final class EdgeAgent {
     private final AgentConfig config;
     private Journal journal;
     private EdgeNode edgeNode;
-    private ProjectorSupervisor projector;
+    private Devices devices;
+    private StatusLed statusLed;
     private Lessons lessons;
     private Classroom classroom;
 
@@ -48,39 +48,52 @@ public final class EdgeAgent {
     public Future<Void> start() {
         Context context = vertx.getOrCreateContext();
         Promise<Void> started = Promise.promise();
-        context.runOnContext(v -> startOn(context).onComplete(started));
+        context.runOnContext(v -> {
+            try {
+                startOn(context).onComplete(started);
+            } catch (RuntimeException e) {
+                // A device's bad keys (ConfigException) show when its driver is opened.
+                started.fail(e);
+            }
+        });
         return started.future();
     }
 
     private Future<Void> startOn(Context context) {
         journal = new Journal(vertx, config.journal());
-        PjlinkClient pjlink = new PjlinkClient(vertx, new PjlinkConfig(config.projector().host(),
-                config.projector().port(), config.projector().password().isEmpty() ? null
-                : config.projector().password(), Duration.ofMillis(config.projector().timeoutMillis()),
-                Duration.ofMinutes(config.projector().reprobeMinutes())));
-        projector = new ProjectorSupervisor(vertx, pjlink, journal, config.projector().pollMillis());
         Runnable appended = () -> edgeNode.recordAppended();
-        lessons = new Lessons(vertx, config, journal, pjlink, this::playback, appended);
+        devices = new Devices(vertx, config.devices(), journal, appended, this::picturesAllowed,
+                System::currentTimeMillis);
+        Room room = devices.device("projector").map(p -> (Room) new ProjectorRoom(p.driver())).orElse(Room.NONE);
+        lessons = new Lessons(vertx, config, journal, room, this::playback, appended);
         classroom = new Classroom(vertx, config.classroom(), journal, appended, lessons.mediaRouter(),
                 new ClassroomSources(lessons::classroomLessons, this::linkState, this::bufferFigures));
         MqttUplink uplink = new MqttUplink(context, config.uplink(), config.tls(), config.identity().boxId());
         edgeNode = new EdgeNode(vertx, config.identity(), config.uplink(), config.bandwidth(), journal, uplink,
                 this::deviceBirths, config.journal().dataDir().resolve("link-bytes.txt"));
         edgeNode.onCommand(classroom::command);
+        edgeNode.onDeviceCommand(devices::command);
         lessons.subscribe(edgeNode, config.identity().groupId(), config.identity().boxId());
-        projector.onAppended(id -> edgeNode.recordAppended());
+        statusLed = devices.firstOfType("gpio").map(gpio -> new StatusLed(vertx, gpio, this::linkState, 1000))
+                .orElse(null);
         return journal.start()
                 .compose(v -> lessons.start())
                 .compose(v -> classroom.start())
-                .compose(v -> projector.start())
+                .compose(v -> devices.start())
+                .compose(v -> statusLed == null ? Future.<Void>succeededFuture() : statusLed.start())
                 .compose(v -> edgeNode.start());
     }
 
-    /** Every device's current metrics for its DBIRTH: the projector, the classroom, each lesson. */
+    /** A camera snapshot on command needs the room's consent and privacy mode off. */
+    private boolean picturesAllowed() {
+        return config.classroom().picturesConsent() && classroom != null && !classroom.privacy().on();
+    }
+
+    /** Every device's current metrics for its DBIRTH: the classroom devices, the classroom, each lesson. */
     private Map<String, List<Metric>> deviceBirths(long now) {
         Map<String, List<Metric>> all = new HashMap<>(lessons.currentMetrics(now));
         all.putAll(classroom.currentMetrics(now));
-        all.put(Metrics.PROJECTOR_DEVICE, projector.currentMetrics(now));
+        all.putAll(devices.currentMetrics(now));
         return all;
     }
 
@@ -111,8 +124,9 @@ public final class EdgeAgent {
     }
 
     public Future<Void> stop() {
-        Future<Void> devices = projector == null ? Future.succeededFuture() : projector.stop();
-        return devices.recover(e -> Future.succeededFuture())
+        Future<Void> led = statusLed == null ? Future.succeededFuture() : statusLed.stop();
+        return led.compose(v -> devices == null ? Future.<Void>succeededFuture() : devices.stop())
+                .recover(e -> Future.succeededFuture())
                 .compose(v -> edgeNode == null ? Future.<Void>succeededFuture() : edgeNode.stop())
                 .recover(e -> Future.succeededFuture())
                 .compose(v -> classroom == null ? Future.<Void>succeededFuture() : classroom.stop())

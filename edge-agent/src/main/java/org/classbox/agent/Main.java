@@ -56,10 +56,17 @@ public final class Main {
             }
         }, "agent-shutdown"));
         agent.start()
-                .onSuccess(v -> log.info("edge agent {}/{} started: projector {}:{}, broker {}, journal {}",
-                        config.identity().groupId(), config.identity().boxId(), config.projector().host(),
-                        config.projector().port(), config.uplink().brokerUri(), config.journal().dataDir()))
+                .onSuccess(v -> log.info("edge agent {}/{} started: devices {}, broker {}, journal {}",
+                        config.identity().groupId(), config.identity().boxId(), config.devices().devices().stream()
+                                .map(d -> d.id() + " (" + d.type().name() + ")").toList(),
+                        config.uplink().brokerUri(), config.journal().dataDir()))
                 .onFailure(e -> {
+                    if (e instanceof ConfigException) {
+                        // A device's own keys are checked when its driver opens, after Vert.x started.
+                        System.err.println("configuration error: " + e.getMessage());
+                        new Thread(() -> System.exit(ConfigException.EXIT_CODE), "exit").start();
+                        return;
+                    }
                     log.error("edge agent failed to start: {}", e.getMessage(), e);
                     // Exit from a thread of our own: the shutdown hook then stops what did start.
             new Thread(() -> System.exit(1), "exit").start();

@@ -115,7 +115,7 @@ final class AclScenarios {
     void box_a_can_neither_send_commands_nor_read_box_b_commands() throws Exception {
         try (PahoClient console = connect(CONSOLE, fleet.console());
              PahoClient boxB = connect("box-b", fleet.boxB()).subscribe(node("NCMD", "box-b"), 1)) {
-            boxB.subscribe("spBv1.0/" + GROUP + "/DCMD/box-b/#", 1);
+            boxB.subscribe("spBv1.0/" + GROUP + "/DCMD/box-b/+", 1);
             try (PahoClient boxA = connect("box-a", fleet.boxA())) {
                 assertFalse(boxA.tryPublish(node("NCMD", "box-b"), "forged"), "box A sent an NCMD");
             }

@@ -147,6 +147,19 @@ public final class Settings {
         }
     }
 
+    /**
+     * Like {@link #requireAllUsed()}, but leaves alone the keys {@code readLater} accepts: keys a component reads
+     * only once it is built (a device driver's {@code devices.<id>.*}), checked by a later {@link #requireAllUsed()}.
+     */
+    public void requireAllUsedExcept(java.util.function.Predicate<String> readLater) {
+        for (String key : explicit.keySet()) {
+            if (!used.contains(key) && !readLater.test(key)) {
+                throw new ConfigException(key, "unknown configuration key '" + key + "' (from "
+                        + origins.getOrDefault(key, "settings") + "); known keys are " + used);
+            }
+        }
+    }
+
     /** Every key read so far, for printing the effective configuration. */
     public Set<String> keysRead() {
         return Collections.unmodifiableSet(used);

@@ -6,7 +6,7 @@ import org.classbox.tls.TlsConfig;
 
 /** The edge agent's whole configuration: one root, one record per concern. */
 public record AgentConfig(IdentityConfig identity, UplinkConfig uplink, TlsConfig tls, BandwidthConfig bandwidth,
-                          JournalConfig journal, ProjectorConfig projector, LessonsConfig lessons,
+                          JournalConfig journal, DevicesConfig devices, LessonsConfig lessons,
                           MaterialsConfig materials, StorageConfig storage, ScheduleConfig schedule,
                           ClassroomConfig classroom) {
     public AgentConfig {
@@ -15,7 +15,7 @@ public record AgentConfig(IdentityConfig identity, UplinkConfig uplink, TlsConfi
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(bandwidth, "bandwidth");
         Objects.requireNonNull(journal, "journal");
-        Objects.requireNonNull(projector, "projector");
+        Objects.requireNonNull(devices, "devices");
         Objects.requireNonNull(lessons, "lessons");
         Objects.requireNonNull(materials, "materials");
         Objects.requireNonNull(storage, "storage");
@@ -31,7 +31,7 @@ public record AgentConfig(IdentityConfig identity, UplinkConfig uplink, TlsConfi
         TlsConfig tls = TlsConfig.from(settings, "tls.", "uplink.");
         BandwidthConfig bandwidth = BandwidthConfig.from(settings);
         JournalConfig journal = JournalConfig.from(settings);
-        ProjectorConfig projector = ProjectorConfig.from(settings);
+        DevicesConfig devices = DevicesConfig.from(settings);
         LessonsConfig lessons = LessonsConfig.from(settings);
         MaterialsConfig materials = MaterialsConfig.from(settings);
         StorageConfig storage = StorageConfig.from(settings);
@@ -39,9 +39,10 @@ public record AgentConfig(IdentityConfig identity, UplinkConfig uplink, TlsConfi
         ClassroomConfig classroom = ClassroomConfig.from(settings, journal.dataDir());
         // Snapshots are the journal's only bulk records: their time-to-live is the bulk class's.
         journal = journal.withBulkTtlSeconds(classroom.snapshotTtlSeconds());
-        // A misspelt key explains more than the cross-key checks it would cause.
-        settings.requireAllUsed();
-        return new AgentConfig(identity, uplink, tls, bandwidth, journal, projector, lessons, materials, storage,
+        // A misspelt key explains more than the cross-key checks it would cause. Device drivers read their own keys
+        // when the agent opens them (they need Vert.x); Devices checks those then.
+        settings.requireAllUsedExcept(devices::readByDriver);
+        return new AgentConfig(identity, uplink, tls, bandwidth, journal, devices, lessons, materials, storage,
                 schedule, classroom);
     }
 }

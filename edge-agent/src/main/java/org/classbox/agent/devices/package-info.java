@@ -1,7 +1,7 @@
 /**
- * Supervision of the classroom's devices: polls each device through its driver, keeps its current state for the
- * births, and appends a journal record whenever a value changes (report by exception), in the record class that
- * fits the change: alarms raised and cleared, state changes as events, periodic readings as health. Runs on the
- * agent's Vert.x context; the drivers do their I/O asynchronously.
+ * Supervision of the classroom's devices through their drivers ({@link org.classbox.agent.devices.DeviceCatalog}
+ * names the types): one poll schedule per device with backoff and hard deadlines, report by exception in the record
+ * class that fits each change, alarms with hysteresis, desired state reconciled after commands, and the fleet's DCMDs
+ * answered with their outcome. Runs on the agent's Vert.x context; drivers do their blocking I/O on their own workers.
  */
 package org.classbox.agent.devices;

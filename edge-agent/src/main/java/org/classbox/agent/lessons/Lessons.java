@@ -26,13 +26,12 @@ import org.classbox.agent.lessons.materials.UsbImport;
 import org.classbox.agent.lessons.schedule.LessonScheduler;
 import org.classbox.agent.lessons.schedule.LessonStarter;
 import org.classbox.agent.lessons.schedule.LessonState;
-import org.classbox.agent.lessons.schedule.ProjectorRoom;
+import org.classbox.agent.lessons.schedule.Room;
 import org.classbox.agent.lessons.schedule.ScheduleInbox;
 import org.classbox.agent.lessons.storage.LessonCatalog;
 import org.classbox.agent.lessons.storage.LessonDatabase;
 import org.classbox.agent.lessons.storage.Retention;
 import org.classbox.agent.uplink.sparkplug.EdgeNode;
-import org.classbox.drivers.pjlink.PjlinkClient;
 import org.classbox.sparkplug.Metric;
 import org.classbox.sparkplug.lessons.Lesson;
 import org.classbox.sparkplug.lessons.LessonMode;
@@ -59,15 +58,16 @@ public final class Lessons {
     /**
      * @param playback the classroom player's figures of a lesson (its {@code PlayerReports}), read when figures are
      *                 journaled
+     * @param room     the classroom's devices as lessons need them ({@code ProjectorRoom})
      * @param appended told after each record a lesson part journals (the uplink's {@code recordAppended})
      */
-    public Lessons(Vertx vertx, AgentConfig config, Journal journal, PjlinkClient projector,
+    public Lessons(Vertx vertx, AgentConfig config, Journal journal, Room room,
                    PlaybackFigures playback, Runnable appended) {
         LongSupplier clock = System::currentTimeMillis;
         db = new LessonDatabase(vertx, config.journal().dataDir().resolve("lessons"));
         buffers = new LessonBuffers(vertx, db, config.lessons());
         inbox = new ScheduleInbox(db, journal, clock);
-        scheduler = new LessonScheduler(vertx, config.schedule(), new ProjectorRoom(projector),
+        scheduler = new LessonScheduler(vertx, config.schedule(), room,
                 LessonStarter.of(lesson -> buffers.follow(live(lesson)), buffers::finish), journal, clock);
         figures = new LessonFigures(vertx, config.schedule(), journal, this::bufferFigures, playback, clock);
         materials = new MaterialStore(db);

@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import io.vertx.core.Vertx;
+import org.classbox.drivers.api.DeviceDriver;
+import org.classbox.drivers.pjlink.PjlinkType;
 import org.classbox.settings.ConfigException;
 import org.classbox.settings.Settings;
 import org.classbox.testing.TestGuard;
@@ -32,7 +37,24 @@ class AgentConfigTest {
                 Map.of());
         Settings defaults = Settings.load(lab, Map.of());
 
-        assertEquals(AgentConfig.from(defaults), AgentConfig.from(fromSample));
+        AgentConfig fromDefaults = AgentConfig.from(defaults);
+        AgentConfig sampled = AgentConfig.from(fromSample);
+        assertEquals(fromDefaults, sampled);
+        // Device drivers read their own keys when opened: open and close them so those are read and compared too.
+        Vertx vertx = Vertx.vertx();
+        try {
+            for (AgentConfig config : List.of(fromDefaults, sampled)) {
+                for (DevicesConfig.Device device : config.devices().devices()) {
+                    DeviceDriver driver = device.type().open(vertx, device.keys());
+                    driver.close().await(5, TimeUnit.SECONDS);
+                }
+            }
+            assertEquals(PjlinkType.config(fromDefaults.devices().devices().get(0).keys()),
+                    PjlinkType.config(sampled.devices().devices().get(0).keys()));
+        } finally {
+            vertx.close().await(5, TimeUnit.SECONDS);
+        }
+        fromSample.requireAllUsed();
         assertEquals(defaults.keysRead().size(), Files.readAllLines(sample).stream()
                 .filter(l -> !l.isBlank() && !l.startsWith("#")).count(), "sample lists every key once");
     }
@@ -40,16 +62,17 @@ class AgentConfigTest {
     @Test
     void flags_override_the_file_and_environment(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("agent.properties");
-        Files.writeString(file, "identity.boxId=from-file\nprojector.port=4000\n");
-        Settings settings = Settings.load(new String[] {"--config", file.toString(), "--projector.port=4353",
+        Files.writeString(file, "identity.boxId=from-file\ndevices.projector.pollMillis=4000\n");
+        Settings settings = Settings.load(new String[] {"--config", file.toString(),
+                "--devices.projector.pollMillis=4353",
                 "--uplink.brokerUri=tcp://127.0.0.1:1883", "--tls.allowPlaintext=true"},
-                Map.of("CLASSBOX_PROJECTOR_PORT", "4001", "CLASSBOX_IDENTITY_GROUPID", "from-env"));
+                Map.of("CLASSBOX_DEVICES_PROJECTOR_POLLMILLIS", "4001", "CLASSBOX_IDENTITY_GROUPID", "from-env"));
 
         AgentConfig config = AgentConfig.from(settings);
 
         assertEquals("from-file", config.identity().boxId());
         assertEquals("from-env", config.identity().groupId());
-        assertEquals(4353, config.projector().port());
+        assertEquals(4353, config.devices().devices().get(0).pollMillis());
     }
 
     @Test
@@ -79,8 +102,8 @@ class AgentConfigTest {
     @Test
     void non_numeric_value_is_rejected_with_the_key() {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> AgentConfig.from(boxed(Map.of("projector.port", "forty"))));
-        assertEquals("projector.port must be a whole number, but was 'forty'", e.getMessage());
+                () -> AgentConfig.from(boxed(Map.of("devices.projector.pollMillis", "forty"))));
+        assertEquals("devices.projector.pollMillis must be a whole number, but was 'forty'", e.getMessage());
     }
 
     @Test

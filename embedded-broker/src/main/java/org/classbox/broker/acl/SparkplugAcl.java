@@ -49,7 +49,7 @@ public final class SparkplugAcl {
                 new Grant(node + "/DDEATH/" + box + "/+", Access.PUBLISH),
                 new Grant(node + "/DDATA/" + box + "/+", Access.PUBLISH),
                 new Grant(node + "/NCMD/" + box, Access.SUBSCRIBE),
-                new Grant(node + "/DCMD/" + box + "/#", Access.SUBSCRIBE),
+                new Grant(node + "/DCMD/" + box + "/+", Access.SUBSCRIBE),
                 new Grant(NS + "/STATE/#", Access.SUBSCRIBE),
                 new Grant(CLASSBOX_NS + "/" + group + "/" + box + "/schedule", Access.SUBSCRIBE));
     }

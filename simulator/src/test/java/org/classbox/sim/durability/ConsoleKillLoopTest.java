@@ -166,7 +166,7 @@ class ConsoleKillLoopTest {
         return ChildProcess.start(box, List.of("-Dclassbox.devices.log=DEBUG"), "org.classbox.agent.Main", List.of(
                 "--identity.boxId=" + box, "--uplink.brokerUri=tcp://127.0.0.1:" + linkPort,
                 "--tls.allowPlaintext=true", "--uplink.reconnectMinMillis=50", "--uplink.reconnectMaxMillis=500",
-                "--uplink.batchSize=20", "--projector.port=" + projectorPort, "--projector.pollMillis=100",
+                "--uplink.batchSize=20", "--devices.projector.port=" + projectorPort, "--devices.projector.pollMillis=100",
                 "--classroom.port=0", "--journal.dataDir=" + dir.resolve(box)), dir, records.sink());
     }
 

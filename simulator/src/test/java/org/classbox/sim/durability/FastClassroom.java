@@ -61,7 +61,9 @@ final class FastClassroom implements AutoCloseable {
                 "org.classbox.agent.Main", List.of("--identity.boxId=" + BOX,
                         "--uplink.brokerUri=tcp://127.0.0.1:" + link.port(), "--tls.allowPlaintext=true",
                         "--uplink.reconnectMinMillis=50", "--uplink.reconnectMaxMillis=500",
-                        "--projector.port=" + projector.port(), "--projector.pollMillis=100",
+                        "--devices.projector.port=" + projector.port(), "--devices.projector.pollMillis=100",
+                        // Every lamp hour (one each 40 ms) is a record: the load these scenarios need.
+                        "--devices.deadbandPercent=0",
                         "--classroom.port=0", "--journal.dataDir=" + dir.resolve("agent")), dir, acknowledged.sink());
         agents.add(agent);
         return agent;

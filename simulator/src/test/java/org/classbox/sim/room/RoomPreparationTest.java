@@ -27,6 +27,7 @@ import org.classbox.agent.lessons.schedule.LessonScheduler;
 import org.classbox.agent.lessons.schedule.LessonStarter;
 import org.classbox.agent.lessons.schedule.ProjectorRoom;
 import org.classbox.drivers.pjlink.PjlinkClient;
+import org.classbox.drivers.pjlink.PjlinkDevice;
 import org.classbox.drivers.pjlink.PjlinkConfig;
 import org.classbox.drivers.pjlink.PowerState;
 import org.classbox.drivers.pjlink.ProjectorStatus;
@@ -222,7 +223,7 @@ class RoomPreparationTest {
             return Future.succeededFuture();
         });
         scheduler = new LessonScheduler(vertx, new ScheduleConfig(prepareMinutes, 1, replanSeconds, 60),
-                new ProjectorRoom(driver), starter, journal, clock);
+                new ProjectorRoom(new PjlinkDevice(driver, config(port))), starter, journal, clock);
         if (stored != null) {
             scheduler.scheduleChanged(stored);
         }
@@ -266,7 +267,11 @@ class RoomPreparationTest {
     }
 
     private PjlinkClient client(int port) {
-        return new PjlinkClient(vertx, new PjlinkConfig("127.0.0.1", port, null, Duration.ofSeconds(2)));
+        return new PjlinkClient(vertx, config(port));
+    }
+
+    private static PjlinkConfig config(int port) {
+        return new PjlinkConfig("127.0.0.1", port, null, Duration.ofSeconds(2));
     }
 
     private <T> T onContext(java.util.concurrent.Callable<Future<T>> work) throws Exception {

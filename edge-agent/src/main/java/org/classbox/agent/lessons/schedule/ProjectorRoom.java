@@ -1,52 +1,52 @@
 package org.classbox.agent.lessons.schedule;
 
 import io.vertx.core.Future;
-import org.classbox.drivers.pjlink.PjlinkClient;
-import org.classbox.drivers.pjlink.PowerState;
-import org.classbox.drivers.pjlink.ProjectorStatus;
+import org.classbox.drivers.api.DeviceCommand;
+import org.classbox.drivers.api.DeviceDriver;
 import org.classbox.sparkplug.lessons.RoomSetup;
 
 /**
- * The room through its PJLink projector: each step reads the projector's status and sends the one command that moves
- * it on (power on, then, once it is on, the input), because a projector refuses an input while it warms up (PJLink
- * ERR3). Readiness is what the projector reports, never what was sent. The camera is not driven yet: a lesson's
- * {@code camera} flag is accepted and ignored until the classroom devices issue brings cameras in.
+ * The room through its projector's driver (PJLink or serial): each step reads the projector's {@code Power} and
+ * {@code Input} and sends the one command that moves it on (power on, then, once it is on, the input), because a
+ * projector refuses an input while it warms up (PJLink ERR3). Readiness is what the projector reports, never what
+ * was sent. The camera is not driven: a lesson's {@code camera} flag is accepted and ignored.
  */
 public final class ProjectorRoom implements Room {
-    private final PjlinkClient projector;
+    private final DeviceDriver projector;
 
-    public ProjectorRoom(PjlinkClient projector) {
+    public ProjectorRoom(DeviceDriver projector) {
         this.projector = projector;
     }
 
     @Override
     public Future<Boolean> prepare(RoomSetup setup) {
-        return projector.status().compose(status -> {
-            if (status.power() == PowerState.OFF || status.power() == PowerState.COOLING
-                    || status.power() == PowerState.UNKNOWN) {
-                // A cooling projector refuses power on (ERR3): the refusal is the reason until it has cooled.
-                return projector.power(true).map(false);
-            }
-            if (status.power() == PowerState.WARMING) {
+        return projector.probe().compose(reading -> {
+            Object power = reading.get("Power");
+            if ("warming".equals(power)) {
                 return Future.succeededFuture(false);
             }
-            return inputReady(status, setup);
+            if (!"on".equals(power)) {
+                // A cooling projector refuses power on (ERR3): the refusal is the reason until it has cooled.
+                return projector.execute(new DeviceCommand("Power", "on")).map(false);
+            }
+            if (setup.projectorInput() == null || setup.projectorInput().equals(reading.get("Input"))) {
+                return Future.succeededFuture(true);
+            }
+            return projector.execute(new DeviceCommand("Input", setup.projectorInput())).map(false);
         });
-    }
-
-    private Future<Boolean> inputReady(ProjectorStatus status, RoomSetup setup) {
-        if (setup.projectorInput() == null || setup.projectorInput().equals(status.input())) {
-            return Future.succeededFuture(true);
-        }
-        return projector.input(setup.projectorInput()).map(false);
     }
 
     @Override
     public Future<Boolean> idle() {
-        return projector.status().compose(status -> switch (status.power()) {
-            case OFF -> Future.succeededFuture(true);
-            case COOLING -> Future.succeededFuture(false);
-            default -> projector.power(false).map(false);
+        return projector.probe().compose(reading -> {
+            Object power = reading.get("Power");
+            if ("off".equals(power)) {
+                return Future.succeededFuture(true);
+            }
+            if ("cooling".equals(power)) {
+                return Future.succeededFuture(false);
+            }
+            return projector.execute(new DeviceCommand("Power", "off")).map(false);
         });
     }
 }

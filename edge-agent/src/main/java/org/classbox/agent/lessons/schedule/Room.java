@@ -16,4 +16,17 @@ public interface Room {
 
     /** One attempt to return the room to idle (projector off); succeeds with true once confirmed. */
     Future<Boolean> idle();
+
+    /** A room without a projector to prepare: always ready, always idle. */
+    Room NONE = new Room() {
+        @Override
+        public Future<Boolean> prepare(RoomSetup setup) {
+            return Future.succeededFuture(true);
+        }
+
+        @Override
+        public Future<Boolean> idle() {
+            return Future.succeededFuture(true);
+        }
+    };
 }

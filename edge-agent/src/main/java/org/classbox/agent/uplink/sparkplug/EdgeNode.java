@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.Random;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.EnumSet;
@@ -66,6 +67,7 @@ public final class EdgeNode {
     /** Topics outside Sparkplug the box subscribes to in every session (its schedule), with their handlers. */
     private final Map<String, Consumer<byte[]>> subscriptions = new LinkedHashMap<>();
     private Consumer<Payload> commands = command -> { };
+    private BiConsumer<String, Payload> deviceCommands = (device, command) -> { };
 
     public EdgeNode(Vertx vertx, IdentityConfig identity, UplinkConfig config, Journal journal, MqttUplink uplink,
                     DeviceBirths devices) {
@@ -103,6 +105,14 @@ public final class EdgeNode {
     /** Hands every NCMD payload to {@code handler} (on this node's context), such as the room's privacy command. */
     public void onCommand(Consumer<Payload> handler) {
         this.commands = handler;
+    }
+
+    /**
+     * Hands every DCMD payload to {@code handler} with the device id of its topic, on this node's context. The node
+     * subscribes {@code spBv1.0/<group>/DCMD/<box>/+}: its own devices' commands and no one else's.
+     */
+    public void onDeviceCommand(BiConsumer<String, Payload> handler) {
+        this.deviceCommands = handler;
     }
 
     public Future<Void> start() {
@@ -205,7 +215,9 @@ public final class EdgeNode {
 
     private Future<Void> subscribe() {
         // Named apart from the field `commands` (the NCMD handler), which it used to shadow.
-        Future<Void> subscribed = uplink.subscribe(topic(MessageType.NCMD).toString(), 1);
+        Future<Void> subscribed = uplink.subscribe(topic(MessageType.NCMD).toString(), 1)
+                .compose(v -> uplink.subscribe(SparkplugTopic.NAMESPACE + "/" + identity.groupId() + "/DCMD/"
+                        + identity.boxId() + "/+", 1));
         for (String other : subscriptions.keySet()) {
             subscribed = subscribed.compose(v -> uplink.subscribe(other, 1));
         }
@@ -281,6 +293,8 @@ public final class EdgeNode {
                 hostState(HostState.decode(payload));
             } else if (topic.type() == MessageType.NCMD) {
                 nodeCommand(PayloadCodec.decode(payload));
+            } else if (topic.type() == MessageType.DCMD && topic.deviceId() != null) {
+                deviceCommands.accept(topic.deviceId(), PayloadCodec.decode(payload));
             }
         } catch (SparkplugException e) {
             log.warn("ignoring message on {}: {}", topicName, e.getMessage());
