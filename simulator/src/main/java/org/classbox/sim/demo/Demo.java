@@ -220,7 +220,11 @@ public final class Demo {
                 "--lessons.reconnectMaxMillis=2000",
                 "--classroom.port=" + ports.classroom(),
                 "--journal.dataDir=" + data.resolve("agent")));
-        args.addAll(devices.agentArgs(ports, config.agentPollMillis(), data.resolve("agent")));
+        // Through the lesson's link the prober's HTTP request crosses the simulated delay and outages; without a
+        // lesson, a TCP connect to the broker's link at least sees whether the link simulator is there.
+        String probeTarget = lessonLink == null ? "tcp://127.0.0.1:" + ports.link()
+                : "http://127.0.0.1:" + ports.lessonLink() + "/";
+        args.addAll(devices.agentArgs(ports, config.agentPollMillis(), data.resolve("agent"), probeTarget));
         if (origin != null) {
             // The origin's camera still stands in for the classroom camera; the demo's room has consent (a real
             // room's configuration says so only when the school has it).

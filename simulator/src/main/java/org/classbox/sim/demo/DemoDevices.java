@@ -64,9 +64,10 @@ final class DemoDevices {
 
     /**
      * The agent's device keys: every device at its default poll rate, but the projector at the demo's faster one.
-     * The dish's link prober measures the satellite link by connecting to the broker through it.
+     * The dish's link prober measures the satellite link at {@code probeTarget}, a URL across the simulated link (a
+     * TCP connect alone would be answered by the link simulator's own socket, on this side of the delay).
      */
-    List<String> agentArgs(Demo.Ports ports, int projectorPollMillis, Path agentData) {
+    List<String> agentArgs(Demo.Ports ports, int projectorPollMillis, Path agentData, String probeTarget) {
         return List.of(
                 "--devices=projector,camera,terminal,host,gpio",
                 "--devices.projector.host=127.0.0.1",
@@ -81,7 +82,7 @@ final class DemoDevices {
                 "--devices.terminal.type=starlink",
                 "--devices.terminal.host=127.0.0.1",
                 "--devices.terminal.port=" + terminal.port(),
-                "--devices.terminal.probeTargets=tcp://127.0.0.1:" + ports.link(),
+                "--devices.terminal.probeTargets=" + probeTarget,
                 "--devices.host.root=" + hostRoot,
                 "--devices.host.dataDir=" + agentData,
                 "--devices.gpio.type=gpio",
