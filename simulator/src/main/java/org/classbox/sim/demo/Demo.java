@@ -192,6 +192,11 @@ public final class Demo {
         return devices.projector();
     }
 
+    /** The classroom's simulated devices, for tests that make one misbehave. */
+    DemoDevices devices() {
+        return devices;
+    }
+
     public LinkSimulator link() {
         return link;
     }

@@ -62,6 +62,10 @@ final class DemoDevices {
         return projector;
     }
 
+    HostSimulator host() {
+        return host;
+    }
+
     /**
      * The agent's device keys: every device at its default poll rate, but the projector at the demo's faster one.
      * The dish's link prober measures the satellite link at {@code probeTarget}, a URL across the simulated link (a

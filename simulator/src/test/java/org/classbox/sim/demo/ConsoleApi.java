@@ -8,7 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Reads the fleet console's HTTP API over a real socket, as an operator's browser would. */
 public final class ConsoleApi {
@@ -42,6 +44,17 @@ public final class ConsoleApi {
 
     boolean online(String boxId) {
         return box(boxId).map(b -> b.getBoolean("online", false)).orElse(false);
+    }
+
+    /** {@code GET /api/v1/boxes/{group}/{box}/devices}: each device by id, empty while not answering. */
+    Map<String, JsonObject> devices(String groupId, String boxId) {
+        String body = get("/api/v1/boxes/" + groupId + "/" + boxId + "/devices");
+        Map<String, JsonObject> byId = new TreeMap<>();
+        if (body != null) {
+            new JsonArray(body).stream().map(JsonObject.class::cast)
+                    .forEach(device -> byId.put(device.getString("device"), device));
+        }
+        return byId;
     }
 
     public JsonArray samples(String boxId, int limit) {

@@ -93,6 +93,33 @@ class DemoTopologyTest {
     }
 
     @Test
+    void console_shows_every_demo_device_and_the_alarm_of_an_overheating_box() {
+        List<String> devices = List.of("projector", "camera", "terminal", "host", "gpio");
+        Await.until(SOON, "the console to show every demo device reachable", () -> {
+            Map<String, JsonObject> shown = console.devices("classbox", BOX);
+            return devices.stream().allMatch(id -> shown.containsKey(id)
+                    && Boolean.TRUE.equals(shown.get(id).getBoolean("reachable")));
+        });
+        Map<String, JsonObject> shown = console.devices("classbox", BOX);
+        assertEquals("UP", shown.get("terminal").getJsonObject("metrics").getJsonObject("Link/State")
+                .getString("value"));
+        assertEquals(Boolean.TRUE, shown.get("camera").getJsonObject("metrics").getJsonObject("Stream/Reachable")
+                .getBoolean("value"));
+        assertEquals("mock", shown.get("gpio").getJsonObject("metrics").getJsonObject("Platform")
+                .getString("value"));
+        assertTrue(shown.get("host").getJsonArray("alarms").isEmpty(), shown.get("host").encode());
+
+        demo.devices().host().host().temperature(86);
+        demo.devices().host().write();
+
+        // The host is polled every 30 s by default.
+        Await.until(Duration.ofSeconds(75), "Alarm/OverTemperature on the host at the console", () ->
+                console.devices("classbox", BOX).get("host").getJsonArray("alarms").stream()
+                        .map(a -> ((JsonObject) a).getString("name"))
+                        .anyMatch("Alarm/OverTemperature"::equals));
+    }
+
+    @Test
     void box_turns_offline_when_the_agent_is_killed() throws Exception {
         Await.until(SOON, "the box online", () -> console.online(BOX));
 

@@ -3,22 +3,19 @@ package org.classbox.agent.uplink.sparkplug;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import java.util.EnumSet;
-import java.util.Set;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Consumer;
 import org.classbox.agent.config.BandwidthConfig;
 import org.classbox.agent.config.IdentityConfig;
 import org.classbox.agent.config.UplinkConfig;
 import org.classbox.agent.journal.Journal;
 import org.classbox.agent.journal.RecordClass;
-import org.classbox.agent.uplink.ByteMeter;
 import org.classbox.agent.uplink.Backoff;
+import org.classbox.agent.uplink.ByteMeter;
 import org.classbox.agent.uplink.MeterSaver;
 import org.classbox.agent.uplink.MqttUplink;
 import org.classbox.sparkplug.HostState;
@@ -26,7 +23,6 @@ import org.classbox.sparkplug.MessageType;
 import org.classbox.sparkplug.Metrics;
 import org.classbox.sparkplug.Payload;
 import org.classbox.sparkplug.PayloadCodec;
-import org.classbox.sparkplug.SparkplugException;
 import org.classbox.sparkplug.SparkplugTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,10 +60,8 @@ public final class EdgeNode {
     private long bdSeq;
     private long reconnectTimer = -1;
     private int failedAttempts;
-    /** Topics outside Sparkplug the box subscribes to in every session (its schedule), with their handlers. */
-    private final Map<String, Consumer<byte[]>> subscriptions = new LinkedHashMap<>();
+    private final Inbox inbox;
     private Consumer<Payload> commands = command -> { };
-    private BiConsumer<String, Payload> deviceCommands = (device, command) -> { };
 
     public EdgeNode(Vertx vertx, IdentityConfig identity, UplinkConfig config, Journal journal, MqttUplink uplink,
                     DeviceBirths devices) {
@@ -99,7 +93,10 @@ public final class EdgeNode {
                 retry -> vertx.setTimer(RETRY_MILLIS, id -> retry.run()));
         this.primaryHostOnline = config.primaryHostId().isEmpty();
         uplink.onConnectionLost(this::connectionLost);
-        uplink.onMessage(this::messageArrived);
+        this.inbox = new Inbox(identity, config.primaryHostId());
+        inbox.onNodeCommand(this::nodeCommand);
+        inbox.onHostState(this::hostState);
+        uplink.onMessage(inbox::arrived);
     }
 
     /** Hands every NCMD payload to {@code handler} (on this node's context), such as the room's privacy command. */
@@ -112,7 +109,7 @@ public final class EdgeNode {
      * subscribes {@code spBv1.0/<group>/DCMD/<box>/+}: its own devices' commands and no one else's.
      */
     public void onDeviceCommand(BiConsumer<String, Payload> handler) {
-        this.deviceCommands = handler;
+        inbox.onDeviceCommand(handler);
     }
 
     public Future<Void> start() {
@@ -130,7 +127,7 @@ public final class EdgeNode {
      * {@code handler} on the agent's context. Retained messages arrive again after each reconnect.
      */
     public void subscribe(String topic, Consumer<byte[]> handler) {
-        subscriptions.put(topic, handler);
+        inbox.subscribe(topic, handler);
     }
 
     /** Bytes sent over the link today for {@code recordClass}. */
@@ -171,7 +168,7 @@ public final class EdgeNode {
                     bdSeq = next;
                     byte[] will = PayloadCodec.encode(Births.nodeDeath(bdSeq, clock.getAsLong()));
                     return uplink.connect(topic(MessageType.NDEATH).toString(), will)
-                            .compose(v -> subscribe()
+                            .compose(v -> inbox.subscribeAll(uplink)
                                     .compose(s -> publisher.births(bdSeq))
                                     // Half made: end it (the broker publishes the NDEATH) so the next try is clean.
                                     .recover(e -> uplink.abandon().transform(a -> Future.<Void>failedFuture(e))));
@@ -211,20 +208,6 @@ public final class EdgeNode {
                     window, receiveMaximum);
         }
         return window;
-    }
-
-    private Future<Void> subscribe() {
-        // Named apart from the field `commands` (the NCMD handler), which it used to shadow.
-        Future<Void> subscribed = uplink.subscribe(topic(MessageType.NCMD).toString(), 1)
-                .compose(v -> uplink.subscribe(SparkplugTopic.NAMESPACE + "/" + identity.groupId() + "/DCMD/"
-                        + identity.boxId() + "/+", 1));
-        for (String other : subscriptions.keySet()) {
-            subscribed = subscribed.compose(v -> uplink.subscribe(other, 1));
-        }
-        if (config.primaryHostId().isEmpty()) {
-            return subscribed;
-        }
-        return subscribed.compose(v -> uplink.subscribe(SparkplugTopic.state(config.primaryHostId()).toString(), 1));
     }
 
     private Future<Void> sendDeviceData(Batch batch) {
@@ -279,26 +262,6 @@ public final class EdgeNode {
             reconnectTimer = -1;
             connect();
         });
-    }
-
-    private void messageArrived(String topicName, byte[] payload) {
-        Consumer<byte[]> handler = subscriptions.get(topicName);
-        if (handler != null) {
-            handler.accept(payload);
-            return;
-        }
-        try {
-            SparkplugTopic topic = SparkplugTopic.parse(topicName);
-            if (topic.type() == MessageType.STATE) {
-                hostState(HostState.decode(payload));
-            } else if (topic.type() == MessageType.NCMD) {
-                nodeCommand(PayloadCodec.decode(payload));
-            } else if (topic.type() == MessageType.DCMD && topic.deviceId() != null) {
-                deviceCommands.accept(topic.deviceId(), PayloadCodec.decode(payload));
-            }
-        } catch (SparkplugException e) {
-            log.warn("ignoring message on {}: {}", topicName, e.getMessage());
-        }
     }
 
     /** A rebirth holds the forwarder while births go out; what is in flight stays in flight and is not sent again. */
