@@ -80,10 +80,15 @@ public final class Prober {
     private Future<Double> once(ProbeTarget target) {
         long start = System.nanoTime();
         if (target.kind() == ProbeTarget.Kind.TCP) {
-            return tcp.connect(target.port(), target.host()).map(socket -> {
+            return tcp.connect(target.port(), target.host()).compose(socket -> {
                 double millis = (System.nanoTime() - start) / 1e6;
                 socket.close();
-                return millis;
+                // A connect to a closed local port in the ephemeral range can meet itself (TCP simultaneous open):
+                // nobody answered, so it is a loss, not a round trip.
+                if (socket.localAddress().equals(socket.remoteAddress())) {
+                    return Future.failedFuture("connected to itself: nobody listens on " + target);
+                }
+                return Future.succeededFuture(millis);
             });
         }
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.HEAD).setHost(target.host())
