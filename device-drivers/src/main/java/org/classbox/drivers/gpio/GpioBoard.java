@@ -18,7 +18,9 @@ import java.util.function.Consumer;
 
 /**
  * The Pi4J context and the pins it drives. Every method blocks (gpiod ioctls) and runs on the driver's worker only.
- * Relays start de-energised and the LED dark: a box that restarts must not leave a relay in a state nobody asked for.
+ * Each relay starts in the state it was last commanded to (the caller reads it from {@link RelayStates}) and is left
+ * as it is on close: an agent restart must not cut a relayed projector's power mid-lesson. The LED starts and ends
+ * dark.
  */
 final class GpioBoard {
     static final String LED_ID = "led";
@@ -28,8 +30,11 @@ final class GpioBoard {
     private final Map<String, DigitalOutput> relays = new LinkedHashMap<>();
     private final DigitalOutput led;
 
-    /** Claims every configured pin; {@code buttonDown} hears each raw level change of the button (any thread). */
-    GpioBoard(GpioConfig config, Consumer<Boolean> buttonDown) {
+    /**
+     * Claims every configured pin, each relay energised where {@code relayOn} says so (off where it says nothing);
+     * {@code buttonDown} hears each raw level change of the button (any thread).
+     */
+    GpioBoard(GpioConfig config, Map<String, Boolean> relayOn, Consumer<Boolean> buttonDown) {
         this.config = config;
         boolean mock = config.platform() == GpioConfig.Platform.MOCK;
         // No auto-detection: it would load every plugin on the class path, the mock's included, on a real Pi.
@@ -42,10 +47,10 @@ final class GpioBoard {
         String out = mock ? MockDigitalOutputProvider.ID : GpioDDigitalOutputProvider.ID;
         String in = mock ? MockDigitalInputProvider.ID : GpioDDigitalInputProvider.ID;
         try {
-            DigitalState off = level(false);
+            // No shutdown state for relays: Pi4J would drive it when the context shuts down, i.e. on every restart.
             config.relays().forEach((name, pin) -> relays.put(name, pi4j.create(DigitalOutput.newConfigBuilder(pi4j)
                     .id(relayId(name)).name("relay " + name).address(pin).provider(out)
-                    .initial(off).shutdown(off).build())));
+                    .initial(level(relayOn.getOrDefault(name, false))).build())));
             led = config.ledPin() == null ? null : pi4j.create(DigitalOutput.newConfigBuilder(pi4j)
                     .id(LED_ID).name("status LED").address(config.ledPin()).provider(out)
                     .initial(DigitalState.LOW).shutdown(DigitalState.LOW).build());
@@ -93,7 +98,7 @@ final class GpioBoard {
         return pi4j;
     }
 
-    /** Releases every pin, setting relays off and the LED dark first. */
+    /** Releases every pin, leaving relays as they are and the LED dark. */
     void close() {
         pi4j.shutdown();
     }

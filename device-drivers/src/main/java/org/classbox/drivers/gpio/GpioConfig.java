@@ -1,5 +1,6 @@
 package org.classbox.drivers.gpio;
 
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,9 +18,10 @@ import org.classbox.settings.ConfigException;
  * @param button     the help button, or null when none is wired
  * @param ledPin     the status LED's BCM pin, or null when none is wired
  * @param pollMillis how often the supervisor probes
+ * @param stateFile  where each relay's last commanded state is kept, so a restart starts relays as they were left
  */
 public record GpioConfig(String deviceId, Platform platform, Map<String, Integer> relays, boolean activeLow,
-                         Button button, Integer ledPin, long pollMillis) {
+                         Button button, Integer ledPin, long pollMillis, Path stateFile) {
     /** Which Pi4J provider drives the pins. */
     public enum Platform { MOCK, GPIOD }
 
@@ -30,12 +32,17 @@ public record GpioConfig(String deviceId, Platform platform, Map<String, Integer
     public GpioConfig {
         Check.notBlank("deviceId", deviceId);
         relays = Collections.unmodifiableMap(new LinkedHashMap<>(relays));
+        if (stateFile == null) {
+            throw new ConfigException("devices." + deviceId + ".stateFile", "devices." + deviceId
+                    + ".stateFile must be given");
+        }
     }
 
     /**
      * Reads {@code devices.<id>.platform} (gpiod), {@code relays} (projector:17,screen:27), {@code activeLow} (false),
      * {@code button} (help:22, empty for none), {@code debounceMillis} (50), {@code led} (23, empty for none) and
-     * {@code pollMillis} (1000). A pin used twice fails naming the second key.
+     * {@code pollMillis} (1000), {@code stateFile} (gpio-relays.properties) under {@code stateDir} (.). A pin used
+     * twice fails naming the second key.
      */
     public static GpioConfig from(DeviceKeys keys) {
         Platform platform = Platform.valueOf(oneOf(keys, "platform", "gpiod", "mock", "gpiod").toUpperCase(Locale.ROOT));
@@ -57,7 +64,10 @@ public record GpioConfig(String deviceId, Platform platform, Map<String, Integer
             claim(used, ledPin, keys.key("led"));
         }
         long poll = Check.inRange(keys.key("pollMillis"), keys.longValue("pollMillis", 1000), 100, 3_600_000);
-        return new GpioConfig(keys.deviceId(), platform, relays, keys.bool("activeLow", false), button, ledPin, poll);
+        String stateDir = Check.notBlank(keys.key("stateDir"), keys.string("stateDir", "."));
+        String stateFile = Check.notBlank(keys.key("stateFile"), keys.string("stateFile", "gpio-relays.properties"));
+        return new GpioConfig(keys.deviceId(), platform, relays, keys.bool("activeLow", false), button, ledPin, poll,
+                Path.of(stateDir).resolve(stateFile));
     }
 
     private static void claim(Map<Integer, String> used, int pin, String key) {

@@ -4,7 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +19,9 @@ import org.classbox.drivers.api.Reading;
 /**
  * Relays, the help button and the status LED on the box's GPIO pins. The Pi4J context is built once on the device's
  * worker ({@code devices-<id>}) and every pin access runs there; commands are checked before any pin moves, so a bad
- * one changes nothing. Button presses are counted as they happen and reported through {@link #onNews}.
+ * one changes nothing. Button presses are counted as they happen and reported through {@link #onNews}. Each relay
+ * command is recorded in the {@link RelayStates} file before the pin moves, and the board starts every relay in its
+ * recorded state, so a restart leaves the room's power as the last command left it.
  */
 public final class GpioDriver implements DeviceDriver {
     static final String LED_PATTERN = "Led/Pattern";
@@ -28,6 +32,9 @@ public final class GpioDriver implements DeviceDriver {
     private final GpioConfig config;
     private final WorkerExecutor worker;
     private final PressCounter presses;
+    private final RelayStates states;
+    /** The last commanded state of each relay; touched on the worker only. */
+    private final Map<String, Boolean> commanded = new LinkedHashMap<>();
     private final Future<GpioBoard> board;
     private final LedBlinker blinker;
     private volatile Runnable news = () -> { };
@@ -36,7 +43,11 @@ public final class GpioDriver implements DeviceDriver {
         this.config = config;
         this.worker = vertx.createSharedWorkerExecutor("devices-" + config.deviceId(), 1);
         this.presses = new PressCounter(config.button() == null ? 0 : config.button().debounceMillis());
-        this.board = worker.executeBlocking(() -> new GpioBoard(config, this::buttonChanged));
+        this.states = new RelayStates(config.deviceName(), config.stateFile());
+        this.board = worker.executeBlocking(() -> {
+            commanded.putAll(states.load(config.relays().keySet()));
+            return new GpioBoard(config, commanded, this::buttonChanged);
+        });
         this.blinker = new LedBlinker(vertx, lit -> onBoard("LED", b -> {
             b.led(lit);
             return null;
@@ -81,6 +92,11 @@ public final class GpioDriver implements DeviceDriver {
                 String name = command.name().substring(RELAY.length());
                 boolean on = command.flag(describe());
                 return onBoard(command.name(), b -> {
+                    // Recorded first: if the file cannot be written the pin stays put and the command fails.
+                    Map<String, Boolean> next = new LinkedHashMap<>(commanded);
+                    next.put(name, on);
+                    states.save(next);
+                    commanded.put(name, on);
                     b.relay(name, on);
                     return CommandOutcome.done("relay " + name + (on ? " on" : " off"));
                 });
@@ -114,7 +130,7 @@ public final class GpioDriver implements DeviceDriver {
         news = listener;
     }
 
-    /** Stops the LED timer, releases the pins (relays off, LED dark) and the worker. */
+    /** Stops the LED timer, releases the pins (relays left as they are, LED dark) and the worker. */
     @Override
     public Future<Void> close() {
         blinker.stop();

@@ -29,9 +29,11 @@ final class HostReader {
     private static final long MB = 1024 * 1024;
 
     private final HostConfig config;
+    private final Chronyc chronyc;
 
     HostReader(HostConfig config) {
         this.config = config;
+        this.chronyc = new Chronyc(config.deviceName(), config.chronyc());
     }
 
     Reading health(long now) {
@@ -49,9 +51,18 @@ final class HostReader {
         return reading
                 .decimal("Load/1m", required("proc/loadavg", ProcFiles::loadOneMinute))
                 .integer("Uptime/Seconds", required("proc/uptime", ProcFiles::uptimeSeconds))
-                .bool("Clock/Synchronised", Files.exists(config.root().resolve(TIMESYNC)))
+                .bool("Clock/Synchronised", clockSynchronised())
                 .decimal("Sd/WearPercent", optional(LIFE_TIME, SysFiles::wearPercent).orElse(null))
                 .build();
+    }
+
+    /** As the configured time daemon says: timesyncd's marker file, chronyd's leap status, or null for none. */
+    private Boolean clockSynchronised() {
+        return switch (config.clockSource()) {
+            case TIMESYNCD -> Files.exists(config.root().resolve(TIMESYNC));
+            case CHRONY -> chronyc.synchronised();
+            case NONE -> null;
+        };
     }
 
     /** The board model (device tree, ARM boards only), kernel release and host name, each null when absent. */

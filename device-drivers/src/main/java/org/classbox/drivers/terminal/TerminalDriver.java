@@ -17,12 +17,15 @@ import org.classbox.drivers.terminal.probe.Prober;
 /**
  * The satellite terminal as one device: each probe polls the active {@link Prober} and, when there is one, the
  * terminal's own {@link TerminalSource} at the same time, feeds both to the {@link LinkStateMachine} and reads
- * {@code Link/State}, {@code Link/RttMillis}, {@code Link/LossPercent} and then the terminal's readings. When the
- * terminal's management API fails the probe fails with its error (the link state still advances, counting the
- * terminal as connected since it said nothing). Probes are serialised on the driver's context.
+ * {@code Link/State}, {@code Link/RttMillis}, {@code Link/LossPercent}, then the terminal's readings and
+ * {@code Terminal/Error}. The link is what matters most: when the terminal's management API fails, the probe still
+ * succeeds with the link readings, the terminal's readings null and {@code Terminal/Error} saying why (empty when the
+ * status was read); the state machine then judges the link by the probes alone. Only a prober that cannot run fails
+ * the probe. Probes are serialised on the driver's context.
  */
 public final class TerminalDriver implements DeviceDriver {
     public static final String REBOOT = "Reboot";
+    public static final String TERMINAL_ERROR = "Terminal/Error";
 
     private final String description;
     private final Prober prober;
@@ -68,23 +71,31 @@ public final class TerminalDriver implements DeviceDriver {
 
     private Future<Reading> pollOnce() {
         Future<ProbeResult> probes = prober.poll();
-        Future<TerminalSource.Status> status = source == null
-                ? Future.succeededFuture(new TerminalSource.Status(List.of(), true)) : source.status();
+        Future<TerminalSource.Status> status = source == null ? Future.succeededFuture() : source.status();
         return Future.join(probes, status).transform(ignored -> {
-            ProbeResult result = probes.result();
-            boolean connected = status.failed() || status.result().connected();
-            LinkState state = machine.next(new LinkStateMachine.Poll(result.rttMillis(), result.lossPercent(),
-                    connected));
-            if (status.failed()) {
-                return Future.failedFuture(status.cause());
+            if (probes.failed()) {
+                return Future.failedFuture(probes.cause() instanceof DeviceException ? probes.cause()
+                        : new DeviceException(DeviceException.Kind.UNREACHABLE, description, "the link prober"
+                                + " failed: " + probes.cause(), probes.cause()));
             }
+            ProbeResult result = probes.result();
+            Boolean lock = source == null || status.failed() ? null : status.result().connected();
+            LinkState state = machine.next(new LinkStateMachine.Poll(result.rttMillis(), result.lossPercent(), lock));
             Reading.Builder reading = Reading.at(System.currentTimeMillis())
                     .text("Link/State", state.name())
                     .decimal("Link/RttMillis", Double.isNaN(result.rttMillis()) ? null : result.rttMillis())
-                    .decimal("Link/LossPercent", result.lossPercent())
-                    .all(status.result().values());
+                    .decimal("Link/LossPercent", result.lossPercent());
+            if (source != null) {
+                reading.all(status.succeeded() ? status.result().values() : source.unknownStatus())
+                        .text(TERMINAL_ERROR, status.succeeded() ? "" : why(status.cause()));
+            }
             return Future.succeededFuture(reading.build());
         });
+    }
+
+    /** A DeviceException already names the terminal and what failed; anything else gets the terminal's name. */
+    private String why(Throwable failure) {
+        return failure instanceof DeviceException ? failure.getMessage() : source.describe() + ": " + failure;
     }
 
     @Override

@@ -26,6 +26,12 @@ public interface TerminalSource {
 
     Future<Status> status();
 
+    /**
+     * The values {@link #status()} gives, each null: what the driver reports when the status cannot be read, so the
+     * terminal's metrics stay the same set from poll to poll.
+     */
+    List<Reading.Value> unknownStatus();
+
     /** Reboots the terminal, or fails REJECTED when its protocol offers no way to. */
     Future<CommandOutcome> reboot();
 

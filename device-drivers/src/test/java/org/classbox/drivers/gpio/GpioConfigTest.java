@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.classbox.drivers.api.DeviceKeys;
@@ -26,6 +27,15 @@ class GpioConfigTest {
         assertEquals(new GpioConfig.Button("help", 22, 50), config.button());
         assertEquals(23, config.ledPin());
         assertEquals(1000, config.pollMillis());
+        assertEquals(Path.of(".", "gpio-relays.properties"), config.stateFile());
+    }
+
+    @Test
+    void keeps_relay_states_in_the_state_file_under_the_state_dir() {
+        GpioConfig config = config(Map.of("devices.gpio.stateDir", "/var/lib/classbox",
+                "devices.gpio.stateFile", "relays.properties"));
+        assertEquals(Path.of("/var/lib/classbox/relays.properties"), config.stateFile());
+        assertError("devices.gpio.stateFile must not be empty, but was ''", Map.of("devices.gpio.stateFile", " "));
     }
 
     @Test

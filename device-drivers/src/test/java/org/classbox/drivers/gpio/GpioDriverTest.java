@@ -9,6 +9,8 @@ import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutput;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,11 +28,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(TestGuard.class)
 class GpioDriverTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
     private final Vertx vertx = Vertx.vertx();
+    @TempDir
+    Path stateDir;
     private GpioDriver gpio;
     private GpioBoard board;
 
@@ -126,20 +131,63 @@ class GpioDriverTest {
     }
 
     @Test
-    void releases_its_pins_de_energised_on_close() throws Exception {
+    void releases_its_pins_on_close_leaving_relays_as_they_are() throws Exception {
         givenGpio(Map.of());
         await(gpio.execute(new DeviceCommand("Relay/projector", true)));
         MockDigitalOutput projector = relayPin("projector");
         gpio.close().await(5, TimeUnit.SECONDS);
         gpio = null;
-        assertEquals(DigitalState.LOW, projector.state(), "Pi4J sets the shutdown state, off");
+        assertEquals(DigitalState.HIGH, projector.state(), "no shutdown state: a restart must not cut the power");
         assertTrue(board.context().isShutdown());
+    }
+
+    @Test
+    void starts_each_relay_as_last_commanded_when_the_driver_restarts() throws Exception {
+        givenGpio(Map.of());
+        await(gpio.execute(new DeviceCommand("Relay/projector", true)));
+        await(gpio.execute(new DeviceCommand("Relay/screen", true)));
+        await(gpio.execute(new DeviceCommand("Relay/screen", false)));
+        MockDigitalOutput before = relayPin("projector");
+        gpio.close().await(5, TimeUnit.SECONDS);
+        assertEquals(DigitalState.HIGH, before.state(), "the old pin was never driven low on close");
+
+        givenGpio(Map.of());
+        // read straight after the board is built, before any probe or command could have moved the pin
+        assertEquals(DigitalState.HIGH, relayPin("projector").state(), "started in its recorded state");
+        assertEquals(DigitalState.LOW, relayPin("screen").state(), "off was recorded too");
+        Reading first = await(gpio.probe());
+        assertEquals(true, first.get("Relay/projector"));
+        assertEquals(false, first.get("Relay/screen"));
+        assertEquals(false, Files.exists(stateDir.resolve("gpio-relays.properties.tmp")), "temp file renamed");
+    }
+
+    @Test
+    void starts_an_active_low_relay_in_its_recorded_state() throws Exception {
+        givenGpio(Map.of("devices.gpio.activeLow", "true"));
+        await(gpio.execute(new DeviceCommand("Relay/screen", true)));
+        gpio.close().await(5, TimeUnit.SECONDS);
+        givenGpio(Map.of("devices.gpio.activeLow", "true"));
+        assertEquals(DigitalState.LOW, relayPin("screen").state(), "energised is a low pin on an active-low board");
+        assertEquals(DigitalState.HIGH, relayPin("projector").state(), "never commanded: off");
+    }
+
+    @Test
+    void refuses_to_claim_the_pins_when_the_state_file_is_garbage() throws Exception {
+        Files.writeString(stateDir.resolve("relays.properties"), "projector=maybe\n");
+        gpio = new GpioDriver(vertx, GpioConfig.from(keys(Map.of("devices.gpio.platform", "mock",
+                "devices.gpio.stateDir", stateDir.toString(), "devices.gpio.stateFile", "relays.properties"))));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> await(gpio.probe()));
+        DeviceException cause = (DeviceException) e.getCause();
+        assertEquals(DeviceException.Kind.UNREACHABLE, cause.kind());
+        assertTrue(cause.getMessage().contains("relay state file " + stateDir.resolve("relays.properties")
+                + ": projector must be true or false, but was 'maybe'"), cause.getMessage());
     }
 
     @Test
     void fails_every_operation_clearly_when_the_gpio_chip_cannot_be_opened() {
         // gpiod on a machine without a Raspberry Pi GPIO chip, as on a developer's laptop
-        gpio = new GpioDriver(vertx, GpioConfig.from(keys(Map.of("devices.gpio.platform", "gpiod"))));
+        gpio = new GpioDriver(vertx, GpioConfig.from(keys(Map.of("devices.gpio.platform", "gpiod",
+                "devices.gpio.stateDir", stateDir.toString()))));
         ExecutionException e = assertThrows(ExecutionException.class, () -> await(gpio.probe()));
         DeviceException cause = (DeviceException) e.getCause();
         assertEquals(DeviceException.Kind.UNREACHABLE, cause.kind());
@@ -147,7 +195,8 @@ class GpioDriverTest {
     }
 
     private void givenGpio(Map<String, String> more) throws Exception {
-        Map<String, String> values = new HashMap<>(Map.of("devices.gpio.platform", "mock"));
+        Map<String, String> values = new HashMap<>(Map.of("devices.gpio.platform", "mock",
+                "devices.gpio.stateDir", stateDir.toString()));
         values.putAll(more);
         gpio = (GpioDriver) new GpioType().open(vertx, keys(values));
         board = await(gpio.board());

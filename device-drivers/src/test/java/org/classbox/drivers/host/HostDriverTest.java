@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -103,6 +106,51 @@ class HostDriverTest {
     }
 
     @Test
+    void reads_the_clock_from_chrony_when_the_box_runs_chrony() throws Exception {
+        // no timesyncd marker: the clock source, not the marker, decides
+        tree.delete(HostReader.TIMESYNC);
+        reopen(Map.of("devices.host.clockSource", "chrony", "devices.host.chronyc",
+                fakeChronyc("printf '%s' '" + ChronyTrackingTest.SYNCHRONISED.strip() + "'").toString()));
+        assertEquals(true, await(host.probe()).get("Clock/Synchronised"));
+        reopen(Map.of("devices.host.clockSource", "chrony", "devices.host.chronyc",
+                fakeChronyc("echo '" + ChronyTrackingTest.NOT_SYNCHRONISED.strip() + "'").toString()));
+        assertEquals(false, await(host.probe()).get("Clock/Synchronised"));
+    }
+
+    @Test
+    void reads_the_clock_as_not_synchronised_when_chronyd_does_not_answer() throws Exception {
+        reopen(Map.of("devices.host.clockSource", "chrony", "devices.host.chronyc",
+                fakeChronyc("echo '506 Cannot talk to daemon'; exit 1").toString()));
+        assertEquals(false, await(host.probe()).get("Clock/Synchronised"));
+    }
+
+    @Test
+    void reads_the_clock_as_unknown_without_chronyc_or_with_clock_source_none() throws Exception {
+        reopen(Map.of("devices.host.clockSource", "chrony", "devices.host.chronyc",
+                root.resolve("no-such-chronyc").toString()));
+        Reading missing = await(host.probe());
+        assertNull(missing.get("Clock/Synchronised"));
+        assertTrue(missing.value("Clock/Synchronised").isPresent(), "present but unknown");
+        reopen(Map.of("devices.host.clockSource", "none"));
+        assertNull(await(host.probe()).get("Clock/Synchronised"));
+    }
+
+    @Test
+    void fails_naming_chronyc_when_it_prints_garbage_or_hangs() throws Exception {
+        Path garbage = fakeChronyc("echo 'garbage'");
+        reopen(Map.of("devices.host.clockSource", "chrony", "devices.host.chronyc", garbage.toString()));
+        assertProtocolError(garbage + " -c tracking: expected 14 CSV fields, but got 1: garbage");
+        Path stuck = fakeChronyc("exec sleep 30");
+        reopen(Map.of("devices.host.clockSource", "chrony", "devices.host.chronyc", stuck.toString()));
+        long start = System.nanoTime();
+        ExecutionException e = assertThrows(ExecutionException.class, () -> await(host.probe()));
+        DeviceException cause = (DeviceException) e.getCause();
+        assertEquals(DeviceException.Kind.TIMEOUT, cause.kind());
+        assertEquals("host at " + root + ": " + stuck + " -c tracking: no answer within 2000 ms", cause.getMessage());
+        assertTrue((System.nanoTime() - start) / 1_000_000 < HostDriver.TIMEOUT_MILLIS, "killed, not waited for");
+    }
+
+    @Test
     void identifies_the_board_kernel_and_host_name() throws Exception {
         Reading identity = await(host.identify());
         assertEquals("Raspberry Pi 4 Model B Rev 1.4", identity.get("Model"));
@@ -124,10 +172,31 @@ class HostDriverTest {
         assertEquals(Path.of("/"), defaults.root());
         assertEquals(Path.of("."), defaults.dataDir());
         assertEquals(30_000, defaults.pollMillis());
+        assertEquals(HostConfig.ClockSource.TIMESYNCD, defaults.clockSource());
+        assertEquals("chronyc", defaults.chronyc());
+        assertEquals("devices.host.clockSource must be one of timesyncd|chrony|none, but was 'ntpd'",
+                assertThrows(ConfigException.class, () -> HostConfig.from(keys(Map.of("devices.host.clockSource",
+                        "ntpd")))).getMessage());
         ConfigException e = assertThrows(ConfigException.class,
                 () -> HostConfig.from(keys(Map.of("devices.host.pollMillis", "5"))));
         assertEquals("devices.host.pollMillis must be in [1000, 3600000], but was 5", e.getMessage());
         assertThrows(ConfigException.class, () -> HostConfig.from(keys(Map.of("devices.host.root", " "))));
+    }
+
+    private void reopen(Map<String, String> more) throws Exception {
+        host.close().await(5, TimeUnit.SECONDS);
+        Map<String, String> values = new HashMap<>(Map.of("devices.host.root", root.toString(),
+                "devices.host.dataDir", root.toString()));
+        values.putAll(more);
+        host = new HostType().open(vertx, keys(values));
+    }
+
+    /** An executable script standing in for chronyc, outside the fake tree's {@code proc/} and {@code sys/}. */
+    private Path fakeChronyc(String body) throws Exception {
+        Path script = Files.createTempFile(root, "chronyc", ".sh");
+        Files.writeString(script, "#!/bin/sh\n# called as: chronyc -c tracking\n" + body + "\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        return script;
     }
 
     private void assertProtocolError(String fragment) {

@@ -10,10 +10,14 @@ import java.util.Objects;
  * caller feeds it in order.
  */
 public final class LinkStateMachine {
-    /** What one poll saw. {@code rttMillis} is NaN when no probe got through. */
-    public record Poll(double rttMillis, double lossPercent, boolean terminalConnected) {
+    /**
+     * What one poll saw. {@code rttMillis} is NaN when no probe got through. {@code terminalLock} is what the terminal
+     * said about its lock, or null when it said nothing (none configured, or its management API failed): an
+     * unreadable terminal is not a terminal without lock, and the probes alone decide then.
+     */
+    public record Poll(double rttMillis, double lossPercent, Boolean terminalLock) {
         public static Poll unreachable() {
-            return new Poll(Double.NaN, 100, true);
+            return new Poll(Double.NaN, 100, null);
         }
     }
 
@@ -32,7 +36,7 @@ public final class LinkStateMachine {
 
     /** Takes one poll into account and returns the state after it. */
     public LinkState next(Poll poll) {
-        boolean down = !poll.terminalConnected() || Double.isNaN(poll.rttMillis()) || poll.lossPercent() >= 100;
+        boolean down = Boolean.FALSE.equals(poll.terminalLock()) || Double.isNaN(poll.rttMillis()) || poll.lossPercent() >= 100;
         if (down) {
             badInARow++;
             goodInARow = 0;

@@ -79,9 +79,18 @@ public final class VsatClient implements TerminalSource {
             boolean locked = number(pdu, oids.locked(), 1) == oids.lockedValue();
             Double esNo = oids.esNo().isEmpty() ? null : number(pdu, oids.esNo(), oids.esNoScale());
             Double txPower = oids.txPower().isEmpty() ? null : number(pdu, oids.txPower(), oids.txPowerScale());
-            return new Status(Reading.at(0).bool("Terminal/Locked", locked).decimal("Terminal/EsNoDb", esNo)
-                    .decimal("Terminal/TxPowerDbm", txPower).build().values(), locked);
+            return new Status(values(locked, esNo, txPower), locked);
         });
+    }
+
+    @Override
+    public List<Reading.Value> unknownStatus() {
+        return values(null, null, null);
+    }
+
+    private static List<Reading.Value> values(Boolean locked, Double esNo, Double txPower) {
+        return Reading.at(0).bool("Terminal/Locked", locked).decimal("Terminal/EsNoDb", esNo)
+                .decimal("Terminal/TxPowerDbm", txPower).build().values();
     }
 
     private double number(PDU pdu, String oid, double scale) {

@@ -53,13 +53,24 @@ public final class DishClient implements TerminalSource {
 
     @Override
     public Future<Status> status() {
-        return getStatus().map(s -> new Status(Reading.at(0)
-                .text("Terminal/State", s.state())
-                .decimal("Terminal/PopPingMillis", s.popPingLatencyMs())
-                .decimal("Terminal/PopPingDropRate", s.popPingDropRate())
-                .decimal("Terminal/Obstructed", s.fractionObstructed())
-                .decimal("Terminal/DownlinkBps", s.downlinkBps())
-                .decimal("Terminal/UplinkBps", s.uplinkBps()).build().values(), s.connected()));
+        return getStatus().map(s -> new Status(values(s), s.connected()));
+    }
+
+    @Override
+    public List<Reading.Value> unknownStatus() {
+        return values(null);
+    }
+
+    /** The dish's readings, each null when {@code s} is. */
+    private static List<Reading.Value> values(DishStatus s) {
+        boolean known = s != null;
+        return Reading.at(0)
+                .text("Terminal/State", known ? s.state() : null)
+                .decimal("Terminal/PopPingMillis", known ? s.popPingLatencyMs() : null)
+                .decimal("Terminal/PopPingDropRate", known ? s.popPingDropRate() : null)
+                .decimal("Terminal/Obstructed", known ? s.fractionObstructed() : null)
+                .decimal("Terminal/DownlinkBps", known ? s.downlinkBps() : null)
+                .decimal("Terminal/UplinkBps", known ? s.uplinkBps() : null).build().values();
     }
 
     Future<DishStatus> getStatus() {

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Table-driven: each row feeds a string of polls to a machine with K=3 bad polls to degrade and M=2 good polls to
  * recover, and expects the state after each poll. Polls: G good (120 ms, 0 %), S slow (2000 ms), L lossy (40 %),
- * X nothing answered, U probes fine but the terminal reports no lock. States: U up, D degraded, X down.
+ * X nothing answered, U probes fine but the terminal reports no lock, T probes fine but the terminal could not be
+ * read, Q slow probes and the terminal could not be read. States: U up, D degraded, X down.
  */
 @ExtendWith(TestGuard.class)
 class LinkStateMachineTest {
@@ -37,6 +38,9 @@ class LinkStateMachineTest {
             "down into a bad but alive poll degrades,     XS,       XD",
             "degraded then silent goes down,              SSSX,     UUDX",
             "down recovering then bad again degrades,     XGS,      XXD",
+            "an unreadable terminal is not a lost lock,   GTTT,     UUUU",
+            "unreadable terminal: probes recover alone,   UTT,      XXU",
+            "unreadable terminal: slow probes degrade,    QQQ,      UUD",
     })
     void follows_the_table(String behaviour, String polls, String expected) {
         LinkStateMachine machine = new LinkStateMachine(THRESHOLDS);
@@ -68,6 +72,8 @@ class LinkStateMachineTest {
             case 'L' -> new LinkStateMachine.Poll(130, 40, true);
             case 'X' -> LinkStateMachine.Poll.unreachable();
             case 'U' -> new LinkStateMachine.Poll(110, 0, false);
+            case 'T' -> new LinkStateMachine.Poll(115, 0, null);
+            case 'Q' -> new LinkStateMachine.Poll(2000, 0, null);
             default -> throw new IllegalArgumentException("no poll code " + code);
         };
     }
