@@ -90,7 +90,8 @@ final class DemoDevices {
                 "--devices.host.root=" + hostRoot,
                 "--devices.host.dataDir=" + agentData,
                 "--devices.gpio.type=gpio",
-                "--devices.gpio.platform=mock");
+                "--devices.gpio.platform=mock",
+                "--devices.gpio.stateDir=" + agentData);
     }
 
     /** Lines for the demo's topology printout. */
