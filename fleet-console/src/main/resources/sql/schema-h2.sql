@@ -41,6 +41,8 @@ CREATE TABLE IF NOT EXISTS samples (
 );
 
 CREATE INDEX IF NOT EXISTS samples_by_box_time ON samples(group_id, box_id, taken_at);
+-- Every device's records are history rows (issue 9); earlier stores had the projector's only, without the column.
+ALTER TABLE samples ADD COLUMN IF NOT EXISTS device VARCHAR(64);
 
 -- DBIRTH/DDATA of a box the console has no birth for, kept as received until its NBIRTH gives their epoch.
 CREATE TABLE IF NOT EXISTS parked (

@@ -164,6 +164,7 @@ public final class ApiRoutes {
     private static JsonObject json(Sample sample) {
         return new JsonObject()
                 .put("recordId", sample.recordId())
+                .put("device", sample.device())
                 .put("epoch", sample.epoch())
                 .put("metric", sample.metric())
                 .put("takenAt", Instant.ofEpochMilli(sample.takenAt()).toString())

@@ -212,17 +212,17 @@ final class MessageApplier {
         for (DeviceRecords.Value value : records.latest()) {
             writes.devices().saveLatest(records.box(), records.device(), epoch, value.recordId(), value.metric());
         }
-        if (!records.isProjector() && !records.isClassroom()) {
-            return;
-        }
         if (records.isProjector()) {
             writes.updateProjector(records.box(), records.state());
         }
         List<Sample> samples = new ArrayList<>(records.samples().size());
         for (DeviceRecords.Value value : records.samples()) {
             Metric m = value.metric();
-            samples.add(new Sample(records.box(), epoch, value.recordId(), m.name(), m.timestamp(),
-                    m.value() == null ? null : String.valueOf(m.value()), m.historical()));
+            // A snapshot's bytes are no value to keep as text: the row says one arrived, and how big it was.
+            String text = m.value() == null ? null : m.value() instanceof byte[] bytes ? bytes.length + " bytes"
+                    : String.valueOf(m.value());
+            samples.add(new Sample(records.box(), records.device(), epoch, value.recordId(), m.name(), m.timestamp(),
+                    text, m.historical()));
         }
         int added = writes.addSamples(samples);
         result.samplesStored += added;

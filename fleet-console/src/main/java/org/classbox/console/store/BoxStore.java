@@ -153,15 +153,15 @@ public final class BoxStore {
         return blocking("read samples of " + box, () -> {
             List<Sample> samples = new ArrayList<>();
             try (PreparedStatement ps = connection.prepareStatement("SELECT epoch, record_id, metric, taken_at, val,"
-                    + " historical FROM samples WHERE group_id = ? AND box_id = ?"
+                    + " historical, device FROM samples WHERE group_id = ? AND box_id = ?"
                     + " ORDER BY taken_at DESC, record_id DESC, metric LIMIT ?")) {
                 ps.setString(1, box.groupId());
                 ps.setString(2, box.boxId());
                 ps.setInt(3, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        samples.add(new Sample(box, rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
-                                rs.getString(5), rs.getBoolean(6)));
+                        samples.add(new Sample(box, rs.getString(7), rs.getLong(1), rs.getLong(2), rs.getString(3),
+                                rs.getLong(4), rs.getString(5), rs.getBoolean(6)));
                     }
                 }
             }

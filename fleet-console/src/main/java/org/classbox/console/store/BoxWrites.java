@@ -125,7 +125,7 @@ public final class BoxWrites {
     public int addSamples(List<Sample> samples) throws SQLException {
         int added = 0;
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO samples(group_id, box_id, epoch,"
-                + " record_id, metric, taken_at, val, historical) SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
+                + " record_id, metric, taken_at, val, historical, device) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
                 + " (SELECT 1 FROM samples WHERE group_id = ? AND box_id = ? AND epoch = ? AND record_id = ?"
                 + " AND metric = ?)")) {
             for (Sample s : samples) {
@@ -137,11 +137,12 @@ public final class BoxWrites {
                 ps.setLong(6, s.takenAt());
                 ps.setString(7, s.value());
                 ps.setBoolean(8, s.historical());
-                ps.setString(9, s.box().groupId());
-                ps.setString(10, s.box().boxId());
-                ps.setLong(11, s.epoch());
-                ps.setLong(12, s.recordId());
-                ps.setString(13, s.metric());
+                ps.setString(9, s.device());
+                ps.setString(10, s.box().groupId());
+                ps.setString(11, s.box().boxId());
+                ps.setLong(12, s.epoch());
+                ps.setLong(13, s.recordId());
+                ps.setString(14, s.metric());
                 added += ps.executeUpdate();
             }
         }

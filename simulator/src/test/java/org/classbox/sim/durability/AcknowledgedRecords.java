@@ -16,6 +16,11 @@ import java.util.regex.Pattern;
  */
 final class AcknowledgedRecords {
     private static final Pattern JOURNALED = Pattern.compile("journaled projector record (\\d+): (.*)$");
+    /**
+     * The comma between two "name=value" of a log line, not one inside a value: an alarm's reason ("lamp at 3002
+     * hours, limit 3000") or an error list ("lamp:warning,fan:error") has commas of its own.
+     */
+    static final Pattern BETWEEN_METRICS = Pattern.compile(",(?=[A-Za-z][A-Za-z0-9/]*=)");
 
     private final ConcurrentSkipListMap<Long, String> records = new ConcurrentSkipListMap<>();
 
@@ -25,7 +30,7 @@ final class AcknowledgedRecords {
             Matcher m = JOURNALED.matcher(line);
             if (m.find()) {
                 records.put(Long.parseLong(m.group(1)), String.join(",",
-                        new TreeSet<>(List.of(m.group(2).split(",")))));
+                        new TreeSet<>(List.of(BETWEEN_METRICS.split(m.group(2))))));
             } else {
                 System.out.println(line);
             }
