@@ -39,8 +39,10 @@ public final class Prober {
         this.attempts = attempts;
         this.timeoutMillis = timeoutMillis;
         this.tcp = vertx.createNetClient(new NetClientOptions().setConnectTimeout(timeoutMillis));
-        this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false)
-                .setConnectTimeout(timeoutMillis));
+        // A link that drops resets connections: that is what the prober measures, not an error to log.
+        this.http = vertx.httpClientBuilder().with(new HttpClientOptions().setKeepAlive(false)
+                .setConnectTimeout(timeoutMillis))
+                .withConnectHandler(connection -> connection.exceptionHandler(ignored -> { })).build();
     }
 
     public List<ProbeTarget> targets() {
@@ -82,6 +84,7 @@ public final class Prober {
         if (target.kind() == ProbeTarget.Kind.TCP) {
             return tcp.connect(target.port(), target.host()).compose(socket -> {
                 double millis = (System.nanoTime() - start) / 1e6;
+                socket.exceptionHandler(ignored -> { });
                 socket.close();
                 // A connect to a closed local port in the ephemeral range can meet itself (TCP simultaneous open):
                 // nobody answered, so it is a loss, not a round trip.
