@@ -3,6 +3,7 @@ package org.classbox.drivers.camera.onvif;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.classbox.drivers.api.CommandOutcome;
 import org.classbox.drivers.api.DeviceCommand;
 import org.classbox.drivers.api.DeviceDriver;
@@ -23,6 +24,8 @@ public final class OnvifDriver implements DeviceDriver {
     public static final String SNAPSHOT = "Snapshot";
     private static final Logger log = LoggerFactory.getLogger(OnvifDriver.class);
 
+    /** Requests one operation makes at most in a row: clock, profiles, snapshot URI, snapshot, OPTIONS, DESCRIBE. */
+    private static final int STEPS = 6;
     private final OnvifConfig config;
     private final OnvifClient client;
     private final RtspCheck rtsp;
@@ -40,18 +43,18 @@ public final class OnvifDriver implements DeviceDriver {
 
     @Override
     public Future<Reading> identify() {
-        return client.deviceInformation().map(info -> Reading.at(System.currentTimeMillis())
+        return bounded("identify", client.deviceInformation().map(info -> Reading.at(System.currentTimeMillis())
                 .text("Manufacturer", info.manufacturer()).text("Model", info.model())
-                .text("Firmware", info.firmware()).text("Serial", info.serial()).build());
+                .text("Firmware", info.firmware()).text("Serial", info.serial()).build()));
     }
 
     @Override
     public Future<Reading> probe() {
         long takenAt = System.currentTimeMillis();
-        return client.clockOffset().compose(offset -> snapshotSize().compose(bytes -> streamReachable()
+        return bounded("probe", client.clockOffset().compose(offset -> snapshotSize().compose(bytes -> streamReachable()
                 .map(stream -> Reading.at(takenAt).bool("Stream/Reachable", stream)
                         .integer("Clock/OffsetSeconds", offset.toSeconds())
-                        .integer("Snapshot/Bytes", bytes).build())));
+                        .integer("Snapshot/Bytes", bytes).build()))));
     }
 
     @Override
@@ -66,8 +69,19 @@ public final class OnvifDriver implements DeviceDriver {
         } catch (DeviceException e) {
             return Future.failedFuture(e);
         }
-        return client.snapshot().map(jpeg -> new CommandOutcome("snapshot: " + jpeg.length + " bytes", jpeg,
-                "image/jpeg"));
+        return bounded("snapshot", client.snapshot().map(jpeg -> new CommandOutcome("snapshot: " + jpeg.length
+                + " bytes", jpeg, "image/jpeg")));
+    }
+
+    /**
+     * Each request has its own timeout; this bounds a whole operation (a probe makes up to {@link #STEPS} requests in
+     * a row), so a step that never completes still fails it in time, as a TIMEOUT naming the operation.
+     */
+    private <T> Future<T> bounded(String what, Future<T> work) {
+        long limit = STEPS * config.timeout().toMillis();
+        return work.timeout(limit, TimeUnit.MILLISECONDS).recover(e -> Future.failedFuture(
+                e instanceof DeviceException ? e : new DeviceException(DeviceException.Kind.TIMEOUT, describe(),
+                        what + " did not finish within " + limit + " ms: " + e.getMessage(), e)));
     }
 
     @Override
