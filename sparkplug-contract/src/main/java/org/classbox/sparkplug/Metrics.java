@@ -12,6 +12,19 @@ public final class Metrics {
     public static final String BD_SEQ = "bdSeq";
     /** BOOLEAN: writing true in an NCMD asks the box to publish its births again. */
     public static final String REBIRTH = "Node Control/Rebirth";
+    /**
+     * BOOLEAN: writing true in an NCMD asks the box to restart (its service manager restarts the agent, or the box
+     * reboots where configured); answered like a device command on device {@code devices}, {@code Command/Reboot}.
+     */
+    public static final String REBOOT = "Node Control/Reboot";
+    /**
+     * STRING, in NBIRTH: where the box stands, for the console's filters and roll-ups (region, then county, school,
+     * classroom). Empty when not configured.
+     */
+    public static final String BOX_REGION = "Box/Region";
+    public static final String BOX_COUNTY = "Box/County";
+    public static final String BOX_SCHOOL = "Box/School";
+    public static final String BOX_CLASSROOM = "Box/Classroom";
     /** INT64: identifies one incarnation of the box's journal, so record ids stay unique if a journal is reset. */
     public static final String JOURNAL_EPOCH = "Journal/Epoch";
     /** INT64: records waiting in the box's journal at birth time. */

@@ -242,6 +242,14 @@ public final class BoxWrites {
         ps.setString(2, box.boxId());
     }
 
+    /**
+     * The transaction's connection, for the store classes of other capabilities (alarms, commands, operators...)
+     * that keep their SQL in classes of their own. Portable SQL only: the same statements run on H2 and PostgreSQL.
+     */
+    public Connection connection() {
+        return connection;
+    }
+
     /** The lesson tables in this same transaction. */
     public LessonWrites lessons() {
         return new LessonWrites(connection);
