@@ -7,8 +7,11 @@ import io.vertx.core.Vertx;
 import org.classbox.sparkplug.AliasBook;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
+import org.classbox.console.alarms.AlarmRoutes;
 import org.classbox.console.api.ApiRoutes;
 import org.classbox.console.api.ScheduleRoutes;
+import org.classbox.console.commands.CommandRoutes;
+import org.classbox.console.commands.Commands;
 import org.classbox.console.config.ConsoleConfig;
 import org.classbox.console.sparkplug.HostApplication;
 import org.classbox.console.sparkplug.SparkplugIngest;
@@ -26,6 +29,7 @@ public final class FleetConsole {
     private BoxStore store;
     private HostApplication host;
     private SparkplugIngest ingest;
+    private Commands commands;
     private HttpServer http;
 
     public FleetConsole(Vertx vertx, ConsoleConfig config) {
@@ -49,11 +53,16 @@ public final class FleetConsole {
         Router root = Router.router(vertx);
         ScheduleRoutes schedules = new ScheduleRoutes(store, (topic, body) -> host.publishRetained(topic, body),
                 System::currentTimeMillis);
-        root.route("/api/v1/*").subRouter(new ApiRoutes(store, ingest.counters(), System::currentTimeMillis, schedules)
-                .router(vertx));
+        commands = new Commands(vertx, store, (topic, body) -> host.publish(topic, body), System::currentTimeMillis,
+                config.commands());
+        Router api = new ApiRoutes(store, ingest.counters(), System::currentTimeMillis, schedules).router(vertx);
+        new CommandRoutes(commands).mount(api);
+        new AlarmRoutes(store, System::currentTimeMillis).mount(api);
+        root.route("/api/v1/*").subRouter(api);
         root.route("/*").subRouter(WebRoutes.router(vertx));
         return store.start()
                 .compose(v -> ingest.learnBirths())
+                .compose(v -> commands.start())
                 .compose(v -> vertx.createHttpServer().requestHandler(root)
                         .listen(config.http().port(), config.http().host()))
                 .compose(server -> {
@@ -67,6 +76,9 @@ public final class FleetConsole {
     public Future<Void> stop() {
         if (ingest != null) {
             ingest.stop();
+        }
+        if (commands != null) {
+            commands.stop();
         }
         Future<Void> mqtt = host == null ? Future.succeededFuture() : host.stop();
         return mqtt.recover(e -> Future.succeededFuture())
