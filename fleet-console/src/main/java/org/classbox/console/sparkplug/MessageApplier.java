@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * value of every metric of every other device in one row each (device_metrics). Device data
  * of a box not born yet, or using a metric alias no saved birth declares, is parked, never stored under an invented epoch or a guessed name;
  * births are saved, so the aliases they declare outlive a restart of the console. A malformed message changes nothing
- * and is counted.
+ * and is counted. In the same transaction: a device's {@code Alarm/<Name>} values raise and clear rows of
+ * {@link AlarmRows}, a box's NDEATH raises its {@code Offline} alarm and its birth clears it, and {@code Command/<Name>}
+ * records and births settle the commands sent to the box ({@link CommandRows}).
  */
 final class MessageApplier {
     private static final Logger log = LoggerFactory.getLogger(MessageApplier.class);
