@@ -42,6 +42,8 @@ public final class SparkplugIngest {
     private final AliasBook aliases;
     private final int maxQueued;
     private final RebirthLimiter rebirths = new RebirthLimiter();
+    /** Not reset by a birth: a box that keeps losing messages is asked at most every interval, not after each birth. */
+    private final RebirthLimiter gapRebirths = new RebirthLimiter();
     private final IngestCounters counters = new IngestCounters();
     private final SeqTracker seqs;
     private long gapTimer = -1;
@@ -203,7 +205,7 @@ public final class SparkplugIngest {
             long now = clock.getAsLong();
             for (BoxKey box : seqs.gaps(now)) {
                 counters.seqGap();
-                boolean ask = rebirths.shouldAsk(box, now);
+                boolean ask = gapRebirths.shouldAsk(box, now);
                 seqLog.warn("gap " + box, "a message of box {} never arrived (seq gap){}", box,
                         ask ? "; asking it for a rebirth" : "");
                 if (ask) {
