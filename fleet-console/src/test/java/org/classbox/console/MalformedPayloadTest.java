@@ -4,6 +4,7 @@ import static org.classbox.console.IngestRig.PROJECTOR;
 import static org.classbox.console.IngestRig.projectorData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Map;
 import org.classbox.console.sparkplug.Malformation;
 import org.classbox.sparkplug.Metrics;
@@ -46,5 +47,16 @@ class MalformedPayloadTest {
         rig.awaitSample(1);
         assertEquals("on", rig.power(), "still ingesting");
         assertEquals(3, rig.counters().malformed(Malformation.PAYLOAD));
+    }
+
+    @Test
+    void the_ingest_counters_name_every_reason_and_the_seq_and_rebirth_counts() {
+        Map<String, Object> counts = rig.counters().snapshot();
+        assertEquals(Map.of("topic", 0L, "forgedId", 0L, "oversized", 0L, "payload", 0L, "noBdSeq", 0L,
+                "wrongType", 0L, "recordId", 0L, "value", 0L), counts.get("malformed"));
+        for (String name : List.of("seqGaps", "seqRepeats", "rebirthsForSeqGap", "rebirthsForUnknownAlias",
+                "unknownAliases", "rebirthRequests")) {
+            assertEquals(0L, counts.get(name), name);
+        }
     }
 }

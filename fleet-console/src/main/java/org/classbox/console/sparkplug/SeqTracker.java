@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.classbox.console.store.BoxKey;
 
 /**
@@ -41,6 +42,11 @@ final class SeqTracker {
     /** An NDEATH: the next number seen is adopted. */
     void died(BoxKey box) {
         sessions.remove(box);
+    }
+
+    /** Forgets the numbering of the boxes {@code which} accepts: their next numbers are adopted. */
+    void forget(Predicate<BoxKey> which) {
+        sessions.keySet().removeIf(which);
     }
 
     /** Any other message of the box, with its number. */

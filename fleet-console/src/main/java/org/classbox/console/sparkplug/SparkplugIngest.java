@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import org.classbox.console.store.BoxKey;
 import org.classbox.console.store.BoxStore;
 import org.classbox.console.store.SavedBirth;
@@ -124,6 +125,14 @@ public final class SparkplugIngest {
                 vertx.cancelTimer(timer);
             }
         }
+    }
+
+    /**
+     * Forgets the {@code seq} of the boxes {@code which} accepts, e.g. boxes another console instance follows now:
+     * when they come back, their next number is adopted instead of seen as a gap. Event loop only.
+     */
+    public void forgetSequences(Predicate<BoxKey> which) {
+        seqs.forget(which);
     }
 
     public IngestCounters counters() {
