@@ -70,7 +70,7 @@ public final class SparkplugIngest {
 
     /** With a {@code seq} hole becoming a gap after {@code reorderMillis} ({@code ingest.reorderTimeoutMillis}). */
     public SparkplugIngest(Vertx vertx, BoxStore store, BiConsumer<String, String> rebirthRequests, LongSupplier clock,
-                    int maxQueued, int maxPayloadBytes, AliasBook aliases, long reorderMillis) {
+                           int maxQueued, int maxPayloadBytes, AliasBook aliases, long reorderMillis) {
         this.vertx = vertx;
         this.seqs = new SeqTracker(reorderMillis);
         this.store = store;
