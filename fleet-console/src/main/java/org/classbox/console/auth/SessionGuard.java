@@ -33,6 +33,8 @@ final class SessionGuard implements Handler<RoutingContext> {
             JsonRequests.error(ctx, 401, "not logged in: POST /api/v1/login first");
             return;
         }
+        // Hold the body back while the session is looked up: a BodyHandler of the route after us must see all of it.
+        ctx.request().pause();
         accounts.session(cookie.getValue()).onSuccess(session -> {
             if (session == null) {
                 JsonRequests.error(ctx, 401, "your session has ended; log in again");
@@ -59,6 +61,8 @@ final class SessionGuard implements Handler<RoutingContext> {
             }
             ctx.put(Operator.CONTEXT_KEY, session.operator());
             ctx.put(SESSION_KEY, session);
+            // resume() hands data on from a later event-loop turn, after the next route installed its handlers.
+            ctx.request().resume();
             ctx.next();
         }).onFailure(e -> JsonRequests.failed(ctx, e));
     }
