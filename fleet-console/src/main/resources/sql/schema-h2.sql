@@ -190,3 +190,27 @@ CREATE TABLE IF NOT EXISTS alarms (
 
 CREATE INDEX IF NOT EXISTS alarms_by_box ON alarms(group_id, box_id, device_id, name, cleared_at);
 CREATE INDEX IF NOT EXISTS alarms_by_time ON alarms(raised_at);
+-- ===== auth: operators and their sessions =====
+-- An operator account. password_hash encodes algorithm, iterations and salt (pbkdf2-sha256$iterations$salt$hash) so
+-- the cost can be raised later; must_change is set for a one-time password until its owner replaces it.
+CREATE TABLE IF NOT EXISTS operators (
+    name            VARCHAR(64) NOT NULL PRIMARY KEY,
+    role            VARCHAR(16) NOT NULL,
+    password_hash   VARCHAR(256) NOT NULL,
+    created_at      BIGINT NOT NULL,
+    disabled        BOOLEAN NOT NULL,
+    must_change     BOOLEAN NOT NULL
+);
+
+-- A logged-in browser, shared by every console instance on this database. Only a SHA-256 hash of the session id is
+-- kept: a copy of this table does not let anyone in.
+CREATE TABLE IF NOT EXISTS sessions (
+    id_hash         VARCHAR(64) NOT NULL PRIMARY KEY,
+    operator        VARCHAR(64) NOT NULL,
+    csrf_token      VARCHAR(64) NOT NULL,
+    created_at      BIGINT NOT NULL,
+    last_used_at    BIGINT NOT NULL,
+    expires_at      BIGINT NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS sessions_by_operator ON sessions(operator);
