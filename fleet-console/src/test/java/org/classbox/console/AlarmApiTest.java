@@ -67,7 +67,7 @@ class AlarmApiTest {
 
         HttpResponse<String> acked = rig.post("/api/v1/alarms/" + raised.getLong("id") + "/ack", "");
         assertEquals(200, acked.statusCode(), acked.body());
-        assertEquals("system", new JsonObject(acked.body()).getString("ackedBy"));
+        assertEquals("admin", new JsonObject(acked.body()).getString("ackedBy"));
         String ackedAt = new JsonObject(acked.body()).getString("ackedAt");
         assertNotNull(ackedAt);
         HttpResponse<String> again = rig.post("/api/v1/alarms/" + raised.getLong("id") + "/ack", "");
@@ -79,7 +79,7 @@ class AlarmApiTest {
         Await.until(SOON, "the cleared alarm", () -> total("state=active") == 0);
         JsonObject cleared = page("state=all").getJsonArray("items").getJsonObject(0);
         assertEquals(Instant.ofEpochMilli(T + 3000).toString(), cleared.getString("clearedAt"));
-        assertEquals("system", cleared.getString("ackedBy"));
+        assertEquals("admin", cleared.getString("ackedBy"));
         publish(HOST, record(5, T + 4000), alarm("OverTemperature", "CPU at 81.0 °C, over 80", T + 4000));
         Await.until(SOON, "the second raise", () -> total("state=all") == 2);
         assertEquals(1, total("state=active"));

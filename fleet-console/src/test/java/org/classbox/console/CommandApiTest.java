@@ -52,7 +52,7 @@ class CommandApiTest {
         assertEquals(202, sent.statusCode(), sent.body());
         JsonObject command = new JsonObject(sent.body());
         assertEquals("sent", command.getString("state"));
-        assertEquals("system", command.getString("operator"));
+        assertEquals("admin", command.getString("operator"));
         Await.until(SOON, "the DCMD at the box", () -> received.size() == 1);
         assertEquals("spBv1.0/school/DCMD/box-7/projector", received.get(0).topic());
         List<Metric> metrics = received.get(0).payload().metrics();
@@ -111,7 +111,7 @@ class CommandApiTest {
         assertEquals("Mute/Video", received.get(0).payload().metrics().get(0).name());
         assertEquals(1, received.size());
         assertEquals(1, rig.count("SELECT COUNT(*) FROM commands"));
-        assertEquals(1, rig.count("SELECT COUNT(*) FROM audit_log"));
+        assertEquals(1, rig.count("SELECT COUNT(*) FROM audit_log WHERE action = 'command'"));
     }
 
     @Test

@@ -38,6 +38,7 @@ final class ConsoleOnBroker implements AutoCloseable {
     /** Logged in as the admin after each start: keeps the session cookie. */
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     private FleetConsole console;
+    private String csrfToken;
 
     /** {@code extra} console settings over the rig's own (plaintext broker, any HTTP port, a store in dir). */
     ConsoleOnBroker(Path dir, Map<String, String> extra) throws Exception {
@@ -63,6 +64,7 @@ final class ConsoleOnBroker implements AutoCloseable {
         if (login.statusCode() != 200) {
             throw new IllegalStateException("login as admin answered " + login.statusCode() + ": " + login.body());
         }
+        csrfToken = new io.vertx.core.json.JsonObject(login.body()).getString("csrfToken");
     }
 
     void stopConsole() throws Exception {
@@ -103,10 +105,10 @@ final class ConsoleOnBroker implements AutoCloseable {
         broker.start().await(30, TimeUnit.SECONDS);
     }
 
-    /** A POST of {@code json} (no session: a console without accounts acts as the system operator). */
+    /** A POST of {@code json} as the logged-in admin, with the session's CSRF token. */
     HttpResponse<String> post(String path, String json) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + console.httpPort() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                .header("Content-Type", "application/json").header("X-CSRF-Token", csrfToken).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

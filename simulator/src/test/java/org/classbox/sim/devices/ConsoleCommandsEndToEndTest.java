@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -25,6 +21,7 @@ import org.classbox.settings.Settings;
 import org.classbox.sim.projector.ProjectorSimConfig;
 import org.classbox.sim.projector.ProjectorSimulator;
 import org.classbox.testing.Await;
+import org.classbox.testing.ConsoleClient;
 import org.classbox.testing.FreePorts;
 import org.classbox.testing.TestGuard;
 import org.junit.jupiter.api.AfterEach;
@@ -51,7 +48,8 @@ class ConsoleCommandsEndToEndTest {
     private FleetConsole console;
     private EdgeAgent agent;
     private final AtomicInteger restarts = new AtomicInteger();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static final String ADMIN_PASSWORD = "commands end to end admin";
+    private ConsoleClient http;
 
     @BeforeEach
     void start_broker_projector_console_and_agent() throws Exception {
@@ -61,8 +59,10 @@ class ConsoleCommandsEndToEndTest {
         projector = new ProjectorSimulator(vertx, new ProjectorSimConfig(0, null, 300, 300, 10, 3_600_000));
         projector.start().await(5, TimeUnit.SECONDS);
         console = new FleetConsole(vertx, ConsoleConfig.from(Settings.of(Map.of("mqtt.uri", broker.uri(),
-                "mqtt.allowPlaintext", "true", "http.port", "0", "store.dataDir", dir.resolve("console").toString()))));
+                "mqtt.allowPlaintext", "true", "http.port", "0", "store.dataDir", dir.resolve("console").toString(),
+                "auth.adminPassword", ADMIN_PASSWORD))));
         console.start().await(30, TimeUnit.SECONDS);
+        http = new ConsoleClient(console.httpPort()).login("admin", ADMIN_PASSWORD);
         agent = new EdgeAgent(vertx, AgentConfig.from(Settings.of(Map.of(
                 "identity.groupId", "school-9", "identity.boxId", "box-9",
                 "uplink.brokerUri", broker.uri(), "tls.allowPlaintext", "true",
@@ -85,8 +85,8 @@ class ConsoleCommandsEndToEndTest {
 
     @Test
     void power_on_from_the_console_switches_the_projector_on_and_shows_the_agent_answer() throws Exception {
-        HttpResponse<String> sent = post(COMMANDS, "{\"device\":\"projector\",\"name\":\"Power\",\"value\":\"on\"}");
-        assertEquals(202, sent.statusCode(), sent.body());
+        ConsoleClient.Response sent = post(COMMANDS, "{\"device\":\"projector\",\"name\":\"Power\",\"value\":\"on\"}");
+        assertEquals(202, sent.status(), sent.body());
 
         Await.until(SOON, "the answer at the console", () -> "ok".equals(newest().getString("state")));
         assertEquals("ok: power on accepted", newest().getString("outcome"));
@@ -95,8 +95,8 @@ class ConsoleCommandsEndToEndTest {
 
     @Test
     void reboot_from_the_console_is_answered_and_restarts_the_agent() throws Exception {
-        HttpResponse<String> sent = post(COMMANDS, "{\"name\":\"Reboot\"}");
-        assertEquals(202, sent.statusCode(), sent.body());
+        ConsoleClient.Response sent = post(COMMANDS, "{\"name\":\"Reboot\"}");
+        assertEquals(202, sent.status(), sent.body());
 
         Await.until(SOON, "the answer at the console", () -> "ok".equals(newest().getString("state")));
         assertEquals("ok: restarting", newest().getString("outcome"));
@@ -108,19 +108,10 @@ class ConsoleCommandsEndToEndTest {
     }
 
     private String get(String path) {
-        try {
-            return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString()).body();
-        } catch (Exception e) {
-            throw new IllegalStateException("GET " + path, e);
-        }
+        return http.get(path).body();
     }
 
-    private HttpResponse<String> post(String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + console.httpPort() + path);
+    private ConsoleClient.Response post(String path, String json) {
+        return http.post(path, json);
     }
 }
