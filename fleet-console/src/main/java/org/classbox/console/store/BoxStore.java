@@ -31,7 +31,7 @@ public final class BoxStore {
     private final StoreConfig config;
     private WorkerExecutor writer;
     private WorkerExecutor readers;
-    private Database database;
+    private volatile Database database;
     private Connection connection;
     private volatile ReadPool readPool;
 
@@ -189,17 +189,23 @@ public final class BoxStore {
                 throw new StoreException("cannot " + what + ": the store in " + config.where() + " is not open",
                         null);
             }
-            Connection c = null;
+            Connection c = pool.take();
             try {
-                c = pool.take();
-                return work.apply(c);
+                try {
+                    return work.apply(c);
+                } catch (SQLException e) {
+                    if (!Database.closeIfBroken(c)) {
+                        throw e;
+                    }
+                    // The server dropped the connection (a restart, the network): a read runs again safely.
+                    c = database.usable(c);
+                    return work.apply(c);
+                }
             } catch (SQLException e) {
                 Database.closeIfBroken(c);
                 throw new StoreException("cannot " + what + ": " + e.getMessage(), e);
             } finally {
-                if (c != null) {
-                    pool.give(c);
-                }
+                pool.give(c);
             }
         }, false);
     }

@@ -75,17 +75,26 @@ final class Database implements AutoCloseable {
 
     /**
      * After a failure on {@code connection}: closes it if it no longer answers (the server restarted, the network
-     * dropped it), so that {@link #usable} opens a new one for the next work instead of failing forever.
+     * dropped it), so that {@link #usable} opens a new one for the next work instead of failing forever. Returns
+     * whether it was broken.
      */
-    static void closeIfBroken(Connection connection) {
+    static boolean closeIfBroken(Connection connection) {
         try {
-            if (connection != null && !connection.isClosed() && !connection.isValid(2)) {
-                log.info("a store connection stopped answering; the next work opens a new one");
-                connection.close();
+            if (connection == null) {
+                return false;
             }
+            if (connection.isClosed()) {
+                return true; // the driver saw the server end it
+            }
+            if (connection.isValid(2)) {
+                return false;
+            }
+            log.info("a store connection stopped answering; the next work opens a new one");
+            connection.close();
         } catch (SQLException e) {
             log.debug("closing a broken store connection: {}", e.getMessage());
         }
+        return true;
     }
 
     /** Closes {@code connection}, adding what failed to {@code failure} when there is one. */
