@@ -1,5 +1,6 @@
 package org.classbox.console.store;
 
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -136,6 +137,9 @@ public final class BoxWrites {
 
     /** Stores samples; a sample already stored (same box, epoch, record and metric) is left as it is. */
     public int addSamples(List<Sample> samples) throws SQLException {
+        if (samples.isEmpty()) {
+            return 0;
+        }
         int added = 0;
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO samples(group_id, box_id, epoch,"
                 + " record_id, metric, taken_at, val, historical, device) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
@@ -156,7 +160,11 @@ public final class BoxWrites {
                 ps.setLong(12, s.epoch());
                 ps.setLong(13, s.recordId());
                 ps.setString(14, s.metric());
-                added += ps.executeUpdate();
+                ps.addBatch();
+            }
+            // One round trip for the lot on a PostgreSQL server, rather than one a row.
+            for (int count : executeBatch(ps)) {
+                added += Math.max(count, 0);
             }
         }
         return added;
@@ -260,6 +268,24 @@ public final class BoxWrites {
         return parked;
     }
 
+
+    /** Runs the batch; a failing row fails it with that row's own error, so its SQLSTATE says what went wrong. */
+    private static int[] executeBatch(PreparedStatement ps) throws SQLException {
+        try {
+            return ps.executeBatch();
+        } catch (BatchUpdateException e) {
+            for (Throwable t = e; t != null; t = t.getCause() != null ? t.getCause()
+                    : t instanceof SQLException sql ? sql.getNextException() : null) {
+                if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                    if (sql != e) {
+                        sql.addSuppressed(e);
+                    }
+                    throw sql;
+                }
+            }
+            throw e;
+        }
+    }
 
     private static void bind(PreparedStatement ps, BoxKey box) throws SQLException {
         ps.setString(1, box.groupId());

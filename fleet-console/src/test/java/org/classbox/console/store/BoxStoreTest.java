@@ -100,6 +100,20 @@ class BoxStoreTest {
     }
 
     @Test
+    void a_sample_too_wide_for_its_column_undoes_only_its_own_step() throws Exception {
+        Sample fits = new Sample(BOX, "host", 5, 1, "Temperature/Cpu", 1000, "55.0", false);
+        Sample tooWide = new Sample(BOX, "host", 5, 2, "Note", 1000, "x".repeat(1025), false);
+        SQLException refused = await(store.transaction("samples", w -> {
+            w.boxBorn(BOX, 1, 5, 1000);
+            w.addSamples(List.of(fits));
+            return w.undoOnDataError(() -> w.addSamples(List.of(
+                    new Sample(BOX, "host", 5, 3, "Temperature/Cpu", 1000, "56.0", false), tooWide)));
+        }));
+        assertTrue(refused.getSQLState().startsWith("22"), refused.getSQLState() + " " + refused.getMessage());
+        assertEquals(List.of(1L), await(store.samples(BOX, 10)).stream().map(Sample::recordId).toList());
+    }
+
+    @Test
     void a_store_written_by_a_newer_console_is_refused_with_what_to_do() throws Exception {
         await(store.transaction("a newer console's mark", w -> {
             try (PreparedStatement ps = w.connection().prepareStatement(
