@@ -49,6 +49,7 @@ public final class BoxStore {
                 connection = database.connect();
                 database.prepareSchema(connection);
                 readPool = new ReadPool(database, config.readConnections());
+                log.info("store open in {} ({} read connections)", config.where(), config.readConnections());
             } catch (SQLException | IOException | RuntimeException e) {
                 closeAll(e);
                 throw e;
