@@ -62,7 +62,7 @@ public final class BoxStore {
         if (writer == null) {
             return Future.succeededFuture();
         }
-        // Through the writer, behind any transaction still running; read connections in use close under their query.
+        // Through the writer, behind any transaction still running; read connections in use close when their read ends.
         Future<Void> closed = writing("close the store", () -> {
             closeAll(null);
             return null;

@@ -1,6 +1,5 @@
 package org.classbox.console.store;
 
-import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -140,7 +139,6 @@ public final class BoxWrites {
         if (samples.isEmpty()) {
             return 0;
         }
-        int added = 0;
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO samples(group_id, box_id, epoch,"
                 + " record_id, metric, taken_at, val, historical, device) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
                 + " (SELECT 1 FROM samples WHERE group_id = ? AND box_id = ? AND epoch = ? AND record_id = ?"
@@ -163,11 +161,8 @@ public final class BoxWrites {
                 ps.addBatch();
             }
             // One round trip for the lot on a PostgreSQL server, rather than one a row.
-            for (int count : executeBatch(ps)) {
-                added += Math.max(count, 0);
-            }
+            return Batches.rowsChanged(ps);
         }
-        return added;
     }
 
     /** Stores lesson events; one already stored (same box, epoch and record) is left as it is. */
@@ -268,24 +263,6 @@ public final class BoxWrites {
         return parked;
     }
 
-
-    /** Runs the batch; a failing row fails it with that row's own error, so its SQLSTATE says what went wrong. */
-    private static int[] executeBatch(PreparedStatement ps) throws SQLException {
-        try {
-            return ps.executeBatch();
-        } catch (BatchUpdateException e) {
-            for (Throwable t = e; t != null; t = t.getCause() != null ? t.getCause()
-                    : t instanceof SQLException sql ? sql.getNextException() : null) {
-                if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                    if (sql != e) {
-                        sql.addSuppressed(e);
-                    }
-                    throw sql;
-                }
-            }
-            throw e;
-        }
-    }
 
     private static void bind(PreparedStatement ps, BoxKey box) throws SQLException {
         ps.setString(1, box.groupId());

@@ -38,7 +38,8 @@ public final class DeviceMetrics {
         try (PreparedStatement update = connection.prepareStatement("UPDATE device_metrics SET type = ?, val = ?,"
                 + " epoch = ?, record_id = ?, taken_at = ?, nonempty_since = CASE WHEN ? THEN NULL"
                 + " WHEN COALESCE(val, '') = '' THEN ? ELSE nonempty_since END"
-                + " WHERE group_id = ? AND box_id = ? AND device_id = ? AND metric = ? AND (epoch <> ? OR record_id <= ?)")) {
+                + " WHERE group_id = ? AND box_id = ? AND device_id = ? AND metric = ?"
+                + " AND (epoch <> ? OR record_id <= ?)")) {
             update.setString(1, metric.type().name());
             update.setString(2, value);
             update.setLong(3, epoch);

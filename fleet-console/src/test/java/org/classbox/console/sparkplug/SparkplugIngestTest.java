@@ -270,8 +270,10 @@ class SparkplugIngestTest {
         accept("spBv1.0/g1/DBIRTH/box-1/projector", PayloadCodec.encodeBirth(new Payload(T, 1L, List.of(
                 Metric.of(Metrics.RECORD_ID, MetricType.UINT64, 0L, T),
                 Metric.of(Metrics.POWER, MetricType.STRING, "off", T))), aliases));
-        // The console restarts: a new alias book, only the store remembers the births.
+        // The console restarts: its store is opened again and a new alias book learns only what the store kept.
         ingest.stop();
+        await(store.stop());
+        await(store.start());
         ingest = newIngest();
         accept("spBv1.0/g1/DDATA/box-1/projector", PayloadCodec.encodeData(new Payload(T + 1, 2L, List.of(
                 record(1, T + 1), Metric.of(Metrics.POWER, MetricType.STRING, "on", T + 1))), aliases));
