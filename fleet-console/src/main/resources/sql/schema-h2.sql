@@ -1,4 +1,6 @@
--- The console's store, schema 2. Boxes are keyed by (group, box id) everywhere: two groups may use the same box id.
+-- The console's store, schema 2, for H2 and PostgreSQL alike: written with H2's type names, which the store's Dialect
+-- translates for PostgreSQL (BLOB is BYTEA there). Portable statements only (no MERGE ... KEY).
+-- Boxes are keyed by (group, box id) everywhere: two groups may use the same box id.
 -- One row per box with its latest state; one row per received sample metric; parked messages of unborn boxes.
 -- Each *_at column holds the journal record id its value came with (the order within the box's epoch).
 CREATE TABLE IF NOT EXISTS store_meta (
@@ -6,7 +8,7 @@ CREATE TABLE IF NOT EXISTS store_meta (
     val             BIGINT NOT NULL
 );
 
-MERGE INTO store_meta(name, val) KEY(name) VALUES('schema', 2);
+INSERT INTO store_meta(name, val) SELECT 'schema', 2 WHERE NOT EXISTS (SELECT 1 FROM store_meta WHERE name = 'schema');
 
 CREATE TABLE IF NOT EXISTS boxes (
     group_id        VARCHAR(64) NOT NULL,

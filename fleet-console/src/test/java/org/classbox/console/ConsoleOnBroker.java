@@ -67,6 +67,13 @@ final class ConsoleOnBroker implements AutoCloseable {
         csrfToken = new io.vertx.core.json.JsonObject(login.body()).getString("csrfToken");
     }
 
+    /** Stops the console and starts a new one with these {@code store.*} settings (another database), same broker. */
+    void restartOn(Map<String, String> storeSettings) throws Exception {
+        stopConsole();
+        settings.putAll(storeSettings);
+        startConsole();
+    }
+
     void stopConsole() throws Exception {
         console.stop().await(30, TimeUnit.SECONDS);
     }

@@ -10,8 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.classbox.console.store.StoreUnderTest;
 import org.classbox.sparkplug.Metric;
 import org.classbox.sparkplug.MetricType;
 import org.classbox.sparkplug.Metrics;
@@ -24,22 +26,33 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every device of a box, whatever its type, through a real broker into the console's devices API. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(StoreUnderTest.class)
 @ExtendWith(TestGuard.class)
 class DeviceApiTest {
     private static final Duration SOON = Duration.ofSeconds(20);
     private static final String DEVICES = "/api/v1/boxes/school/box-7/devices";
     private static final long T = 1_764_000_000_000L;
 
+    @Parameter
+    StoreUnderTest storeUnderTest;
     @TempDir
     Path dir;
+    private StoreUnderTest.Place place;
     private ConsoleOnBroker rig;
 
     @BeforeEach
     void start_console_and_a_born_box() throws Exception {
         // Room for the too-wide value below to reach the store rather than be dropped by the broker.
-        rig = new ConsoleOnBroker(dir, Map.of("mqtt.maxPacketBytes", "8192"));
+        place = storeUnderTest.open(dir.resolve("console"));
+        Map<String, String> settings = new HashMap<>(place.settings());
+        settings.put("mqtt.maxPacketBytes", "8192");
+        rig = new ConsoleOnBroker(dir, settings);
         publish("spBv1.0/school/NBIRTH/box-7", new Payload(T, 0L, List.of(
                 Metric.of(Metrics.BD_SEQ, MetricType.INT64, 1L, T),
                 Metric.of(Metrics.JOURNAL_EPOCH, MetricType.INT64, 5L, T))));
@@ -47,7 +60,11 @@ class DeviceApiTest {
 
     @AfterEach
     void stop() throws Exception {
-        rig.close();
+        try {
+            rig.close();
+        } finally {
+            place.close();
+        }
     }
 
     @Test

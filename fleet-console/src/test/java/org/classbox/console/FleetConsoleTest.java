@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.classbox.console.store.StoreUnderTest;
 import org.classbox.sparkplug.ClassroomMetrics;
 import org.classbox.sparkplug.HostState;
 import org.classbox.sparkplug.Metric;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The console with a real broker, a Paho client playing a box, and real HTTP requests. */
 @ExtendWith(TestGuard.class)
@@ -38,6 +41,7 @@ class FleetConsoleTest {
     @TempDir
     Path dir;
     private ConsoleOnBroker rig;
+    private StoreUnderTest.Place place;
 
     @BeforeEach
     void start() throws Exception {
@@ -46,7 +50,19 @@ class FleetConsoleTest {
 
     @AfterEach
     void stop() throws Exception {
-        rig.close();
+        try {
+            rig.close();
+        } finally {
+            if (place != null) {
+                place.close();
+            }
+        }
+    }
+
+    /** Moves the rig's console to a new empty store of that kind; the broker and the box stay. */
+    private void on(StoreUnderTest store) throws Exception {
+        place = store.open(dir.resolve("store-" + store));
+        rig.restartOn(place.settings());
     }
 
     @Test
@@ -71,9 +87,11 @@ class FleetConsoleTest {
         Await.until(SOON, "box-7 offline", () -> !boxes().getJsonObject(0).getBoolean("online"));
     }
 
-    @Test
-    void a_message_the_console_could_not_store_is_not_acknowledged_and_arrives_again_after_a_restart()
-            throws Exception {
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(StoreUnderTest.class)
+    void a_message_the_console_could_not_store_is_not_acknowledged_and_arrives_again_after_a_restart(
+            StoreUnderTest store) throws Exception {
+        on(store);
         TestGuard.expectErrors("cannot store");
         long t = System.currentTimeMillis();
         publish("spBv1.0/school/NBIRTH/box-7", new Payload(t, 0L, List.of(
@@ -144,8 +162,11 @@ class FleetConsoleTest {
         assertTrue(page.body().contains("classbox fleet console"));
     }
 
-    @Test
-    void a_lesson_event_delivered_twice_is_one_row_and_lesson_figures_are_not_events() throws Exception {
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(StoreUnderTest.class)
+    void a_lesson_event_delivered_twice_is_one_row_and_lesson_figures_are_not_events(StoreUnderTest store)
+            throws Exception {
+        on(store);
         long t = System.currentTimeMillis();
         publish("spBv1.0/school/NBIRTH/box-7", new Payload(t, 0L, List.of(
                 Metric.of(Metrics.BD_SEQ, MetricType.INT64, 1L, t),

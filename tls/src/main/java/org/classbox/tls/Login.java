@@ -58,7 +58,11 @@ public record Login(String prefix, String username, Path passwordFile) {
         }
     }
 
-    private static void requireOwnerOnly(String key, Path file) {
+    /**
+     * Refuses, with a message naming {@code key}, a secret file that is not a readable regular file or that its group
+     * or others may open: also used by other configurations holding a password file (the console's database).
+     */
+    public static void requireOwnerOnly(String key, Path file) {
         Set<PosixFilePermission> permissions;
         try {
             permissions = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);

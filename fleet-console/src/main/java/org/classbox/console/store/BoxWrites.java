@@ -65,13 +65,26 @@ public final class BoxWrites {
             reset.setLong(3, epoch);
             reset.executeUpdate();
         }
-        try (PreparedStatement ps = connection.prepareStatement("MERGE INTO boxes(group_id, box_id, online,"
-                + " bd_seq, epoch, last_seen) KEY(group_id, box_id) VALUES(?, ?, TRUE, ?, ?, ?)")) {
-            bind(ps, box);
-            ps.setLong(3, bdSeq);
-            ps.setLong(4, epoch);
-            ps.setLong(5, now);
-            ps.executeUpdate();
+        try (PreparedStatement update = connection.prepareStatement("UPDATE boxes SET online = TRUE, bd_seq = ?,"
+                + " epoch = ?, last_seen = ? WHERE group_id = ? AND box_id = ?")) {
+            update.setLong(1, bdSeq);
+            update.setLong(2, epoch);
+            update.setLong(3, now);
+            update.setString(4, box.groupId());
+            update.setString(5, box.boxId());
+            if (update.executeUpdate() > 0) {
+                return;
+            }
+        }
+        // A box seen for the first time. Another console inserting it meanwhile fails this one's transaction with a
+        // unique violation, which the store runs again: the update above then finds the row.
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO boxes(group_id, box_id, online,"
+                + " bd_seq, epoch, last_seen) VALUES(?, ?, TRUE, ?, ?, ?)")) {
+            bind(insert, box);
+            insert.setLong(3, bdSeq);
+            insert.setLong(4, epoch);
+            insert.setLong(5, now);
+            insert.executeUpdate();
         }
     }
 
@@ -123,7 +136,9 @@ public final class BoxWrites {
 
     /** Stores samples; a sample already stored (same box, epoch, record and metric) is left as it is. */
     public int addSamples(List<Sample> samples) throws SQLException {
-        int added = 0;
+        if (samples.isEmpty()) {
+            return 0;
+        }
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO samples(group_id, box_id, epoch,"
                 + " record_id, metric, taken_at, val, historical, device) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
                 + " (SELECT 1 FROM samples WHERE group_id = ? AND box_id = ? AND epoch = ? AND record_id = ?"
@@ -143,10 +158,11 @@ public final class BoxWrites {
                 ps.setLong(12, s.epoch());
                 ps.setLong(13, s.recordId());
                 ps.setString(14, s.metric());
-                added += ps.executeUpdate();
+                ps.addBatch();
             }
+            // One round trip for the lot on a PostgreSQL server, rather than one a row.
+            return Batches.rowsChanged(ps);
         }
-        return added;
     }
 
     /** Stores lesson events; one already stored (same box, epoch and record) is left as it is. */
@@ -193,13 +209,24 @@ public final class BoxWrites {
 
     /** Keeps the birth as the latest of its box ({@code deviceId} empty) or device: it declares their aliases. */
     public void saveBirth(BoxKey box, String deviceId, String topic, byte[] payload) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("MERGE INTO births(group_id, box_id, device_id, topic,"
-                + " payload) KEY(group_id, box_id, device_id) VALUES(?, ?, ?, ?, ?)")) {
-            bind(ps, box);
-            ps.setString(3, deviceId);
-            ps.setString(4, topic);
-            ps.setBytes(5, payload);
-            ps.executeUpdate();
+        try (PreparedStatement update = connection.prepareStatement("UPDATE births SET topic = ?, payload = ?"
+                + " WHERE group_id = ? AND box_id = ? AND device_id = ?")) {
+            update.setString(1, topic);
+            update.setBytes(2, payload);
+            update.setString(3, box.groupId());
+            update.setString(4, box.boxId());
+            update.setString(5, deviceId);
+            if (update.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO births(group_id, box_id, device_id,"
+                + " topic, payload) VALUES(?, ?, ?, ?, ?)")) {
+            bind(insert, box);
+            insert.setString(3, deviceId);
+            insert.setString(4, topic);
+            insert.setBytes(5, payload);
+            insert.executeUpdate();
         }
     }
 

@@ -33,28 +33,50 @@ public final class DeviceMetrics {
         // BYTES (a snapshot) are not a value to show; their type and time still say one arrived.
         String value = metric.value() == null || metric.type() == MetricType.BYTES ? null
                 : String.valueOf(metric.value());
-        try (PreparedStatement ps = connection.prepareStatement("MERGE INTO device_metrics t USING (VALUES"
-                // No lengths in the casts: H2 would truncate to them; the columns refuse what is too wide.
-                + " (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
-                + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS BIGINT), CAST(? AS BIGINT),"
-                + " CAST(? AS BIGINT))) s(g, b, d, m, ty, v, e, r, at)"
-                + " ON t.group_id = s.g AND t.box_id = s.b AND t.device_id = s.d AND t.metric = s.m"
-                + " WHEN MATCHED AND (t.epoch <> s.e OR t.record_id <= s.r) THEN UPDATE SET type = s.ty, val = s.v,"
-                + " epoch = s.e, record_id = s.r, taken_at = s.at, nonempty_since = CASE WHEN COALESCE(s.v, '') = ''"
-                + " THEN NULL WHEN COALESCE(t.val, '') = '' THEN s.at ELSE t.nonempty_since END"
-                + " WHEN NOT MATCHED THEN INSERT (group_id, box_id, device_id, metric, type, val, epoch, record_id,"
-                + " taken_at, nonempty_since) VALUES (s.g, s.b, s.d, s.m, s.ty, s.v, s.e, s.r, s.at,"
-                + " CASE WHEN COALESCE(s.v, '') = '' THEN NULL ELSE s.at END)")) {
-            ps.setString(1, box.groupId());
-            ps.setString(2, box.boxId());
-            ps.setString(3, device);
-            ps.setString(4, metric.name());
-            ps.setString(5, metric.type().name());
-            ps.setString(6, value);
-            ps.setLong(7, epoch);
-            ps.setLong(8, recordId);
-            ps.setLong(9, metric.timestamp());
-            ps.executeUpdate();
+        boolean empty = value == null || value.isEmpty();
+        // Standard MERGE would do in one statement, but H2 and PostgreSQL differ in its details: update, then insert.
+        try (PreparedStatement update = connection.prepareStatement("UPDATE device_metrics SET type = ?, val = ?,"
+                + " epoch = ?, record_id = ?, taken_at = ?, nonempty_since = CASE WHEN ? THEN NULL"
+                + " WHEN COALESCE(val, '') = '' THEN ? ELSE nonempty_since END"
+                + " WHERE group_id = ? AND box_id = ? AND device_id = ? AND metric = ?"
+                + " AND (epoch <> ? OR record_id <= ?)")) {
+            update.setString(1, metric.type().name());
+            update.setString(2, value);
+            update.setLong(3, epoch);
+            update.setLong(4, recordId);
+            update.setLong(5, metric.timestamp());
+            update.setBoolean(6, empty);
+            update.setLong(7, metric.timestamp());
+            update.setString(8, box.groupId());
+            update.setString(9, box.boxId());
+            update.setString(10, device);
+            update.setString(11, metric.name());
+            update.setLong(12, epoch);
+            update.setLong(13, recordId);
+            if (update.executeUpdate() > 0) {
+                return;
+            }
+        }
+        // Absent, or present with a newer record: inserted only when absent.
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO device_metrics(group_id, box_id,"
+                + " device_id, metric, type, val, epoch, record_id, taken_at, nonempty_since)"
+                + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM device_metrics"
+                + " WHERE group_id = ? AND box_id = ? AND device_id = ? AND metric = ?)")) {
+            insert.setString(1, box.groupId());
+            insert.setString(2, box.boxId());
+            insert.setString(3, device);
+            insert.setString(4, metric.name());
+            insert.setString(5, metric.type().name());
+            insert.setString(6, value);
+            insert.setLong(7, epoch);
+            insert.setLong(8, recordId);
+            insert.setLong(9, metric.timestamp());
+            insert.setObject(10, empty ? null : metric.timestamp(), java.sql.Types.BIGINT);
+            insert.setString(11, box.groupId());
+            insert.setString(12, box.boxId());
+            insert.setString(13, device);
+            insert.setString(14, metric.name());
+            insert.executeUpdate();
         }
     }
 

@@ -49,14 +49,25 @@ public final class LessonWrites {
     }
 
     public void savePublished(BoxKey box, long version, byte[] body, long now) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("MERGE INTO schedules_published(group_id, box_id,"
-                + " version, body, published_at) KEY(group_id, box_id) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setString(1, box.groupId());
-            ps.setString(2, box.boxId());
-            ps.setLong(3, version);
-            ps.setBytes(4, body);
-            ps.setLong(5, now);
-            ps.executeUpdate();
+        try (PreparedStatement update = connection.prepareStatement("UPDATE schedules_published SET version = ?,"
+                + " body = ?, published_at = ? WHERE group_id = ? AND box_id = ?")) {
+            update.setLong(1, version);
+            update.setBytes(2, body);
+            update.setLong(3, now);
+            update.setString(4, box.groupId());
+            update.setString(5, box.boxId());
+            if (update.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO schedules_published(group_id, box_id,"
+                + " version, body, published_at) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, box.groupId());
+            insert.setString(2, box.boxId());
+            insert.setLong(3, version);
+            insert.setBytes(4, body);
+            insert.setLong(5, now);
+            insert.executeUpdate();
         }
     }
 

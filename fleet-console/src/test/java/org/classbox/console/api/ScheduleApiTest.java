@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,6 +20,7 @@ import org.classbox.broker.BrokerConfig;
 import org.classbox.broker.EmbeddedBroker;
 import org.classbox.console.FleetConsole;
 import org.classbox.console.config.ConsoleConfig;
+import org.classbox.console.store.StoreUnderTest;
 import org.classbox.settings.Settings;
 import org.classbox.sparkplug.Metric;
 import org.classbox.sparkplug.MetricType;
@@ -40,18 +42,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The console's schedule API against a real broker: a box (a plain MQTT client here, speaking Sparkplug by hand)
  * receives what the console publishes and answers with the acknowledgement and figures the agent sends.
  */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(StoreUnderTest.class)
 @ExtendWith(TestGuard.class)
 class ScheduleApiTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final long T = 1_790_000_000_000L;
 
+    @Parameter
+    StoreUnderTest storeUnderTest;
     @TempDir
     Path dir;
+    private StoreUnderTest.Place place;
     private Vertx vertx;
     private EmbeddedBroker broker;
     private FleetConsole console;
@@ -64,9 +74,11 @@ class ScheduleApiTest {
         vertx = Vertx.vertx();
         broker = new EmbeddedBroker(vertx, new BrokerConfig("127.0.0.1", FreePorts.tcp(), dir.resolve("broker")));
         broker.start().await(30, TimeUnit.SECONDS);
-        console = new FleetConsole(vertx, ConsoleConfig.from(Settings.of(Map.of("mqtt.uri", broker.uri(),
-                "mqtt.allowPlaintext", "true", "http.port", "0", "store.dataDir", dir.resolve("console").toString(),
-                "auth.adminPassword", "admin password of the test"))));
+        place = storeUnderTest.open(dir.resolve("console"));
+        Map<String, String> settings = new HashMap<>(place.settings());
+        settings.putAll(Map.of("mqtt.uri", broker.uri(), "mqtt.allowPlaintext", "true", "http.port", "0",
+                "auth.adminPassword", "admin password of the test"));
+        console = new FleetConsole(vertx, ConsoleConfig.from(Settings.of(settings)));
         console.start().await(30, TimeUnit.SECONDS);
         http = new ConsoleClient(console.httpPort()).login("admin", "admin password of the test");
         box = new MqttClient(broker.uri(), "box-42", new MemoryPersistence());
@@ -82,6 +94,7 @@ class ScheduleApiTest {
         console.stop().await(30, TimeUnit.SECONDS);
         broker.stop().await(30, TimeUnit.SECONDS);
         vertx.close().await(10, TimeUnit.SECONDS);
+        place.close();
     }
 
     @Test

@@ -12,11 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.classbox.console.config.StoreConfig;
 import org.classbox.console.store.BoxKey;
 import org.classbox.console.store.BoxStore;
 import org.classbox.console.store.BoxView;
 import org.classbox.console.store.Sample;
+import org.classbox.console.store.StoreUnderTest;
 import org.classbox.sparkplug.AliasBook;
 import org.classbox.sparkplug.Metric;
 import org.classbox.sparkplug.MetricType;
@@ -30,8 +30,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Sparkplug messages, encoded as a box encodes them, applied to a real H2 store. */
+/** Sparkplug messages, encoded as a box encodes them, applied to a real H2 store and a real PostgreSQL one. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(StoreUnderTest.class)
 @ExtendWith(TestGuard.class)
 class SparkplugIngestTest {
     private static final long EPOCH = 77;
@@ -39,8 +44,11 @@ class SparkplugIngestTest {
     private static final BoxKey BOX_1 = new BoxKey("g1", "box-1");
     private static final int MAX_PAYLOAD = 4096;
 
+    @Parameter
+    StoreUnderTest storeUnderTest;
     @TempDir
     Path dir;
+    private StoreUnderTest.Place place;
     private Vertx vertx;
     private BoxStore store;
     private SparkplugIngest ingest;
@@ -50,7 +58,8 @@ class SparkplugIngestTest {
     @BeforeEach
     void start() throws Exception {
         vertx = Vertx.vertx();
-        store = new BoxStore(vertx, new StoreConfig(dir, 3600));
+        place = storeUnderTest.open(dir);
+        store = new BoxStore(vertx, place.config(3600));
         await(store.start());
         ingest = newIngest();
     }
@@ -65,9 +74,13 @@ class SparkplugIngestTest {
 
     @AfterEach
     void stop() throws Exception {
-        ingest.stop();
-        await(store.stop());
-        vertx.close().await(10, TimeUnit.SECONDS);
+        try {
+            ingest.stop();
+            await(store.stop());
+            vertx.close().await(10, TimeUnit.SECONDS);
+        } finally {
+            place.close();
+        }
     }
 
     @Test
@@ -258,8 +271,10 @@ class SparkplugIngestTest {
         accept("spBv1.0/g1/DBIRTH/box-1/projector", PayloadCodec.encodeBirth(new Payload(T, 1L, List.of(
                 Metric.of(Metrics.RECORD_ID, MetricType.UINT64, 0L, T),
                 Metric.of(Metrics.POWER, MetricType.STRING, "off", T))), aliases));
-        // The console restarts: a new alias book, only the store remembers the births.
+        // The console restarts: its store is opened again and a new alias book learns only what the store kept.
         ingest.stop();
+        await(store.stop());
+        await(store.start());
         ingest = newIngest();
         accept("spBv1.0/g1/DDATA/box-1/projector", PayloadCodec.encodeData(new Payload(T + 1, 2L, List.of(
                 record(1, T + 1), Metric.of(Metrics.POWER, MetricType.STRING, "on", T + 1))), aliases));
