@@ -4,11 +4,13 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.stream.Collectors;
 import org.classbox.sparkplug.AliasBook;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import org.classbox.console.api.ApiRoutes;
 import org.classbox.console.api.ScheduleRoutes;
+import org.classbox.console.cluster.ClusterHost;
 import org.classbox.console.config.ConsoleConfig;
 import org.classbox.console.sparkplug.HostApplication;
 import org.classbox.console.sparkplug.SparkplugIngest;
@@ -25,6 +27,7 @@ public final class FleetConsole {
     private final ConsoleConfig config;
     private BoxStore store;
     private HostApplication host;
+    private ClusterHost cluster;
     private SparkplugIngest ingest;
     private HttpServer http;
 
@@ -42,12 +45,24 @@ public final class FleetConsole {
 
     private Future<Void> startOn(Context context) {
         store = new BoxStore(vertx, config.store());
-        ingest = new SparkplugIngest(vertx, store, (group, box) -> host.requestRebirth(group, box),
-                System::currentTimeMillis, config.mqtt().receiveMaximum(), config.mqtt().maxPacketBytes(),
+        boolean clustered = config.cluster().enabled();
+        ingest = new SparkplugIngest(vertx, store, (group, box) -> {
+            if (clustered) {
+                cluster.requestRebirth(group, box);
+            } else {
+                host.requestRebirth(group, box);
+            }
+        }, System::currentTimeMillis, config.mqtt().receiveMaximum(), config.mqtt().maxPacketBytes(),
                 new AliasBook());
-        host = new HostApplication(context, config.mqtt(), ingest::accept);
+        if (clustered) {
+            cluster = new ClusterHost(context, config.cluster(), config.mqtt(), ingest::accept,
+                    ingest.counters()::shardsOwned);
+        } else {
+            host = new HostApplication(context, config.mqtt(), ingest::accept);
+        }
         Router root = Router.router(vertx);
-        ScheduleRoutes schedules = new ScheduleRoutes(store, (topic, body) -> host.publishRetained(topic, body),
+        ScheduleRoutes schedules = new ScheduleRoutes(store, (topic, body) -> clustered
+                ? cluster.publishRetained(topic, body) : host.publishRetained(topic, body),
                 System::currentTimeMillis);
         root.route("/api/v1/*").subRouter(new ApiRoutes(store, ingest.counters(), System::currentTimeMillis, schedules)
                 .router(vertx));
@@ -60,15 +75,22 @@ public final class FleetConsole {
                     http = server;
                     log.info("fleet console at http://{}:{} (API: /api/v1/boxes)", config.http().host(),
                             server.actualPort());
-                    return host.start();
+                    return clustered ? startCluster() : host.start();
                 });
+    }
+
+    /** Starts the cluster with the groups of the boxes this console's store knows. */
+    private Future<Void> startCluster() {
+        return store.boxes(System.currentTimeMillis())
+                .map(boxes -> boxes.stream().map(box -> box.key().groupId()).collect(Collectors.toSet()))
+                .compose(groups -> cluster.start(groups));
     }
 
     public Future<Void> stop() {
         if (ingest != null) {
             ingest.stop();
         }
-        Future<Void> mqtt = host == null ? Future.succeededFuture() : host.stop();
+        Future<Void> mqtt = cluster != null ? cluster.stop() : host == null ? Future.succeededFuture() : host.stop();
         return mqtt.recover(e -> Future.succeededFuture())
                 .compose(v -> http == null ? Future.<Void>succeededFuture() : http.close())
                 .recover(e -> Future.succeededFuture())
