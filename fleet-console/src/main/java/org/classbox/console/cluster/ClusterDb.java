@@ -54,13 +54,13 @@ final class ClusterDb {
             try (Statement statement = c.createStatement()) {
                 for (String sql : schema().split(";")) {
                     if (!sql.isBlank()) {
-                        statement.execute(sql);
+                        createConcurrently(statement, sql);
                     }
                 }
             }
             for (int shard = 0; shard < shards; shard++) {
                 insertIgnoringDuplicate(c, "INSERT INTO shard_leases (shard, owner, expires_at) SELECT ?, '', 0"
-                        + " WHERE NOT EXISTS (SELECT 1 FROM shard_leases WHERE shard = ?)", shard);
+                        + " WHERE NOT EXISTS (SELECT 1 FROM shard_leases WHERE shard = ?)", shard, shard);
             }
             return null;
         });
@@ -146,6 +146,20 @@ final class ClusterDb {
             }
             return null;
         });
+    }
+
+    /**
+     * PostgreSQL's CREATE TABLE IF NOT EXISTS is not safe against itself: two instances starting together may both
+     * try, and the later one fails on the catalog's unique index. The table is there either way.
+     */
+    private static void createConcurrently(Statement statement, String sql) throws SQLException {
+        try {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState()) && !"42P07".equals(e.getSQLState())) {
+                throw e;
+            }
+        }
     }
 
     private static long now(Connection c) throws SQLException {
