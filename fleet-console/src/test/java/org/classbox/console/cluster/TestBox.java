@@ -1,0 +1,62 @@
+package org.classbox.console.cluster;
+
+import java.util.List;
+import org.classbox.sparkplug.Metric;
+import org.classbox.sparkplug.MetricType;
+import org.classbox.sparkplug.Metrics;
+import org.classbox.sparkplug.Payload;
+import org.classbox.sparkplug.PayloadCodec;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+
+/** A Sparkplug edge node as a box is one: NBIRTH with bdSeq and journal epoch, then projector DDATA with record ids. */
+final class TestBox implements AutoCloseable {
+    private static final long EPOCH = 9;
+
+    private final MqttClient client;
+    private final String group;
+    private final String box;
+    private long seq;
+
+    TestBox(int port, String group, String box) throws Exception {
+        this.group = group;
+        this.box = box;
+        client = new MqttClient("tcp://127.0.0.1:" + port, group + "-" + box, new MemoryPersistence());
+        client.connect(new MqttConnectionOptions());
+    }
+
+    String key() {
+        return group + "/" + box;
+    }
+
+    void birth() throws Exception {
+        long now = System.currentTimeMillis();
+        seq = 0;
+        publish("spBv1.0/" + group + "/NBIRTH/" + box, List.of(Metric.of(Metrics.BD_SEQ, MetricType.INT64, 0L, now),
+                Metric.of(Metrics.JOURNAL_EPOCH, MetricType.INT64, EPOCH, now)));
+    }
+
+    /** One DDATA per record id, {@code from} to {@code to} inclusive, QoS 1. */
+    void data(long from, long to) throws Exception {
+        for (long id = from; id <= to; id++) {
+            long now = System.currentTimeMillis();
+            publish("spBv1.0/" + group + "/DDATA/" + box + "/projector", List.of(
+                    Metric.of(Metrics.RECORD_ID, MetricType.UINT64, id, now),
+                    Metric.of(Metrics.LAMP_HOURS, MetricType.INT64, id, now)));
+        }
+    }
+
+    private void publish(String topic, List<Metric> metrics) throws Exception {
+        byte[] payload = PayloadCodec.encode(new Payload(System.currentTimeMillis(), seq, metrics));
+        seq = (seq + 1) % 256;
+        client.publish(topic, new MqttMessage(payload, 1, false, null));
+    }
+
+    @Override
+    public void close() throws Exception {
+        client.disconnect();
+        client.close();
+    }
+}
