@@ -13,6 +13,7 @@ import org.classbox.console.api.ScheduleRoutes;
 import org.classbox.console.cluster.ClusterHost;
 import org.classbox.console.config.ConsoleConfig;
 import org.classbox.console.sparkplug.HostApplication;
+import org.classbox.console.sparkplug.IngestCounters;
 import org.classbox.console.sparkplug.SparkplugIngest;
 import org.classbox.console.store.BoxStore;
 import org.classbox.console.web.WebRoutes;
@@ -100,6 +101,11 @@ public final class FleetConsole {
     /** The console's store, for tests and tools that read what it holds. */
     public BoxStore store() {
         return store;
+    }
+
+    /** What ingest did so far, as {@code GET /api/v1/ingest} shows it. */
+    public IngestCounters ingestCounters() {
+        return ingest.counters();
     }
 
     /** The HTTP port actually bound (useful when configured as 0). */

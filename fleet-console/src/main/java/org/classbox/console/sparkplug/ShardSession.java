@@ -44,6 +44,7 @@ public final class ShardSession {
     private final Set<String> groups = new HashSet<>();
     private final Set<String> subscribed = new HashSet<>();
     private boolean connecting;
+    private volatile IMqttToken connectToken;
     private volatile boolean closed;
 
     public ShardSession(Context context, MqttConfig config, String clientId,
@@ -91,7 +92,7 @@ public final class ShardSession {
         options.setMaximumPacketSize((long) config.maxPacketBytes());
         security.applyTo(options);
         try {
-            client.connect(options, null, new MqttActionListener() {
+            connectToken = client.connect(options, null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     context.runOnContext(v -> {
@@ -129,6 +130,15 @@ public final class ShardSession {
         closed = true;
         acks.connectionLost();
         return context.owner().executeBlocking(() -> {
+            try {
+                IMqttToken connect = connectToken;
+                if (connect != null && !connect.isComplete()) {
+                    // Closing a client whose connect is under way leaves Paho 1.2.5's connect thread polling forever.
+                    connect.waitForCompletion(Math.max(10_000, config.keepAliveSeconds() * 1000L));
+                }
+            } catch (MqttException e) {
+                log.debug("{}: connect failed while closing: {}", clientId, e.getMessage());
+            }
             try {
                 if (gracefully && client.isConnected()) {
                     client.disconnect(5_000).waitForCompletion(5_000);
