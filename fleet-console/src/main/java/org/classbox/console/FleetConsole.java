@@ -53,11 +53,11 @@ public final class FleetConsole {
             } else {
                 host.requestRebirth(group, box);
             }
-        }, System::currentTimeMillis, config.mqtt().receiveMaximum(), config.mqtt().maxPacketBytes(),
-                new AliasBook());
+        }, System::currentTimeMillis, config.mqtt().receiveMaximum() * (clustered ? config.cluster().shards() : 1),
+                config.mqtt().maxPacketBytes(), new AliasBook());
         if (clustered) {
             cluster = new ClusterHost(context, config.cluster(), config.mqtt(), ingest::accept,
-                    ingest.counters()::shardsOwned);
+                    ingest.counters()::shardsOwned, groups -> ingest.learnBirths(groups::contains));
         } else {
             host = new HostApplication(context, config.mqtt(), ingest::accept);
         }

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 import org.classbox.console.config.ClusterConfig;
 import org.classbox.console.config.MqttConfig;
@@ -34,9 +35,13 @@ public final class ClusterHost {
     private final Set<String> knownGroups = new HashSet<>();
     private long timer = -1;
 
-    /** {@code owned} hears how many shards this instance holds after every heartbeat. */
+    /**
+     * {@code owned} hears how many shards this instance holds after every heartbeat; {@code taking} gets the groups
+     * of a shard taken over, before its session delivers anything (the ingest learns their saved births).
+     */
     public ClusterHost(Context context, ClusterConfig config, MqttConfig mqtt,
-                       BiFunction<String, byte[], Future<Void>> messages, IntConsumer owned) {
+                       BiFunction<String, byte[], Future<Void>> messages, IntConsumer owned,
+                       Function<Set<String>, Future<Void>> taking) {
         this.context = context;
         this.config = config;
         this.instance = config.instanceId().isEmpty() ? hostName() : config.instanceId();
@@ -45,7 +50,8 @@ public final class ClusterHost {
                 config.shards());
         this.control = new ClusterControl(context, mqtt, instance, this::groupSeen);
         this.coordinator = new ShardCoordinator(context, config, instance, db,
-                shard -> new ShardSession(context, mqtt, mqtt.hostId() + "-shard-" + shard, messages), owned);
+                shard -> new ShardSession(context, mqtt, mqtt.hostId() + "-shard-" + shard, messages), owned,
+                taking);
     }
 
     /** Registers the groups known so far, connects and takes a first share; later shares come with heartbeats. */
@@ -76,8 +82,14 @@ public final class ClusterHost {
                 .eventually(db::stop);
     }
 
+    /** Publishes retained, QoS 1, on this instance's own session (a box's schedule). */
     public Future<Void> publishRetained(String topic, byte[] payload) {
         return control.publish(topic, payload, true);
+    }
+
+    /** Publishes QoS 1, not retained, on this instance's own session (commands to boxes). */
+    public Future<Void> publish(String topic, byte[] payload) {
+        return control.publish(topic, payload, false);
     }
 
     public void requestRebirth(String groupId, String boxId) {

@@ -3,8 +3,10 @@ package org.classbox.console.cluster;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
@@ -30,6 +32,7 @@ final class ShardCoordinator {
     private final ClusterDb db;
     private final Function<Integer, ShardSession> sessions;
     private final IntConsumer owned;
+    private final Function<Set<String>, Future<Void>> taking;
     private final Map<Integer, ShardSession> held = new TreeMap<>();
     private final long leaseMillis;
     private List<String> groups = List.of();
@@ -37,15 +40,20 @@ final class ShardCoordinator {
     private boolean beating;
     private boolean stopped;
 
-    /** {@code sessions} makes the (unconnected) session of a shard; {@code owned} hears how many are held. */
+    /**
+     * {@code sessions} makes the (unconnected) session of a shard; {@code owned} hears how many are held;
+     * {@code taking} prepares the ingest for a taken shard's groups before its session connects.
+     */
     ShardCoordinator(Context context, ClusterConfig config, String instance, ClusterDb db,
-                     Function<Integer, ShardSession> sessions, IntConsumer owned) {
+                     Function<Integer, ShardSession> sessions, IntConsumer owned,
+                     Function<Set<String>, Future<Void>> taking) {
         this.context = context;
         this.config = config;
         this.instance = instance;
         this.db = db;
         this.sessions = sessions;
         this.owned = owned;
+        this.taking = taking;
         this.leaseMillis = config.leaseSeconds() * 1000L;
     }
 
@@ -89,6 +97,7 @@ final class ShardCoordinator {
         }
         int target = (config.shards() + beat.liveInstances() - 1) / beat.liveInstances();
         List<Future<?>> steps = new ArrayList<>();
+        Set<String> takenGroups = new HashSet<>();
         if (held.size() > target) {
             List<Integer> extras = new ArrayList<>(held.keySet()).subList(target, held.size());
             for (int shard : List.copyOf(extras)) {
@@ -100,22 +109,35 @@ final class ShardCoordinator {
                 if (wanted-- <= 0) {
                     break;
                 }
-                steps.add(db.take(instance, shard, leaseMillis).onSuccess(taken -> {
-                    if (taken && !stopped) {
+                steps.add(db.take(instance, shard, leaseMillis).compose(taken -> {
+                    if (taken && stopped) {
+                        // Stopped while taking it: back at once, not after the lease.
+                        return db.release(instance, shard);
+                    }
+                    if (taken) {
                         log.info("took shard {} (groups {}); {} instances alive", shard, groupsOf(shard),
                                 beat.liveInstances());
                         held.put(shard, sessions.apply(shard));
+                        takenGroups.addAll(groupsOf(shard));
                     }
+                    return Future.succeededFuture();
                 }));
             }
         }
-        return Future.join(steps).recover(e -> Future.succeededFuture()).map(v -> {
-            held.forEach((shard, session) -> {
-                session.follow(groupsOf(shard));
-                session.connect().onFailure(e -> log.warn("shard {}: {}", shard, e.getMessage()));
-            });
-            return null;
-        });
+        return Future.join(steps).recover(e -> Future.succeededFuture())
+                .compose(v -> takenGroups.isEmpty() ? Future.succeededFuture() : taking.apply(takenGroups)
+                        .recover(e -> {
+                            // Messages using aliases it could not learn are parked and their boxes asked to rebirth.
+                            log.warn("preparing taken groups {}: {}", takenGroups, e.getMessage());
+                            return Future.succeededFuture();
+                        }))
+                .map(v -> {
+                    held.forEach((shard, session) -> {
+                        session.follow(groupsOf(shard));
+                        session.connect().onFailure(e -> log.warn("shard {}: {}", shard, e.getMessage()));
+                    });
+                    return null;
+                });
     }
 
     private Future<Void> giveBack(int shard) {
