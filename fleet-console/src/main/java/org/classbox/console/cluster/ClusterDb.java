@@ -105,7 +105,8 @@ final class ClusterDb {
                     + " AND shard < ? ORDER BY shard", now, shards)) {
                 free.add((int) shard);
             }
-            return new Beat(now, (int) Math.max(1, live), renewed, free, strings(c, "SELECT group_id FROM fleet_groups"));
+            List<String> groups = strings(c, "SELECT group_id FROM fleet_groups");
+            return new Beat(now, (int) Math.max(1, live), renewed, free, groups);
         });
     }
 

@@ -64,10 +64,10 @@ class ClusterFailoverTest {
         FreshDatabase database = keep(new FreshDatabase());
         List<String> groups = oneGroupPerShard();
         ConsoleProcess a = keep(ConsoleProcess.start(dir.resolve("a"), settings(broker, database, "a", groups)));
-        Await.until(Duration.ofSeconds(30), "a holds every shard", () -> owners(database).get("a") == SHARDS);
+        Await.until(Duration.ofSeconds(30), "a holds every shard", () -> database.leaseOwners().get("a") == SHARDS);
         ConsoleProcess b = keep(ConsoleProcess.start(dir.resolve("b"), settings(broker, database, "b", groups)));
         Await.until(Duration.ofSeconds(30), "a and b hold half the shards each",
-                () -> owners(database).equals(Map.of("a", SHARDS / 2, "b", SHARDS / 2)));
+                () -> database.leaseOwners().equals(Map.of("a", SHARDS / 2, "b", SHARDS / 2)));
         // The shard sessions' subscriptions live at the broker from then on, whoever holds the shard.
         Await.until(Duration.ofSeconds(30), "every group subscribed", () -> groups.stream().allMatch(
                 g -> brokerLog(dir).contains("spBv1.0/" + g + "/#")));
@@ -142,23 +142,10 @@ class ClusterFailoverTest {
                 "mqtt.allowPlaintext", "true", "mqtt.hostId", "console", "http.port", "0",
                 "cluster.enabled", "true", "cluster.instanceId", instance, "cluster.storeUrl", database.url(),
                 "cluster.storePassword", FreshDatabase.PASSWORD, "cluster.groups", String.join(",", groups)));
-        settings.putAll(Map.of("store.dataDir", dir.resolve(instance).resolve("data").toString(), "cluster.shards", String.valueOf(SHARDS), "cluster.heartbeatSeconds",
-                String.valueOf(HEARTBEAT_SECONDS), "cluster.leaseSeconds", String.valueOf(LEASE_SECONDS)));
+        settings.putAll(Map.of("store.dataDir", dir.resolve(instance).resolve("data").toString(),
+                "cluster.shards", String.valueOf(SHARDS), "cluster.heartbeatSeconds", String.valueOf(HEARTBEAT_SECONDS),
+                "cluster.leaseSeconds", String.valueOf(LEASE_SECONDS)));
         return settings;
-    }
-
-    private static Map<String, Integer> owners(FreshDatabase database) {
-        Map<String, Integer> owners = new HashMap<>();
-        try (Connection c = database.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT owner, COUNT(*) FROM shard_leases WHERE owner <> ''"
-                     + " GROUP BY owner")) {
-            while (rs.next()) {
-                owners.put(rs.getString(1), rs.getInt(2));
-            }
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-        return owners;
     }
 
     private static long samplesStored(ConsoleProcess console) {

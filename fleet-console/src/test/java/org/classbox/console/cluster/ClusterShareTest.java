@@ -58,22 +58,23 @@ class ClusterShareTest {
         broker = Mosquitto.start(dir, List.of("allow_anonymous true"));
         database = new FreshDatabase();
         start("a");
-        Await.until(Duration.ofSeconds(20), "a holds every shard", () -> owners().equals(Map.of("a", SHARDS)));
+        Await.until(Duration.ofSeconds(20), "a holds every shard",
+                () -> database.leaseOwners().equals(Map.of("a", SHARDS)));
         start("b");
         start("c");
         Await.until(Duration.ofSeconds(20), "three instances hold two shards each",
-                () -> owners().equals(Map.of("a", 2, "b", 2, "c", 2)));
+                () -> database.leaseOwners().equals(Map.of("a", 2, "b", 2, "c", 2)));
         assertEquals(2L, consoles.get("b").ingestCounters().snapshot().get("shardsOwned"));
 
         long stopping = System.nanoTime();
         stop("a");
         // Given back, not expired: the others take the shards at their next heartbeats, long before the lease ends.
         Await.until(Duration.ofSeconds(10), "b and c hold a's shards",
-                () -> owners().equals(Map.of("b", 3, "c", 3)));
+                () -> database.leaseOwners().equals(Map.of("b", 3, "c", 3)));
         assertTrue((System.nanoTime() - stopping) / 1_000_000 < 20_000);
         stop("b");
         stop("c");
-        assertEquals(Map.of(), owners());
+        assertEquals(Map.of(), database.leaseOwners());
         assertEquals(0L, count("SELECT COUNT(*) FROM console_instances"));
     }
 
@@ -94,20 +95,6 @@ class ClusterShareTest {
 
     private void stop(String instance) throws Exception {
         consoles.remove(instance).stop().await(30, TimeUnit.SECONDS);
-    }
-
-    private Map<String, Integer> owners() {
-        Map<String, Integer> owners = new HashMap<>();
-        try (Connection c = database.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT owner, COUNT(*) FROM shard_leases WHERE owner <> ''"
-                     + " GROUP BY owner")) {
-            while (rs.next()) {
-                owners.put(rs.getString(1), rs.getInt(2));
-            }
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-        return owners;
     }
 
     private long count(String sql) throws Exception {

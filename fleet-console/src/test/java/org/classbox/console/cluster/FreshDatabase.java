@@ -2,8 +2,11 @@ package org.classbox.console.cluster;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Assertions;
 
@@ -29,6 +32,21 @@ final class FreshDatabase implements AutoCloseable {
 
     Connection connect() throws SQLException {
         return DriverManager.getConnection(url(), USER, PASSWORD);
+    }
+
+    /** How many shards each instance holds now (free shards not counted). */
+    Map<String, Integer> leaseOwners() {
+        Map<String, Integer> owners = new HashMap<>();
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT owner, COUNT(*) FROM shard_leases WHERE owner <> ''"
+                     + " GROUP BY owner")) {
+            while (rs.next()) {
+                owners.put(rs.getString(1), rs.getInt(2));
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+        return owners;
     }
 
     @Override
