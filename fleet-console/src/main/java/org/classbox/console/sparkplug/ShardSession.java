@@ -44,6 +44,7 @@ public final class ShardSession {
     private final Set<String> groups = new HashSet<>();
     private final Set<String> subscribed = new HashSet<>();
     private boolean connecting;
+    private long connectStarted;
     private volatile IMqttToken connectToken;
     private volatile boolean closed;
 
@@ -78,10 +79,15 @@ public final class ShardSession {
 
     /** Connects unless connected or connecting; fails when the broker cannot be reached (retry later). */
     public Future<Void> connect() {
+        if (connecting && System.nanoTime() - connectStarted > HostApplication.CONNECT_WATCHDOG_MILLIS * 1_000_000) {
+            abandonConnect();
+            return Future.succeededFuture();
+        }
         if (closed || connecting || client.isConnected()) {
             return Future.succeededFuture();
         }
         connecting = true;
+        connectStarted = System.nanoTime();
         Promise<Void> done = Promise.promise();
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(false);
@@ -150,6 +156,26 @@ public final class ShardSession {
             }
             client.close(true);
             return null;
+        });
+    }
+
+    /**
+     * Paho 1.2.5 can leave a connect whose CONNACK never came pending forever (see {@link HostApplication}): past
+     * the watchdog, the attempt is ended forcibly and the next heartbeat starts a new one.
+     */
+    private void abandonConnect() {
+        log.warn("{}: no answer to CONNECT from {} for {} s; starting over", clientId, config.uri(),
+                HostApplication.CONNECT_WATCHDOG_MILLIS / 1000);
+        connectStarted = System.nanoTime();
+        context.owner().executeBlocking(() -> {
+            client.disconnectForcibly(0, 1000, false);
+            return null;
+        }).onComplete(done -> {
+            // Still "connecting" until then, so no new attempt overlaps the forced end of this one.
+            connecting = false;
+            if (done.failed()) {
+                log.debug("{}: {}", clientId, done.cause().getMessage());
+            }
         });
     }
 
