@@ -95,6 +95,10 @@ final class ClusterControl {
         });
     }
 
+    boolean isConnected() {
+        return client.isConnected();
+    }
+
     /** Watches births for new groups while {@code on} (this instance holds shard 0). */
     void discover(boolean on) {
         if (on == discovering) {

@@ -29,7 +29,10 @@ final class ClusterDb {
         Connection open() throws SQLException;
     }
 
-    /** What one heartbeat learned: the database time, live instances, leases renewed, free shards, known groups. */
+    /**
+     * What one heartbeat learned: the database time, live instances, leases renewed, shards the instance may take
+     * (free, expired or its own), known groups.
+     */
     record Beat(long now, int liveInstances, Set<Integer> renewed, List<Integer> free, List<String> groups) {
     }
 
@@ -101,8 +104,9 @@ final class ClusterDb {
             long live = longs(c, "SELECT COUNT(*) FROM console_instances WHERE heartbeat_at > ?",
                     now - leaseMillis).get(0);
             List<Integer> free = new ArrayList<>();
-            for (long shard : longs(c, "SELECT shard FROM shard_leases WHERE (owner = '' OR expires_at < ?)"
-                    + " AND shard < ? ORDER BY shard", now, shards)) {
+            // Its own too: an instance restarted under the same id gets its shards back without waiting for them.
+            for (long shard : longs(c, "SELECT shard FROM shard_leases WHERE (owner = '' OR owner = ?"
+                    + " OR expires_at < ?) AND shard < ? ORDER BY shard", instance, now, shards)) {
                 free.add((int) shard);
             }
             List<String> groups = strings(c, "SELECT group_id FROM fleet_groups");

@@ -98,7 +98,7 @@ public final class ClusterHost {
 
     private Future<Void> heartbeat() {
         control.connect().onFailure(e -> log.warn("{}", e.getMessage()));
-        return coordinator.beat().onComplete(v -> control.discover(coordinator.holds(0)));
+        return coordinator.beat(control.isConnected()).onComplete(v -> control.discover(coordinator.holds(0)));
     }
 
     private void groupSeen(String group) {

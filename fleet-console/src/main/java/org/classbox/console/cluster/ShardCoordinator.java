@@ -38,6 +38,7 @@ final class ShardCoordinator {
     private List<String> groups = List.of();
     private long renewedNanos = System.nanoTime();
     private boolean beating;
+    private boolean brokerReachable;
     private boolean stopped;
 
     /**
@@ -61,13 +62,22 @@ final class ShardCoordinator {
         return held.containsKey(shard);
     }
 
-    /** One heartbeat; completes when its decisions are carried out (connects may still be under way). */
-    Future<Void> beat() {
+    /**
+     * One heartbeat; completes when its decisions are carried out (connects may still be under way). An instance
+     * that cannot reach the broker ({@code brokerReachable} false) takes no shard, and renews only the shards whose
+     * session was connected lately: cut off from the broker but not from the database, it lets their leases run out
+     * so that another instance serves those boxes.
+     */
+    Future<Void> beat(boolean brokerReachable) {
         if (beating || stopped) {
             return Future.succeededFuture();
         }
         beating = true;
-        return db.heartbeat(instance, leaseMillis, held.keySet())
+        this.brokerReachable = brokerReachable;
+        long healthyWithin = leaseMillis - config.heartbeatSeconds() * 1000L;
+        List<Integer> renewing = held.entrySet().stream().filter(e -> e.getValue().healthy(healthyWithin))
+                .map(Map.Entry::getKey).toList();
+        return db.heartbeat(instance, leaseMillis, renewing)
                 .compose(this::decide)
                 .recover(this::unreachable)
                 .onComplete(done -> {
@@ -91,7 +101,8 @@ final class ShardCoordinator {
         groups = beat.groups();
         for (int shard : List.copyOf(held.keySet())) {
             if (!beat.renewed().contains(shard)) {
-                log.warn("lost shard {} (groups {}): another instance holds its lease", shard, groupsOf(shard));
+                log.warn("lost shard {} (groups {}): its session is cut off from the broker, or another instance"
+                        + " holds its lease", shard, groupsOf(shard));
                 held.remove(shard).close(false);
             }
         }
@@ -103,9 +114,12 @@ final class ShardCoordinator {
             for (int shard : List.copyOf(extras)) {
                 steps.add(giveBack(shard));
             }
-        } else {
+        } else if (brokerReachable) {
             int wanted = target - held.size();
             for (int shard : beat.free()) {
+                if (held.containsKey(shard)) {
+                    continue;
+                }
                 if (wanted-- <= 0) {
                     break;
                 }

@@ -45,6 +45,8 @@ public final class ShardSession {
     private final Set<String> subscribed = new HashSet<>();
     private boolean connecting;
     private long connectStarted;
+    /** When the session was last seen connected (or made). */
+    private long seenConnected = System.nanoTime();
     private volatile IMqttToken connectToken;
     private volatile boolean closed;
 
@@ -67,6 +69,15 @@ public final class ShardSession {
 
     public boolean isConnected() {
         return client.isConnected();
+    }
+
+    /** Connected now, or within the last {@code withinMillis}: worth holding its lease a while longer. */
+    public boolean healthy(long withinMillis) {
+        long now = System.nanoTime();
+        if (client.isConnected()) {
+            seenConnected = now;
+        }
+        return now - seenConnected <= withinMillis * 1_000_000;
     }
 
     /** Follows {@code wanted}'s groups too (subscribing now when connected); groups are never dropped. */

@@ -53,7 +53,16 @@ class ShardLeasesTest {
         assertFalse(await(b.take("b", 2, LEASE)));
         ClusterDb.Beat beat = await(a.heartbeat("a", LEASE, List.of(2)));
         assertEquals(Set.of(2), beat.renewed());
-        assertEquals(List.of(0, 1, 3), beat.free());
+        assertEquals(List.of(0, 1, 3), await(b.heartbeat("b", LEASE, List.of())).free());
+    }
+
+    @Test
+    void an_instance_restarted_under_its_id_gets_its_shards_back_at_once() throws Exception {
+        assertTrue(await(a.take("a", 1, LEASE)));
+        // The restarted "a" holds nothing yet; its old lease is still running, and still its own.
+        assertEquals(List.of(0, 1, 2, 3), await(a.heartbeat("a", LEASE, List.of())).free());
+        assertTrue(await(a.take("a", 1, LEASE)));
+        assertEquals(List.of(0, 2, 3), await(b.heartbeat("b", LEASE, List.of())).free());
     }
 
     @Test
