@@ -13,13 +13,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.classbox.console.FleetConsole;
 import org.classbox.console.config.ConsoleConfig;
 import org.classbox.settings.Settings;
 import org.classbox.testing.Await;
+import org.classbox.sparkplug.HostState;
 import org.classbox.testing.Mosquitto;
+import org.classbox.testing.OnMessage;
 import org.classbox.testing.TestGuard;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -73,9 +80,41 @@ class ClusterShareTest {
                 () -> database.leaseOwners().equals(Map.of("b", 3, "c", 3)));
         assertTrue((System.nanoTime() - stopping) / 1_000_000 < 20_000);
         stop("b");
+        // b's will said offline; c, still alive, answers it.
+        Await.until(Duration.ofSeconds(10), "STATE online again while c runs", () -> retainedState().online());
         stop("c");
         assertEquals(Map.of(), database.leaseOwners());
         assertEquals(0L, count("SELECT COUNT(*) FROM console_instances"));
+        // The last one to leave leaves STATE offline: the boxes keep their data until a console is back.
+        Await.until(Duration.ofSeconds(10), "STATE offline", () -> !retainedState().online());
+    }
+
+    /** The retained STATE of the cluster, as a box connecting now reads it. */
+    private HostState retainedState() {
+        List<HostState> states = new CopyOnWriteArrayList<>();
+        MqttClient box;
+        try {
+            box = new MqttClient("tcp://127.0.0.1:" + broker.port(), "box-reading-state",
+                    new MemoryPersistence());
+        } catch (MqttException e) {
+            throw new AssertionError(e);
+        }
+        box.setCallback(new OnMessage((topic, message) -> states.add(HostState.decode(message.getPayload()))));
+        try {
+            box.connect(new MqttConnectionOptions());
+            box.subscribe("spBv1.0/STATE/console", 1);
+            return Await.value(Duration.ofSeconds(10), "retained STATE", () -> states.isEmpty() ? null
+                    : states.get(states.size() - 1));
+        } catch (MqttException e) {
+            throw new AssertionError(e);
+        } finally {
+            try {
+                box.disconnect();
+                box.close();
+            } catch (MqttException ignored) {
+                // Not connected.
+            }
+        }
     }
 
     private void start(String instance) throws Exception {
