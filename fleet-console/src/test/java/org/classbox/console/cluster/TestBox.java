@@ -1,12 +1,16 @@
 package org.classbox.console.cluster;
 
+import java.time.Duration;
 import java.util.List;
 import org.classbox.sparkplug.Metric;
 import org.classbox.sparkplug.MetricType;
 import org.classbox.sparkplug.Metrics;
 import org.classbox.sparkplug.Payload;
 import org.classbox.sparkplug.PayloadCodec;
+import org.classbox.testing.Await;
 import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -51,7 +55,18 @@ final class TestBox implements AutoCloseable {
     private void publish(String topic, List<Metric> metrics) throws Exception {
         byte[] payload = PayloadCodec.encode(new Payload(System.currentTimeMillis(), seq, metrics));
         seq = (seq + 1) % 256;
-        client.publish(topic, new MqttMessage(payload, 1, false, null));
+        // Paho 1.2.5 may count a completed publish as in flight a moment longer: that one is tried again.
+        Await.until(Duration.ofSeconds(20), "publish on " + topic, () -> {
+            try {
+                client.publish(topic, new MqttMessage(payload, 1, false, null));
+                return true;
+            } catch (MqttException e) {
+                if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT) {
+                    return false;
+                }
+                throw new AssertionError("box " + key() + " cannot publish on " + topic, e);
+            }
+        });
     }
 
     @Override
