@@ -49,7 +49,7 @@ public final class ClusterHost {
                 () -> DriverManager.getConnection(config.storeUrl(), config.storeUser(), config.storePassword()),
                 config.shards());
         this.control = new ClusterControl(context, mqtt, instance, this::groupSeen);
-        this.coordinator = new ShardCoordinator(context, config, instance, db,
+        this.coordinator = new ShardCoordinator(config, instance, db,
                 shard -> new ShardSession(context, mqtt, mqtt.hostId() + "-shard-" + shard, messages), owned,
                 taking);
     }

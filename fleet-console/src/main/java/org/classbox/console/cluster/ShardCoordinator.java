@@ -1,6 +1,5 @@
 package org.classbox.console.cluster;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,7 +25,6 @@ import org.slf4j.LoggerFactory;
 final class ShardCoordinator {
     private static final Logger log = LoggerFactory.getLogger(ShardCoordinator.class);
 
-    private final Context context;
     private final ClusterConfig config;
     private final String instance;
     private final ClusterDb db;
@@ -45,10 +43,9 @@ final class ShardCoordinator {
      * {@code sessions} makes the (unconnected) session of a shard; {@code owned} hears how many are held;
      * {@code taking} prepares the ingest for a taken shard's groups before its session connects.
      */
-    ShardCoordinator(Context context, ClusterConfig config, String instance, ClusterDb db,
+    ShardCoordinator(ClusterConfig config, String instance, ClusterDb db,
                      Function<Integer, ShardSession> sessions, IntConsumer owned,
                      Function<Set<String>, Future<Void>> taking) {
-        this.context = context;
         this.config = config;
         this.instance = instance;
         this.db = db;
