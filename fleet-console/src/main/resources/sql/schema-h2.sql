@@ -216,3 +216,24 @@ CREATE TABLE IF NOT EXISTS sessions (
 );
 
 CREATE INDEX IF NOT EXISTS sessions_by_operator ON sessions(operator);
+-- Cluster (several consoles share the fleet; used only with cluster.enabled, in the shared PostgreSQL database).
+-- cluster:begin
+-- Which instance holds which shard of the fleet (shard = stable hash of the group id); owner '' = free. Taken and
+-- renewed by conditional UPDATEs, so two instances never hold one; expires_at in the database's clock (millis).
+CREATE TABLE IF NOT EXISTS shard_leases (
+    shard       INTEGER NOT NULL PRIMARY KEY,
+    owner       VARCHAR(64) NOT NULL,
+    expires_at  BIGINT NOT NULL
+);
+
+-- The console instances and their last heartbeat (database clock, millis): the live ones share the shards.
+CREATE TABLE IF NOT EXISTS console_instances (
+    id            VARCHAR(64) NOT NULL PRIMARY KEY,
+    heartbeat_at  BIGINT NOT NULL
+);
+
+-- Every Sparkplug group known to the cluster: each shard's session subscribes to its groups.
+CREATE TABLE IF NOT EXISTS fleet_groups (
+    group_id  VARCHAR(64) NOT NULL PRIMARY KEY
+);
+-- cluster:end

@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.classbox.sparkplug.AliasBook;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -16,6 +17,7 @@ import org.classbox.console.commands.Commands;
 import org.classbox.console.audit.AuditRoutes;
 import org.classbox.console.auth.Accounts;
 import org.classbox.console.auth.AuthRoutes;
+import org.classbox.console.cluster.ClusterHost;
 import org.classbox.console.config.ConsoleConfig;
 import org.classbox.console.sparkplug.HostApplication;
 import org.classbox.console.sparkplug.IngestCounters;
@@ -33,6 +35,7 @@ public final class FleetConsole {
     private final ConsoleConfig config;
     private BoxStore store;
     private HostApplication host;
+    private ClusterHost cluster;
     private SparkplugIngest ingest;
     private Commands commands;
     private HttpServer http;
@@ -59,18 +62,31 @@ public final class FleetConsole {
 
     private Future<Void> startOn(Context context) {
         store = new BoxStore(vertx, config.store());
-        ingest = new SparkplugIngest(vertx, store, (group, box) -> host.requestRebirth(group, box),
-                System::currentTimeMillis, config.mqtt().receiveMaximum(), config.mqtt().maxPacketBytes(),
-                new AliasBook(), config.ingest().reorderTimeoutMillis());
-        host = new HostApplication(context, config.mqtt(), ingest::accept);
+        boolean clustered = config.cluster().enabled();
+        ingest = new SparkplugIngest(vertx, store, (group, box) -> {
+            if (clustered) {
+                cluster.requestRebirth(group, box);
+            } else {
+                host.requestRebirth(group, box);
+            }
+        }, System::currentTimeMillis, config.mqtt().receiveMaximum() * (clustered ? config.cluster().shards() : 1),
+                config.mqtt().maxPacketBytes(), new AliasBook(), config.ingest().reorderTimeoutMillis());
+        if (clustered) {
+            cluster = new ClusterHost(context, config.cluster(), config.mqtt(), ingest::accept,
+                    ingest.counters()::shardsOwned, groups -> ingest.learnBirths(groups::contains));
+        } else {
+            host = new HostApplication(context, config.mqtt(), ingest::accept);
+        }
         accounts = new Accounts(vertx, store, config.auth(), System::currentTimeMillis, announce);
         Router root = Router.router(vertx);
         // Everything under /api/v1 mounted after this passes the session guard.
         AuthRoutes.mount(root, accounts);
         new AuditRoutes(store).mount(root);
-        ScheduleRoutes schedules = new ScheduleRoutes(store, (topic, body) -> host.publishRetained(topic, body),
+        ScheduleRoutes schedules = new ScheduleRoutes(store, (topic, body) -> clustered
+                ? cluster.publishRetained(topic, body) : host.publishRetained(topic, body),
                 System::currentTimeMillis);
-        commands = new Commands(vertx, store, (topic, body) -> host.publish(topic, body), System::currentTimeMillis,
+        commands = new Commands(vertx, store, (topic, body) -> clustered
+                ? cluster.publish(topic, body) : host.publish(topic, body), System::currentTimeMillis,
                 config.commands());
         Router api = new ApiRoutes(store, ingest.counters(), System::currentTimeMillis, schedules).router(vertx);
         new CommandRoutes(commands).mount(api);
@@ -87,8 +103,15 @@ public final class FleetConsole {
                     http = server;
                     log.info("fleet console at http://{}:{} (API: /api/v1/boxes)", config.http().host(),
                             server.actualPort());
-                    return host.start();
+                    return clustered ? startCluster() : host.start();
                 });
+    }
+
+    /** Starts the cluster with the groups of the boxes this console's store knows. */
+    private Future<Void> startCluster() {
+        return store.boxes(System.currentTimeMillis())
+                .map(boxes -> boxes.stream().map(box -> box.key().groupId()).collect(Collectors.toSet()))
+                .compose(groups -> cluster.start(groups));
     }
 
     public Future<Void> stop() {
@@ -98,7 +121,7 @@ public final class FleetConsole {
         if (commands != null) {
             commands.stop();
         }
-        Future<Void> mqtt = host == null ? Future.succeededFuture() : host.stop();
+        Future<Void> mqtt = cluster != null ? cluster.stop() : host == null ? Future.succeededFuture() : host.stop();
         return mqtt.recover(e -> Future.succeededFuture())
                 .compose(v -> http == null ? Future.<Void>succeededFuture() : http.close())
                 .recover(e -> Future.succeededFuture())

@@ -5,7 +5,7 @@ import org.classbox.settings.Settings;
 
 /** The fleet console's whole configuration. */
 public record ConsoleConfig(MqttConfig mqtt, HttpConfig http, StoreConfig store, IngestConfig ingest,
-                            CommandsConfig commands, AuthConfig auth) {
+                            CommandsConfig commands, AuthConfig auth, ClusterConfig cluster) {
     public ConsoleConfig {
         Objects.requireNonNull(mqtt, "mqtt");
         Objects.requireNonNull(http, "http");
@@ -13,13 +13,14 @@ public record ConsoleConfig(MqttConfig mqtt, HttpConfig http, StoreConfig store,
         Objects.requireNonNull(ingest, "ingest");
         Objects.requireNonNull(commands, "commands");
         Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(cluster, "cluster");
     }
 
     /** Reads every key with its default, and rejects keys nothing reads. */
     public static ConsoleConfig from(Settings settings) {
         ConsoleConfig config = new ConsoleConfig(MqttConfig.from(settings), HttpConfig.from(settings),
                 StoreConfig.from(settings), IngestConfig.from(settings), CommandsConfig.from(settings),
-                AuthConfig.from(settings));
+                AuthConfig.from(settings), ClusterConfig.from(settings));
         settings.requireAllUsed();
         return config;
     }

@@ -21,6 +21,7 @@ public final class IngestCounters {
     private long unknownAliases;
     private long storeFailures;
     private int queued;
+    private int shardsOwned;
     private final EnumMap<Malformation, Long> malformed = new EnumMap<>(Malformation.class);
 
     synchronized void committed(BatchResult batch, int messages) {
@@ -63,6 +64,11 @@ public final class IngestCounters {
         queued = now;
     }
 
+    /** Shards of the fleet this instance holds (cluster mode; 0 otherwise). */
+    public synchronized void shardsOwned(int now) {
+        shardsOwned = now;
+    }
+
     /** A copy of every counter, by the names the API shows. */
     public synchronized Map<String, Object> snapshot() {
         Map<String, Long> bad = new LinkedHashMap<>();
@@ -83,6 +89,7 @@ public final class IngestCounters {
         all.put("unknownAliases", unknownAliases);
         all.put("storeFailures", storeFailures);
         all.put("queued", (long) queued);
+        all.put("shardsOwned", (long) shardsOwned);
         all.put("malformed", bad);
         return all;
     }

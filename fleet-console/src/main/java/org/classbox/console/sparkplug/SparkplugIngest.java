@@ -104,15 +104,30 @@ public final class SparkplugIngest {
      * kept for the console while it was away uses the aliases they declared.
      */
     public Future<Void> learnBirths() {
+        return learnBirths(group -> true);
+    }
+
+    /**
+     * As {@link #learnBirths()}, for the boxes of {@code groups} only: a cluster instance taking a shard over learns
+     * the births its former holder saved, before the shard's session delivers anything. Boxes this instance is
+     * decoding meanwhile are left alone, so a newer birth is never replaced by an older one.
+     */
+    public Future<Void> learnBirths(Predicate<String> groups) {
         return store.births().map(births -> {
+            int learnt = 0;
             for (SavedBirth birth : births) {
                 try {
-                    aliases.decode(SparkplugTopic.parse(birth.topic()), birth.payload());
+                    SparkplugTopic topic = SparkplugTopic.parse(birth.topic());
+                    if (!groups.test(topic.groupId())) {
+                        continue;
+                    }
+                    learnt++;
+                    aliases.decode(topic, birth.payload());
                 } catch (SparkplugException e) {
                     log.warn("saved birth on {} is unreadable: {}", birth.topic(), e.getMessage());
                 }
             }
-            log.info("{} saved births read", births.size());
+            log.info("{} saved births read", learnt);
             return null;
         });
     }
