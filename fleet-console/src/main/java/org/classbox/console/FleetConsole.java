@@ -28,6 +28,7 @@ public final class FleetConsole {
     private HostApplication host;
     private SparkplugIngest ingest;
     private HttpServer http;
+    private Router root;
 
     public FleetConsole(Vertx vertx, ConsoleConfig config) {
         this.vertx = vertx;
@@ -47,7 +48,7 @@ public final class FleetConsole {
                 System::currentTimeMillis, config.mqtt().receiveMaximum(), config.mqtt().maxPacketBytes(),
                 new AliasBook());
         host = new HostApplication(context, config.mqtt(), ingest::accept);
-        Router root = Router.router(vertx);
+        root = Router.router(vertx);
         ScheduleRoutes schedules = new ScheduleRoutes(store, (topic, body) -> host.publishRetained(topic, body),
                 System::currentTimeMillis);
         Router api = new ApiRoutes(store, ingest.counters(), System::currentTimeMillis, schedules).router(vertx);
@@ -80,6 +81,11 @@ public final class FleetConsole {
     /** The console's store, for tests and tools that read what it holds. */
     public BoxStore store() {
         return store;
+    }
+
+    /** Every route the console serves, for the test that checks the OpenAPI file documents them all. */
+    public Router router() {
+        return root;
     }
 
     /** The HTTP port actually bound (useful when configured as 0). */

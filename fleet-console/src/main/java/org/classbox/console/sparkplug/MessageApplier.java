@@ -3,6 +3,7 @@ package org.classbox.console.sparkplug;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.classbox.console.fleet.BoxHealth;
 import org.classbox.console.fleet.NodeFigures;
 import org.classbox.console.store.BoxKey;
 import org.classbox.console.store.BoxWrites;
@@ -214,8 +215,13 @@ final class MessageApplier {
             return;
         }
         // Every other device's latest values, whatever its type: the console shows what the box supervises.
+        boolean health = false;
         for (DeviceRecords.Value value : records.latest()) {
             writes.devices().saveLatest(records.box(), records.device(), epoch, value.recordId(), value.metric());
+            health |= BoxHealth.concerns(value.metric().name());
+        }
+        if (health) {
+            BoxHealth.refresh(writes.connection(), records.box());
         }
         if (records.isProjector()) {
             writes.updateProjector(records.box(), records.state());
