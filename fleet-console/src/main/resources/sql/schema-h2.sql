@@ -237,3 +237,21 @@ CREATE TABLE IF NOT EXISTS fleet_groups (
     group_id  VARCHAR(64) NOT NULL PRIMARY KEY
 );
 -- cluster:end
+-- Fleet views (issue 10, api): the node's own figures of its latest NBIRTH or NDATA (Journal/Backlog,
+-- Link/BytesToday/<class>), with the box's time of the payload they came in (newer payloads win); its active alarms
+-- and link state; and the indexes the fleet list's filters and the roll-ups use on 10,000 boxes.
+ALTER TABLE boxes ADD COLUMN IF NOT EXISTS journal_backlog BIGINT;
+ALTER TABLE boxes ADD COLUMN IF NOT EXISTS bytes_alarm BIGINT;
+ALTER TABLE boxes ADD COLUMN IF NOT EXISTS bytes_event BIGINT;
+ALTER TABLE boxes ADD COLUMN IF NOT EXISTS bytes_health BIGINT;
+ALTER TABLE boxes ADD COLUMN IF NOT EXISTS bytes_bulk BIGINT;
+ALTER TABLE boxes ADD COLUMN IF NOT EXISTS node_figures_at BIGINT;
+-- What a box's status comes from besides its session, kept with each device message that changes an Alarm/* or
+-- Link/State value (fleet.BoxHealth): a status computed from device_metrics at each request took seconds on 10,000.
+ALTER TABLE boxes ADD COLUMN IF NOT EXISTS alarm_count INTEGER DEFAULT 0 NOT NULL;
+ALTER TABLE boxes ADD COLUMN IF NOT EXISTS link_degraded BOOLEAN DEFAULT FALSE NOT NULL;
+CREATE INDEX IF NOT EXISTS boxes_by_place ON boxes(region, county, school, classroom);
+-- The boxes with an active alarm of a name: nonempty_since is set exactly while val is non-empty (no long val here).
+CREATE INDEX IF NOT EXISTS device_metrics_active ON device_metrics(metric, nonempty_since, group_id, box_id);
+-- Covers the roll-ups' scan of the lesson figures sampled in a window: no row is read besides the index.
+CREATE INDEX IF NOT EXISTS lesson_latest_figures ON lesson_latest(metric, taken_at, group_id, box_id, val);

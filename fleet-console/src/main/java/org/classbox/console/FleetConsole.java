@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import org.classbox.console.alarms.AlarmRoutes;
 import org.classbox.console.api.ApiRoutes;
+import org.classbox.console.api.FleetRoutes;
 import org.classbox.console.api.ScheduleRoutes;
 import org.classbox.console.commands.CommandRoutes;
 import org.classbox.console.commands.Commands;
@@ -41,6 +42,7 @@ public final class FleetConsole {
     private HttpServer http;
     private Accounts accounts;
     private final Consumer<String> announce;
+    private Router root;
 
     public FleetConsole(Vertx vertx, ConsoleConfig config) {
         this(vertx, config, System.out::println);
@@ -78,7 +80,7 @@ public final class FleetConsole {
             host = new HostApplication(context, config.mqtt(), ingest::accept);
         }
         accounts = new Accounts(vertx, store, config.auth(), System::currentTimeMillis, announce);
-        Router root = Router.router(vertx);
+        root = Router.router(vertx);
         // Everything under /api/v1 mounted after this passes the session guard.
         AuthRoutes.mount(root, accounts);
         new AuditRoutes(store).mount(root);
@@ -91,6 +93,7 @@ public final class FleetConsole {
         Router api = new ApiRoutes(store, ingest.counters(), System::currentTimeMillis, schedules).router(vertx);
         new CommandRoutes(commands).mount(api);
         new AlarmRoutes(store, System::currentTimeMillis).mount(api);
+        new FleetRoutes(store, System::currentTimeMillis, config.store().offlineAfterSeconds()).mount(api);
         root.route("/api/v1/*").subRouter(api);
         root.route("/*").subRouter(WebRoutes.router(vertx));
         return store.start()
@@ -138,6 +141,11 @@ public final class FleetConsole {
     /** What ingest counted since the console started (the API's {@code GET /api/v1/ingest}). */
     public IngestCounters ingestCounters() {
         return ingest.counters();
+    }
+
+    /** Every route the console serves, for the test that checks the OpenAPI file documents them all. */
+    public Router router() {
+        return root;
     }
 
     /** The HTTP port actually bound (useful when configured as 0). */

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.function.LongSupplier;
 import org.classbox.console.alarms.AlarmRows;
 import org.classbox.console.commands.CommandRows;
+import org.classbox.console.fleet.BoxHealth;
+import org.classbox.console.fleet.NodeFigures;
 import org.classbox.console.store.BoxKey;
 import org.classbox.console.store.BoxMetadata;
 import org.classbox.console.store.BoxWrites;
@@ -155,6 +157,9 @@ final class MessageApplier {
                     result.unborn.add(box);
                 } else {
                     writes.touch(box, now);
+                    if (topic.type() == MessageType.NDATA) {
+                        NodeFigures.save(writes.connection(), box, payload, false);
+                    }
                 }
         }
     }
@@ -176,6 +181,7 @@ final class MessageApplier {
                 longMetric(payload, Metrics.JOURNAL_BACKLOG));
         saveMetadata(writes, topic, box, payload, result);
         writes.saveBirth(box, "", topic.toString(), bytes);
+        NodeFigures.save(writes.connection(), box, payload, true);
         releaseParked(writes, box, epoch, now, result);
         // Sparkplug's NBIRTH is seq 0; one without a seq starts the numbering there too.
         result.numbered.add(new BatchResult.Numbered(box, MessageType.NBIRTH, payload.seq() == null ? 0L
@@ -265,10 +271,15 @@ final class MessageApplier {
         }
         // Every other device's latest values, whatever its type: the console shows what the box supervises.
         AlarmRows alarms = new AlarmRows(writes.connection());
+        boolean health = false;
         for (DeviceRecords.Value value : records.latest()) {
             // Before saving: the latest value saved so far says whether this one is newer.
             alarms.apply(records.box(), records.device(), epoch, value.recordId(), value.metric());
             writes.devices().saveLatest(records.box(), records.device(), epoch, value.recordId(), value.metric());
+            health |= BoxHealth.concerns(value.metric().name());
+        }
+        if (health) {
+            BoxHealth.refresh(writes.connection(), records.box());
         }
         if (records.isProjector()) {
             writes.updateProjector(records.box(), records.state());
