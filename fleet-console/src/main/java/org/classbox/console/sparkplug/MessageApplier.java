@@ -1,20 +1,15 @@
 package org.classbox.console.sparkplug;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.classbox.console.alarms.AlarmRows;
 import org.classbox.console.commands.CommandRows;
-import org.classbox.console.fleet.BoxHealth;
 import org.classbox.console.fleet.NodeFigures;
 import org.classbox.console.store.BoxKey;
 import org.classbox.console.store.BoxMetadata;
 import org.classbox.console.store.BoxWrites;
-import org.classbox.console.store.LessonWrites;
-import org.classbox.console.store.LessonEvent;
 import org.classbox.console.store.ParkedMessage;
-import org.classbox.console.store.Sample;
 import org.classbox.sparkplug.AliasBook;
 import org.classbox.sparkplug.MessageType;
 import org.classbox.sparkplug.Metric;
@@ -144,7 +139,7 @@ final class MessageApplier {
                     result.unborn.add(box);
                     return;
                 }
-                store(writes, records, epoch, now, result);
+                RecordWrites.store(writes, records, epoch, now, result);
                 if (topic.type() == MessageType.DBIRTH) {
                     writes.saveBirth(box, topic.deviceId(), topic.toString(), bytes);
                     if (writes.hasParked(box)) {
@@ -222,7 +217,7 @@ final class MessageApplier {
                 writes.saveBirth(box, parkedTopic.deviceId(), message.topic(), message.payload());
             }
             DeviceRecords records = DeviceRecords.of(parkedTopic, box, payload);
-            SQLException dataError = writes.undoOnDataError(() -> store(writes, records, epoch, now, result));
+            SQLException dataError = writes.undoOnDataError(() -> RecordWrites.store(writes, records, epoch, now, result));
             if (dataError != null) {
                 drop(result, Malformation.VALUE, box, message.topic(), dataError.getMessage());
             }
@@ -246,63 +241,6 @@ final class MessageApplier {
             log.info("box {} is offline (NDEATH bdSeq {})", box, bdSeq);
         } else {
             log.debug("stale NDEATH of {} with bdSeq {} ignored", box, bdSeq);
-        }
-    }
-
-    private static void store(BoxWrites writes, DeviceRecords records, long epoch, long now, BatchResult result)
-            throws SQLException {
-        writes.touch(records.box(), now);
-        if (LessonWrites.kept(records.device())) {
-            if (records.lessonId() != null) {
-                List<LessonEvent> events = LessonEvents.of(records, epoch);
-                int added = writes.addLessonEvents(events);
-                result.samplesStored += added;
-                result.samplesRepeated += events.size() - added;
-            }
-            // Schedule acknowledgements, lesson figures and material progress: the latest value of each is what the
-            // console shows; events and snapshots are rows of their own above.
-            for (DeviceRecords.Value value : records.samples()) {
-                if (!LessonEvents.isEventMetric(value.metric().name())) {
-                    writes.lessons().saveLatest(records.box(), records.device(), epoch, value.recordId(),
-                            value.metric());
-                }
-            }
-            return;
-        }
-        // Every other device's latest values, whatever its type: the console shows what the box supervises.
-        AlarmRows alarms = new AlarmRows(writes.connection());
-        boolean health = false;
-        for (DeviceRecords.Value value : records.latest()) {
-            // Before saving: the latest value saved so far says whether this one is newer.
-            alarms.apply(records.box(), records.device(), epoch, value.recordId(), value.metric());
-            writes.devices().saveLatest(records.box(), records.device(), epoch, value.recordId(), value.metric());
-            health |= BoxHealth.concerns(value.metric().name());
-        }
-        if (health) {
-            BoxHealth.refresh(writes.connection(), records.box());
-        }
-        if (records.isProjector()) {
-            writes.updateProjector(records.box(), records.state());
-        }
-        List<Sample> samples = new ArrayList<>(records.samples().size());
-        for (DeviceRecords.Value value : records.samples()) {
-            Metric m = value.metric();
-            // A snapshot's bytes are no value to keep as text: the row says one arrived, and how big it was.
-            String text = m.value() == null ? null : m.value() instanceof byte[] bytes ? bytes.length + " bytes"
-                    : String.valueOf(m.value());
-            samples.add(new Sample(records.box(), records.device(), epoch, value.recordId(), m.name(), m.timestamp(),
-                    text, m.historical()));
-        }
-        int added = writes.addSamples(samples);
-        result.samplesStored += added;
-        result.samplesRepeated += samples.size() - added;
-        CommandRows commands = new CommandRows(writes.connection());
-        for (DeviceRecords.Value value : records.samples()) {
-            Metric m = value.metric();
-            if (m.name().startsWith(CommandRows.ANSWER_PREFIX) && m.value() instanceof String answer) {
-                commands.answer(records.box(), records.device(), m.name().substring(CommandRows.ANSWER_PREFIX
-                        .length()), answer, epoch, value.recordId(), now);
-            }
         }
     }
 
