@@ -29,7 +29,7 @@ function row(a) {
           : el('span', {class: 'muted'}, 'not yet');
   return el('tr', {'data-alarm': a.id, 'data-name': a.name, 'data-box': a.groupId + '/' + a.boxId},
       el('td', {}, ago(a.raisedAt)),
-      el('td', {}, el('a', {href: boxHref(a.groupId, a.boxId)}, a.boxId), el('div', {class: 'muted'}, a.groupId)),
+      el('td', {}, el('a', {href: boxHref(a.groupId, a.boxId)}, a.boxId), el('span', {class: 'muted'}, ' ' + a.groupId)),
       el('td', {}, text(a.device || 'box')),
       el('td', {}, el('span', {class: a.clearedAt ? '' : 'chip'}, a.name)),
       el('td', {}, text(a.reason)),

@@ -23,7 +23,7 @@ function options(width) {
   return {
     width, height: 220,
     cursor: {drag: {x: true, y: false}},
-    scales: {x: {time: true}, ms: {auto: true}, pct: {range: [0, 100]}},
+    scales: {x: {time: true}, ms: {auto: true}, pct: {range: (u, min, max) => [0, Math.max(5, Math.ceil(max || 0))]}},
     series: [
       {},
       {label: 'RTT', scale: 'ms', stroke: '#0b62c4', width: 1.5, spanGaps: false,

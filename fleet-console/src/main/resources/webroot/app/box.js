@@ -31,12 +31,12 @@ function deviceRow(d) {
       .filter(([name, m]) => !HIDDEN.test(name) && m.value !== null && String(m.value).length <= 40)
       .slice(0, 12)
       .map(([name, m]) => el('span', {'data-metric': name, title: 'at ' + when(m.at)},
-          name + ' ', el('b', {}, String(m.value)), ' · '));
+          name + ' ', el('b', {}, String(m.value))));
   return el('tr', {'data-device': d.device},
       el('td', {}, el('b', {}, d.device)),
       el('td', {}, d.reachable === null || d.reachable === undefined ? '—'
           : d.reachable ? 'yes' : el('span', {class: 'error'}, 'no')),
-      el('td', {}, values),
+      el('td', {}, values.flatMap((v, i) => i === 0 ? [v] : [' · ', v])),
       el('td', {}, (d.alarms || []).map(a => el('span', {class: 'chip', title: 'since ' + when(a.since)},
           a.name.replace(/^Alarm\//, '') + ': ' + a.why))));
 }

@@ -42,7 +42,7 @@ function row(box) {
   return el('tr', {'data-box': box.groupId + '/' + box.boxId, 'data-status': box.status},
       el('td', {class: 'status'}, badge(box.status)),
       el('td', {}, el('a', {href: boxHref(box.groupId, box.boxId)}, box.boxId),
-          el('div', {class: 'muted'}, box.groupId)),
+          el('span', {class: 'muted'}, ' ' + box.groupId)),
       el('td', {}, text(box.region)), el('td', {}, text(box.county)), el('td', {}, text(box.school)),
       el('td', {}, text(box.classroom)),
       el('td', {}, ago(box.lastSeen)),
