@@ -38,8 +38,8 @@ function deviceRows(device, go) {
     const input = el('select', {'aria-label': d + ' input'},
         PJLINK_INPUTS.map(([code, name]) => el('option', {value: code}, code + ' ' + name)));
     rows.push(el('div', {class: 'row', 'data-commands': d}, el('b', {}, d),
-        button('Power on', () => go({device: d, name: 'Power', value: 'on'}), 'primary'),
-        button('Power off', () => go({device: d, name: 'Power', value: 'off'})),
+        button('Power on', () => go({device: d, name: 'Power', value: 'on'}), 'primary power-on'),
+        button('Power off', () => go({device: d, name: 'Power', value: 'off'}), 'power-off'),
         input, button('Set input', () => go({device: d, name: 'Input', value: input.value})),
         button('Blank', () => go({device: d, name: 'Mute/Video', value: true})),
         button('Unblank', () => go({device: d, name: 'Mute/Video', value: false}))));
