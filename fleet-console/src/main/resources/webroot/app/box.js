@@ -1,6 +1,6 @@
 // The box page: what the box is and where, its devices and their states, the link chart, journal and lesson figures,
 // active alarms (acknowledge) and the command panel. Polls the box's detail every 3 s and the chart every minute.
-import {start, getJson, postJson, poll, el, text, badge, ago, when, bytes, query, can, fail} from './common.js';
+import {start, getJson, postJson, poll, el, text, badge, ago, when, bytes, query, qs, can, fail} from './common.js';
 import {drawLink, linkDevice} from './box-chart.js';
 import {drawPanel, drawHistory} from './box-commands.js';
 
@@ -89,7 +89,10 @@ function lessons(list) {
 }
 
 async function refresh(again) {
-  const detail = await getJson(base + '/detail');
+  // Active alarms from the alarms table rather than the detail's: with their ids (to acknowledge) and the box's own
+  // Offline alarm, which no device reports.
+  const [detail, active] = await Promise.all([getJson(base + '/detail'),
+    getJson('/api/v1/alarms' + qs({state: 'active', group, box, size: 50}))]);
   document.title = detail.boxId + ' · classbox';
   document.getElementById('title').textContent = detail.boxId;
   document.getElementById('status').replaceChildren(badge(detail.status));
@@ -99,7 +102,7 @@ async function refresh(again) {
   devices = detail.devices || [];
   document.getElementById('devices').replaceChildren(...(devices.length ? devices.map(deviceRow)
       : [el('tr', {}, el('td', {colspan: 4, class: 'muted'}, 'no devices reported'))]));
-  alarms(detail.activeAlarms || [], again);
+  alarms(active.items, again);
   lessons(detail.lessons);
   drawPanel(detail.groupId, detail.boxId, devices, again);
   loaded();
