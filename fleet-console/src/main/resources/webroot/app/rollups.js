@@ -1,6 +1,7 @@
 // Roll-ups by level, region -> county -> school -> classroom, with the figures the programmes report. The level and
 // the place chosen so far live in the URL, so each step of the drill-down can be linked and the back button works.
 import {start, getJson, poll, el, text, number, query, qs, fail} from './common.js';
+import {drawAttainment} from './rollups-chart.js';
 
 const PLURAL = {region: 'regions', county: 'counties', school: 'schools', classroom: 'classrooms'};
 const form = document.getElementById('filters');
@@ -75,6 +76,7 @@ async function refresh() {
       ? answer.rows.map(r => row(r, p, here, days))
       : [el('tr', {}, el('td', {colspan: 7, class: 'muted'}, 'no boxes here'))]));
   document.getElementById('total').replaceChildren(totals(answer.rows));
+  drawAttainment(answer.rows, p.school || p.county || p.region);
 }
 
 async function main() {
