@@ -8,6 +8,7 @@ import org.classbox.sparkplug.AliasBook;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import org.classbox.console.api.ApiRoutes;
+import org.classbox.console.api.FleetRoutes;
 import org.classbox.console.api.ScheduleRoutes;
 import org.classbox.console.config.ConsoleConfig;
 import org.classbox.console.sparkplug.HostApplication;
@@ -49,8 +50,9 @@ public final class FleetConsole {
         Router root = Router.router(vertx);
         ScheduleRoutes schedules = new ScheduleRoutes(store, (topic, body) -> host.publishRetained(topic, body),
                 System::currentTimeMillis);
-        root.route("/api/v1/*").subRouter(new ApiRoutes(store, ingest.counters(), System::currentTimeMillis, schedules)
-                .router(vertx));
+        Router api = new ApiRoutes(store, ingest.counters(), System::currentTimeMillis, schedules).router(vertx);
+        new FleetRoutes(store, System::currentTimeMillis, config.store().offlineAfterSeconds()).mount(api);
+        root.route("/api/v1/*").subRouter(api);
         root.route("/*").subRouter(WebRoutes.router(vertx));
         return store.start()
                 .compose(v -> ingest.learnBirths())

@@ -3,6 +3,7 @@ package org.classbox.console.sparkplug;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.classbox.console.fleet.NodeFigures;
 import org.classbox.console.store.BoxKey;
 import org.classbox.console.store.BoxWrites;
 import org.classbox.console.store.LessonWrites;
@@ -120,6 +121,9 @@ final class MessageApplier {
                     result.unborn.add(box);
                 } else {
                     writes.touch(box, now);
+                    if (topic.type() == MessageType.NDATA) {
+                        NodeFigures.save(writes.connection(), box, payload, false);
+                    }
                 }
         }
     }
@@ -138,6 +142,7 @@ final class MessageApplier {
         log.info("box {} is online (bdSeq {}, epoch {}, {} records in its journal)", box, bdSeq, epoch,
                 longMetric(payload, Metrics.JOURNAL_BACKLOG));
         writes.saveBirth(box, "", topic.toString(), bytes);
+        NodeFigures.save(writes.connection(), box, payload, true);
         releaseParked(writes, box, epoch, now, result);
     }
 
