@@ -162,3 +162,28 @@ ALTER TABLE boxes ADD COLUMN IF NOT EXISTS node_figures_at BIGINT;
 CREATE INDEX IF NOT EXISTS boxes_by_place ON boxes(region, county, school, classroom);
 CREATE INDEX IF NOT EXISTS device_metrics_by_metric ON device_metrics(metric, val, group_id, box_id);
 CREATE INDEX IF NOT EXISTS lesson_latest_by_metric_time ON lesson_latest(metric, taken_at);
+
+-- ===== auth: operators and their sessions =====
+-- An operator account. password_hash encodes algorithm, iterations and salt (pbkdf2-sha256$iterations$salt$hash) so
+-- the cost can be raised later; must_change is set for a one-time password until its owner replaces it.
+CREATE TABLE IF NOT EXISTS operators (
+    name            VARCHAR(64) NOT NULL PRIMARY KEY,
+    role            VARCHAR(16) NOT NULL,
+    password_hash   VARCHAR(256) NOT NULL,
+    created_at      BIGINT NOT NULL,
+    disabled        BOOLEAN NOT NULL,
+    must_change     BOOLEAN NOT NULL
+);
+
+-- A logged-in browser, shared by every console instance on this database. Only a SHA-256 hash of the session id is
+-- kept: a copy of this table does not let anyone in.
+CREATE TABLE IF NOT EXISTS sessions (
+    id_hash         VARCHAR(64) NOT NULL PRIMARY KEY,
+    operator        VARCHAR(64) NOT NULL,
+    csrf_token      VARCHAR(64) NOT NULL,
+    created_at      BIGINT NOT NULL,
+    last_used_at    BIGINT NOT NULL,
+    expires_at      BIGINT NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS sessions_by_operator ON sessions(operator);

@@ -4,12 +4,16 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.function.Consumer;
 import org.classbox.sparkplug.AliasBook;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import org.classbox.console.api.ApiRoutes;
 import org.classbox.console.api.FleetRoutes;
 import org.classbox.console.api.ScheduleRoutes;
+import org.classbox.console.audit.AuditRoutes;
+import org.classbox.console.auth.Accounts;
+import org.classbox.console.auth.AuthRoutes;
 import org.classbox.console.config.ConsoleConfig;
 import org.classbox.console.sparkplug.HostApplication;
 import org.classbox.console.sparkplug.SparkplugIngest;
@@ -28,10 +32,18 @@ public final class FleetConsole {
     private HostApplication host;
     private SparkplugIngest ingest;
     private HttpServer http;
+    private Accounts accounts;
+    private final Consumer<String> announce;
 
     public FleetConsole(Vertx vertx, ConsoleConfig config) {
+        this(vertx, config, System.out::println);
+    }
+
+    /** {@code announce} receives what must reach the person starting the console, such as a one-time password. */
+    public FleetConsole(Vertx vertx, ConsoleConfig config, Consumer<String> announce) {
         this.vertx = vertx;
         this.config = config;
+        this.announce = announce;
     }
 
     public Future<Void> start() {
@@ -47,7 +59,11 @@ public final class FleetConsole {
                 System::currentTimeMillis, config.mqtt().receiveMaximum(), config.mqtt().maxPacketBytes(),
                 new AliasBook());
         host = new HostApplication(context, config.mqtt(), ingest::accept);
+        accounts = new Accounts(vertx, store, config.auth(), System::currentTimeMillis, announce);
         Router root = Router.router(vertx);
+        // Everything under /api/v1 mounted after this passes the session guard.
+        AuthRoutes.mount(root, accounts);
+        new AuditRoutes(store).mount(root);
         ScheduleRoutes schedules = new ScheduleRoutes(store, (topic, body) -> host.publishRetained(topic, body),
                 System::currentTimeMillis);
         Router api = new ApiRoutes(store, ingest.counters(), System::currentTimeMillis, schedules).router(vertx);
@@ -55,6 +71,7 @@ public final class FleetConsole {
         root.route("/api/v1/*").subRouter(api);
         root.route("/*").subRouter(WebRoutes.router(vertx));
         return store.start()
+                .compose(v -> accounts.start())
                 .compose(v -> ingest.learnBirths())
                 .compose(v -> vertx.createHttpServer().requestHandler(root)
                         .listen(config.http().port(), config.http().host()))
@@ -73,6 +90,8 @@ public final class FleetConsole {
         Future<Void> mqtt = host == null ? Future.succeededFuture() : host.stop();
         return mqtt.recover(e -> Future.succeededFuture())
                 .compose(v -> http == null ? Future.<Void>succeededFuture() : http.close())
+                .recover(e -> Future.succeededFuture())
+                .compose(v -> accounts == null ? Future.<Void>succeededFuture() : accounts.stop())
                 .recover(e -> Future.succeededFuture())
                 .compose(v -> store == null ? Future.<Void>succeededFuture() : store.stop());
     }

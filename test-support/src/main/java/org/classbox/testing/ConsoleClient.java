@@ -52,13 +52,18 @@ public final class ConsoleClient {
 
     /** Any request; {@code json} null sends no body. */
     public Response send(String method, String path, String json) {
+        return send(method, path, json, method.equals("GET") ? null : csrfToken);
+    }
+
+    /** Any request with the given {@code X-CSRF-Token} (null: none), to test that a wrong or missing one is refused. */
+    public Response send(String method, String path, String json, String csrfToken) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
-        if (csrfToken != null && !method.equals("GET")) {
+        if (csrfToken != null) {
             request.header("X-CSRF-Token", csrfToken);
         }
         try {

@@ -1,0 +1,182 @@
+package org.classbox.console.auth;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.classbox.console.audit.AuditLog;
+import org.classbox.console.config.AuthConfig;
+import org.classbox.console.store.BoxStore;
+
+/**
+ * Operators' accounts and sessions over the console's store. Password hashing runs on the {@code console-auth}
+ * worker (never an event loop, never the store's single worker, which ingest needs); SQL runs on the store's worker.
+ * Every method returns a Future completed on the caller's context. {@link #start} creates the first admin.
+ */
+public final class Accounts {
+    private static final int TOKEN_BYTES = 32;
+
+    private final Vertx vertx;
+    private final BoxStore store;
+    private final AuthConfig config;
+    private final LongSupplier clock;
+    private final Consumer<String> announce;
+    private final SecureRandom random = new SecureRandom();
+    /** Verified against for unknown names, so that they take as long to refuse as a wrong password. */
+    private volatile String decoyHash;
+    private WorkerExecutor worker;
+
+    /** {@code announce} prints the one-time password of a first start (stdout in production). */
+    public Accounts(Vertx vertx, BoxStore store, AuthConfig config, LongSupplier clock, Consumer<String> announce) {
+        this.vertx = vertx;
+        this.store = store;
+        this.config = config;
+        this.clock = clock;
+        this.announce = announce;
+    }
+
+    /** Opens the hashing worker, then creates the first admin if no operator exists. Call after the store started. */
+    public Future<Void> start() {
+        worker = vertx.createSharedWorkerExecutor("console-auth", 2);
+        return hash(token()).compose(decoy -> {
+            decoyHash = decoy;
+            return new FirstStart(this).run(announce);
+        });
+    }
+
+    public Future<Void> stop() {
+        WorkerExecutor closing = worker;
+        worker = null;
+        return closing == null ? Future.succeededFuture() : closing.close();
+    }
+
+    AuthConfig config() {
+        return config;
+    }
+
+    LongSupplier clock() {
+        return clock;
+    }
+
+    BoxStore store() {
+        return store;
+    }
+
+    Future<String> hash(String password) {
+        return worker.executeBlocking(() -> PasswordHash.hash(password, random), false);
+    }
+
+    /**
+     * The enabled account {@code name} if {@code password} is its password, else null, taking as long for an unknown
+     * name as for a wrong password.
+     */
+    Future<Account> check(String name, String password) {
+        return store.read("find operator " + name, w -> OperatorTable.find(w.connection(), name))
+                .compose(account -> worker.executeBlocking(() -> {
+                    boolean matches = PasswordHash.verify(password, account == null ? decoyHash
+                            : account.passwordHash());
+                    return matches && account != null && !account.disabled() ? account : null;
+                }, false));
+    }
+
+    /** Whether {@code password} is {@code account}'s current one. */
+    Future<Boolean> matches(Account account, String password) {
+        return worker.executeBlocking(() -> PasswordHash.verify(password, account.passwordHash()), false);
+    }
+
+    /** A new session for {@code account}, recorded with its audit row; the id goes to the browser only. */
+    Future<NewSession> open(Account account, String address) {
+        long now = clock.getAsLong();
+        String id = token();
+        String csrf = token();
+        long expiresAt = now + config.sessionMinutes() * 60_000L;
+        return store.transaction("open a session for " + account.name(), w -> {
+            SessionTable.deleteExpired(w.connection(), now, idleMillis());
+            SessionTable.insert(w.connection(), idHash(id), account.name(), csrf, now, expiresAt);
+            AuditLog.append(w.connection(), now, account.name(), "login", account.name(), "from " + address, "ok");
+            return new NewSession(id, csrf, expiresAt);
+        });
+    }
+
+    /** A failed login, for the audit; {@code name} is what was typed (null when it was not a possible name). */
+    Future<Void> failed(String name, String address) {
+        long now = clock.getAsLong();
+        return store.transaction("audit a failed login", w -> {
+            AuditLog.append(w.connection(), now, name == null ? "?" : name, "login-failed", name,
+                    "from " + address, "wrong name or password");
+            return null;
+        });
+    }
+
+    /**
+     * The live session of browser session id {@code id}, or null if there is none, it ended (absolute or idle), or its
+     * operator was disabled or deleted. Marks it used, at most every few seconds so requests do not each write.
+     */
+    Future<Session> session(String id) {
+        String idHash = idHash(id);
+        long now = clock.getAsLong();
+        return store.read("find a session", w -> SessionTable.find(w.connection(), idHash)).compose(s -> {
+            if (s == null) {
+                return Future.succeededFuture();
+            }
+            if (now >= s.expiresAt() || now - s.lastUsedAt() >= idleMillis() || s.account().disabled()) {
+                return store.transaction("end an expired session", w -> SessionTable.delete(w.connection(), idHash))
+                        .map((Session) null);
+            }
+            if (now - s.lastUsedAt() < Math.min(60_000, idleMillis() / 10)) {
+                return Future.succeededFuture(s);
+            }
+            return store.transaction("mark a session used", w -> {
+                SessionTable.touch(w.connection(), idHash, now);
+                return s;
+            });
+        });
+    }
+
+    Future<Void> close(Session session) {
+        long now = clock.getAsLong();
+        String name = session.account().name();
+        return store.transaction("end a session of " + name, w -> {
+            SessionTable.delete(w.connection(), session.idHash());
+            AuditLog.append(w.connection(), now, name, "logout", name, null, "ok");
+            return null;
+        });
+    }
+
+    Future<List<Account>> all() {
+        return store.read("list operators", w -> OperatorTable.all(w.connection()));
+    }
+
+    long idleMillis() {
+        return config.idleMinutes() * 60_000L;
+    }
+
+    /** 32 random bytes, base64url: session ids, CSRF tokens and one-time passwords. */
+    String token() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Only this hash of a session id is stored: a copy of the table lets nobody in. */
+    static String idHash(String id) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(id.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
+    /** What a login hands out: the session id (cookie), the CSRF token and when the session ends at the latest. */
+    record NewSession(String id, String csrfToken, long expiresAt) {
+    }
+}
