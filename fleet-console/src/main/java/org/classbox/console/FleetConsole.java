@@ -8,12 +8,15 @@ import java.util.function.Consumer;
 import org.classbox.sparkplug.AliasBook;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
+import org.classbox.console.alarms.AlarmRoutes;
 import org.classbox.console.api.ApiRoutes;
 import org.classbox.console.api.FleetRoutes;
 import org.classbox.console.api.ScheduleRoutes;
 import org.classbox.console.audit.AuditRoutes;
 import org.classbox.console.auth.Accounts;
 import org.classbox.console.auth.AuthRoutes;
+import org.classbox.console.commands.CommandRoutes;
+import org.classbox.console.commands.Commands;
 import org.classbox.console.config.ConsoleConfig;
 import org.classbox.console.sparkplug.HostApplication;
 import org.classbox.console.sparkplug.SparkplugIngest;
@@ -31,6 +34,7 @@ public final class FleetConsole {
     private BoxStore store;
     private HostApplication host;
     private SparkplugIngest ingest;
+    private Commands commands;
     private HttpServer http;
     private Accounts accounts;
     private final Consumer<String> announce;
@@ -66,13 +70,18 @@ public final class FleetConsole {
         new AuditRoutes(store).mount(root);
         ScheduleRoutes schedules = new ScheduleRoutes(store, (topic, body) -> host.publishRetained(topic, body),
                 System::currentTimeMillis);
+        commands = new Commands(vertx, store, (topic, body) -> host.publish(topic, body), System::currentTimeMillis,
+                config.commands());
         Router api = new ApiRoutes(store, ingest.counters(), System::currentTimeMillis, schedules).router(vertx);
         new FleetRoutes(store, System::currentTimeMillis, config.store().offlineAfterSeconds()).mount(api);
+        new CommandRoutes(commands).mount(api);
+        new AlarmRoutes(store, System::currentTimeMillis).mount(api);
         root.route("/api/v1/*").subRouter(api);
         root.route("/*").subRouter(WebRoutes.router(vertx));
         return store.start()
                 .compose(v -> accounts.start())
                 .compose(v -> ingest.learnBirths())
+                .compose(v -> commands.start())
                 .compose(v -> vertx.createHttpServer().requestHandler(root)
                         .listen(config.http().port(), config.http().host()))
                 .compose(server -> {
@@ -86,6 +95,9 @@ public final class FleetConsole {
     public Future<Void> stop() {
         if (ingest != null) {
             ingest.stop();
+        }
+        if (commands != null) {
+            commands.stop();
         }
         Future<Void> mqtt = host == null ? Future.succeededFuture() : host.stop();
         return mqtt.recover(e -> Future.succeededFuture())

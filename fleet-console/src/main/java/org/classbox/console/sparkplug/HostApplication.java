@@ -148,9 +148,21 @@ public final class HostApplication {
      * acknowledged it, fails when the console is not connected or the broker refused it.
      */
     public Future<Void> publishRetained(String topic, byte[] payload) {
+        return publish(topic, payload, true);
+    }
+
+    /**
+     * Publishes {@code payload} with QoS 1, not retained (a command to a box); completes on the context once the
+     * broker acknowledged it, fails when the console is not connected or the broker refused it.
+     */
+    public Future<Void> publish(String topic, byte[] payload) {
+        return publish(topic, payload, false);
+    }
+
+    private Future<Void> publish(String topic, byte[] payload, boolean retained) {
         Promise<Void> promise = Promise.promise();
         try {
-            client.publish(topic, payload, 1, true, null, new MqttActionListener() {
+            client.publish(topic, payload, 1, retained, null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     int[] codes = token.getReasonCodes();

@@ -4,6 +4,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.classbox.console.fleet.NodeFigures;
+import org.classbox.console.alarms.AlarmRows;
+import org.classbox.console.commands.CommandRows;
 import org.classbox.console.store.BoxKey;
 import org.classbox.console.store.BoxWrites;
 import org.classbox.console.store.LessonWrites;
@@ -137,6 +139,8 @@ final class MessageApplier {
         Long declared = longMetric(payload, Metrics.JOURNAL_EPOCH);
         long epoch = declared == null ? NO_JOURNAL_EPOCH : declared;
         writes.boxBorn(box, bdSeq, epoch, now);
+        new AlarmRows(writes.connection()).clear(box, "", AlarmRows.OFFLINE, now);
+        new CommandRows(writes.connection()).born(box, bdSeq, now);
         result.born.add(box);
         result.unborn.remove(box);
         log.info("box {} is online (bdSeq {}, epoch {}, {} records in its journal)", box, bdSeq, epoch,
@@ -187,6 +191,7 @@ final class MessageApplier {
             return;
         }
         if (writes.boxDied(box, bdSeq, now)) {
+            new AlarmRows(writes.connection()).raise(box, "", AlarmRows.OFFLINE, "NDEATH (bdSeq " + bdSeq + ")", now);
             log.info("box {} is offline (NDEATH bdSeq {})", box, bdSeq);
         } else {
             log.debug("stale NDEATH of {} with bdSeq {} ignored", box, bdSeq);
@@ -214,7 +219,10 @@ final class MessageApplier {
             return;
         }
         // Every other device's latest values, whatever its type: the console shows what the box supervises.
+        AlarmRows alarms = new AlarmRows(writes.connection());
         for (DeviceRecords.Value value : records.latest()) {
+            // Before saving: the latest value saved so far says whether this one is newer.
+            alarms.apply(records.box(), records.device(), epoch, value.recordId(), value.metric());
             writes.devices().saveLatest(records.box(), records.device(), epoch, value.recordId(), value.metric());
         }
         if (records.isProjector()) {
@@ -232,6 +240,14 @@ final class MessageApplier {
         int added = writes.addSamples(samples);
         result.samplesStored += added;
         result.samplesRepeated += samples.size() - added;
+        CommandRows commands = new CommandRows(writes.connection());
+        for (DeviceRecords.Value value : records.samples()) {
+            Metric m = value.metric();
+            if (m.name().startsWith(CommandRows.ANSWER_PREFIX) && m.value() instanceof String answer) {
+                commands.answer(records.box(), records.device(), m.name().substring(CommandRows.ANSWER_PREFIX
+                        .length()), answer, epoch, value.recordId(), now);
+            }
+        }
     }
 
     /** Births and deaths without a bdSeq cannot be matched to each other: such a message is dropped. */
