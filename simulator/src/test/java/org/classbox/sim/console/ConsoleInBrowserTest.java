@@ -72,7 +72,7 @@ class ConsoleInBrowserTest {
     @Test
     void an_operator_acknowledges_an_alarm_a_box_raised() throws Exception {
         SimBox box = rig.fleet().box(2);
-        box.raiseAlarm("projector", "LampHours", "lamp at 3012 h (limit 3000)");
+        box.raiseAlarm("projector", "LampHours", "lamp at 3012 h (limit 3000)").await(30, TimeUnit.SECONDS);
         chromium.click("nav a[href='/alarms.html']");
         String row = "tr[data-box='" + box.groupId() + "/" + box.boxId() + "'][data-name='LampHours']";
         Await.until(SOON, "the alarm listed as active",

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import org.classbox.sim.fleet.SimBox;
+import org.classbox.testing.ConsoleClient;
 import org.classbox.testing.Await;
 import org.classbox.testing.TestGuard;
 import org.junit.jupiter.api.AfterEach;
@@ -59,17 +62,29 @@ class ConsoleScreenshotsTest {
         for (int i = 0; i < 3; i++) {
             rig.fleet().box(100 + 7 * i).disconnect().await(30, TimeUnit.SECONDS);
         }
-        SimBox shown = rig.fleet().box(0);
-        shown.raiseAlarm("projector", "LampHours", "lamp at 3012 h (limit 3000)");
         for (int i = 1; i < 4; i++) {
-            rig.fleet().box(200 + 11 * i).raiseAlarm("projector", "Unreachable", "3 polls without an answer");
+            rig.fleet().box(200 + 11 * i).raiseAlarm("projector", "Unreachable", "3 polls without an answer")
+                    .await(30, TimeUnit.SECONDS);
         }
+        // The box page's chart shows 24 h: this box was away and comes back with a day of journaled readings.
+        SimBox shown = rig.fleet().box(0);
+        shown.returnWithHistory(Duration.ofHours(24)).await(60, TimeUnit.SECONDS);
+        shown.raiseAlarm("projector", "LampHours", "lamp at 3012 h (limit 3000)").await(30, TimeUnit.SECONDS);
         Await.until(SOON, "three boxes offline on the overview", () -> "3".equals(chromium.text("#count-offline")));
         Await.until(SOON, "the worst box first", () -> "offline".equals(
                 chromium.attribute("#boxes tr:first-child", "data-status")));
         assertEquals("1–50 of 1000 boxes", chromium.text("#range"));
         keep(chromium.screenshot("console-overview.png"));
 
+        // The day of history drains behind live data: wait until the console holds most of the day.
+        ConsoleClient api = rig.api();
+        String series = "/api/v1/boxes/" + shown.groupId() + "/" + shown.boxId()
+                + "/series?device=terminal&metric=Link/RttMillis&hours=24";
+        Await.until(BORN, "the link readings of the last 20 h stored", () -> {
+            JsonArray points = new JsonObject(api.get(series).body()).getJsonArray("points");
+            long twentyHoursAgo = System.currentTimeMillis() - 20 * 3_600_000L;
+            return !points.isEmpty() && points.getJsonArray(0).getLong(0) < twentyHoursAgo;
+        });
         chromium.driver().get(rig.url("/box.html?group=" + shown.groupId() + "&box=" + shown.boxId()));
         Await.until(SOON, "the box page with its devices, alarm and chart", () -> chromium.text(
                 "tr[data-device='projector']") != null && chromium.text("#alarms").contains("LampHours")
