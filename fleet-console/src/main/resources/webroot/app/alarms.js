@@ -1,10 +1,10 @@
 // Alarms: the active ones or the whole history, newest first, paged by the console; operators acknowledge here.
-import {start, getJson, postJson, poll, el, text, ago, when, query, setQuery, qs, boxHref, can, fail}
+import {start, getJson, postJson, poll, el, text, ago, when, query, setQuery, qs, boxHref, can, fail, Pager}
   from './common.js';
 
 const PAGE_SIZE = 50;
 const form = document.getElementById('filters');
-let page = Number(query().page || 1);
+let pager = null;
 let again = null;
 
 function filters() {
@@ -39,16 +39,12 @@ function row(a) {
 
 async function refresh() {
   const f = filters();
-  setQuery({...f, state: f.state === 'active' ? '' : f.state, page: page > 1 ? page : ''});
-  const answer = await getJson('/api/v1/alarms' + qs({...f, page, size: PAGE_SIZE}));
+  setQuery({...f, state: f.state === 'active' ? '' : f.state, page: pager.page > 1 ? pager.page : ''});
+  const answer = await getJson('/api/v1/alarms' + qs({...f, page: pager.page, size: PAGE_SIZE}));
   document.getElementById('alarms').replaceChildren(...(answer.items.length ? answer.items.map(row)
       : [el('tr', {}, el('td', {colspan: 7, class: 'muted'}, f.state === 'active' ? 'no active alarm'
           : 'no alarm recorded'))]));
-  const first = answer.total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
-  document.getElementById('range').textContent =
-      first + '–' + Math.min(page * PAGE_SIZE, answer.total) + ' of ' + answer.total;
-  document.getElementById('prev').disabled = page <= 1;
-  document.getElementById('next').disabled = page * PAGE_SIZE >= answer.total;
+  pager.show(answer.total, 'alarms');
 }
 
 async function main() {
@@ -59,25 +55,18 @@ async function main() {
       form.elements[name].value = chosen[name];
     }
   }
+  pager = new Pager(PAGE_SIZE, () => again());
   again = poll(() => refresh().catch(e => {
     fail('alarms', e);
     throw e;
   }), 3000);
   const changed = () => {
-    page = 1;
+    pager.page = 1;
     again();
   };
   form.addEventListener('change', changed);
   form.addEventListener('submit', event => event.preventDefault());
   form.addEventListener('reset', () => setTimeout(changed));
-  document.getElementById('prev').addEventListener('click', () => {
-    page = Math.max(1, page - 1);
-    again();
-  });
-  document.getElementById('next').addEventListener('click', () => {
-    page++;
-    again();
-  });
 }
 
 main().catch(e => fail('alarms', e));

@@ -23,7 +23,8 @@ function options(width) {
   return {
     width, height: 220,
     cursor: {drag: {x: true, y: false}},
-    scales: {x: {time: true}, ms: {auto: true}, pct: {range: (u, min, max) => [0, Math.max(5, Math.ceil(max || 0))]}},
+    // Always the whole last day, however few points there are (one point alone would stretch the axis to years).
+    scales: {x: {time: true, range: () => [Date.now() / 1000 - 86400, Date.now() / 1000]}, ms: {auto: true}, pct: {range: (u, min, max) => [0, Math.max(5, Math.ceil(max || 0))]}},
     series: [
       {},
       {label: 'RTT', scale: 'ms', stroke: '#0b62c4', width: 1.5, spanGaps: false,

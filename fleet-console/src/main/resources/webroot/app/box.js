@@ -28,7 +28,8 @@ function facts(detail) {
 
 function deviceRow(d) {
   const values = Object.entries(d.metrics || {})
-      .filter(([name, m]) => !HIDDEN.test(name) && m.value !== null && String(m.value).length <= 40)
+      .filter(([name, m]) => !HIDDEN.test(name) && m.value !== null && m.value !== ''
+          && String(m.value).length <= 40)
       .slice(0, 12)
       .map(([name, m]) => el('span', {'data-metric': name, title: 'at ' + when(m.at)},
           name + ' ', el('b', {}, String(m.value))));

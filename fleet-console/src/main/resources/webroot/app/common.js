@@ -226,6 +226,33 @@ export function boxHref(groupId, boxId) {
   return '/box.html' + qs({group: groupId, box: boxId});
 }
 
+/**
+ * The #prev and #next buttons and the #range line under a paged table. {@code changed} runs after a button moved the
+ * page; {@code show} reports what the console answered.
+ */
+export class Pager {
+  constructor(size, changed) {
+    this.size = size;
+    this.page = Math.max(1, Number(query().page) || 1);
+    document.getElementById('prev').addEventListener('click', () => {
+      this.page = Math.max(1, this.page - 1);
+      changed();
+    });
+    document.getElementById('next').addEventListener('click', () => {
+      this.page++;
+      changed();
+    });
+  }
+
+  show(total, noun) {
+    const first = total === 0 ? 0 : (this.page - 1) * this.size + 1;
+    document.getElementById('range').textContent = first + '–' + Math.min(this.page * this.size, total) + ' of '
+        + total + (noun ? ' ' + noun : '');
+    document.getElementById('prev').disabled = this.page <= 1;
+    document.getElementById('next').disabled = this.page * this.size >= total;
+  }
+}
+
 /** Shows an error where the page's data would be, in place of a silent empty table. */
 export function fail(where, error) {
   const target = document.getElementById(where);

@@ -1,9 +1,9 @@
 // The fleet overview: counts, filters (all applied by the console in SQL), and one page of boxes worst first.
-import {start, getJson, poll, el, text, badge, ago, query, setQuery, qs, boxHref, fail} from './common.js';
+import {start, getJson, poll, el, text, badge, ago, query, setQuery, qs, boxHref, fail, Pager} from './common.js';
 
 const PAGE_SIZE = 50;
 const form = document.getElementById('filters');
-let page = Number(query().page || 1);
+let pager = null;
 
 /** The filters as the API's parameters, from the form. */
 function filters() {
@@ -56,11 +56,11 @@ function row(box) {
 
 async function refresh() {
   const f = filters();
-  setQuery({...f, sort: f.sort === 'worst' ? '' : f.sort, page: page > 1 ? page : ''});
+  setQuery({...f, sort: f.sort === 'worst' ? '' : f.sort, page: pager.page > 1 ? pager.page : ''});
   const place = {region: f.region, county: f.county, school: f.school};
   const [summary, boxes] = await Promise.all([
     getJson('/api/v1/fleet/summary' + qs(place)),
-    getJson('/api/v1/fleet/boxes' + qs({...f, page, size: PAGE_SIZE}))]);
+    getJson('/api/v1/fleet/boxes' + qs({...f, page: pager.page, size: PAGE_SIZE}))]);
   for (const key of ['total', 'online', 'offline', 'degraded', 'alarms']) {
     document.getElementById('count-' + key).textContent = summary[key];
   }
@@ -70,11 +70,7 @@ async function refresh() {
   const body = document.getElementById('boxes');
   body.replaceChildren(...(boxes.items.length ? boxes.items.map(row)
       : [el('tr', {}, el('td', {colspan: 12, class: 'muted'}, 'no box matches these filters'))]));
-  const first = boxes.total === 0 ? 0 : (boxes.page - 1) * boxes.size + 1;
-  document.getElementById('range').textContent =
-      first + '–' + Math.min(boxes.page * boxes.size, boxes.total) + ' of ' + boxes.total + ' boxes';
-  document.getElementById('prev').disabled = boxes.page <= 1;
-  document.getElementById('next').disabled = boxes.page * boxes.size >= boxes.total;
+  pager.show(boxes.total, 'boxes');
 }
 
 async function main() {
@@ -86,12 +82,14 @@ async function main() {
     }
   }
   await loadPlaces(chosen).catch(e => console.warn('places not loaded', e));
-  const again = poll(() => refresh().catch(e => {
+  let again = null;
+  pager = new Pager(PAGE_SIZE, () => again());
+  again = poll(() => refresh().catch(e => {
     fail('boxes', e);
     throw e;
   }), 3000);
   const changed = () => {
-    page = 1;
+    pager.page = 1;
     again();
   };
   form.addEventListener('change', async event => {
@@ -121,14 +119,6 @@ async function main() {
       changed();
     });
   }
-  document.getElementById('prev').addEventListener('click', () => {
-    page = Math.max(1, page - 1);
-    again();
-  });
-  document.getElementById('next').addEventListener('click', () => {
-    page++;
-    again();
-  });
 }
 
 main().catch(e => fail('boxes', e));

@@ -16,10 +16,12 @@ import org.classbox.settings.Settings;
 import org.classbox.sparkplug.Payload;
 import org.classbox.sparkplug.PayloadCodec;
 import org.classbox.testing.FreePorts;
+import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
 
 /**
  * A console on a real embedded broker in {@code dir}, a Paho client playing box {@code box-7}, and an HTTP client for
@@ -74,6 +76,30 @@ final class ConsoleOnBroker implements AutoCloseable {
         box.publish(topic, new MqttMessage(payload, 1, false, null));
     }
 
+    /** Subscribes the box's client to {@code filter} (QoS 1), as an agent subscribes to its commands. */
+    void subscribe(String filter, IMqttMessageListener listener) throws Exception {
+        // Paho 1.2.5's subscribe(String, int, listener) calls itself until the stack overflows; the array form works.
+        box.subscribe(new MqttSubscription[] {new MqttSubscription(filter, 1)}, new IMqttMessageListener[] {listener})
+                .waitForCompletion(10_000);
+    }
+
+    /** Stops the broker; the console keeps trying to reconnect until {@link #startBroker}. */
+    void stopBroker() throws Exception {
+        broker.stop().await(30, TimeUnit.SECONDS);
+    }
+
+    /** Starts the broker again on its port; the box's client is not reconnected. */
+    void startBroker() throws Exception {
+        broker.start().await(30, TimeUnit.SECONDS);
+    }
+
+    /** A POST of {@code json} (no session: a console without accounts acts as the system operator). */
+    HttpResponse<String> post(String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + console.httpPort() + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + console.httpPort() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -90,7 +116,9 @@ final class ConsoleOnBroker implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        box.disconnect();
+        if (box.isConnected()) {
+            box.disconnect();
+        }
         box.close(true);
         console.stop().await(30, TimeUnit.SECONDS);
         broker.stop().await(30, TimeUnit.SECONDS);

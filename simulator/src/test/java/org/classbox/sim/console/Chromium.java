@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.classbox.testing.Await;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -38,6 +39,9 @@ final class Chromium implements AutoCloseable {
                         "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1366,768",
                         "--user-data-dir=" + profile);
         driver = new ChromeDriver(service, options);
+        // --window-size is the window's: make the page itself (the viewport) the laptop's 1366x768.
+        long chrome = (Long) driver.executeScript("return window.outerHeight - window.innerHeight");
+        driver.manage().window().setSize(new Dimension(1366, 768 + (int) chrome));
     }
 
     ChromeDriver driver() {
