@@ -19,6 +19,7 @@ import org.classbox.console.commands.CommandRoutes;
 import org.classbox.console.commands.Commands;
 import org.classbox.console.config.ConsoleConfig;
 import org.classbox.console.sparkplug.HostApplication;
+import org.classbox.console.sparkplug.IngestCounters;
 import org.classbox.console.sparkplug.SparkplugIngest;
 import org.classbox.console.store.BoxStore;
 import org.classbox.console.web.WebRoutes;
@@ -61,7 +62,7 @@ public final class FleetConsole {
         store = new BoxStore(vertx, config.store());
         ingest = new SparkplugIngest(vertx, store, (group, box) -> host.requestRebirth(group, box),
                 System::currentTimeMillis, config.mqtt().receiveMaximum(), config.mqtt().maxPacketBytes(),
-                new AliasBook());
+                new AliasBook(), config.ingest().reorderTimeoutMillis());
         host = new HostApplication(context, config.mqtt(), ingest::accept);
         accounts = new Accounts(vertx, store, config.auth(), System::currentTimeMillis, announce);
         Router root = Router.router(vertx);
@@ -111,6 +112,11 @@ public final class FleetConsole {
     /** The console's store, for tests and tools that read what it holds. */
     public BoxStore store() {
         return store;
+    }
+
+    /** What ingest counted since the console started (the API's {@code GET /api/v1/ingest}). */
+    public IngestCounters ingestCounters() {
+        return ingest.counters();
     }
 
     /** The HTTP port actually bound (useful when configured as 0). */

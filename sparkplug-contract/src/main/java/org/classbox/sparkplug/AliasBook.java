@@ -18,6 +18,8 @@ public final class AliasBook {
     }
 
     private final Map<Key, Map<Long, PayloadCodec.Definition>> books = new ConcurrentHashMap<>();
+    /** The datatype the latest birth gave each metric name, aliased or not. */
+    private final Map<Key, Map<String, MetricType>> types = new ConcurrentHashMap<>();
 
     /**
      * Decodes {@code bytes} received on {@code topic}. Fails with {@link UnknownAliasException} when a DATA message
@@ -33,6 +35,9 @@ public final class AliasBook {
                         + topic);
             });
             books.put(key, definitions(proto, birth, topic));
+            Map<String, MetricType> declared = new HashMap<>();
+            birth.metrics().forEach(m -> declared.put(m.name(), m.type()));
+            types.put(key, Map.copyOf(declared));
             return birth;
         }
         Map<Long, PayloadCodec.Definition> book = books.getOrDefault(key, Map.of());
@@ -45,9 +50,18 @@ public final class AliasBook {
         });
     }
 
+    /**
+     * The datatype the latest birth of {@code topic}'s edge node or device declared for metric {@code name}, or null
+     * when no birth seen declared it.
+     */
+    public MetricType declaredType(SparkplugTopic topic, String name) {
+        return types.getOrDefault(new Key(topic.groupId(), topic.edgeNodeId(), topic.deviceId()), Map.of()).get(name);
+    }
+
     /** Forgets every map of one edge node and its devices, e.g. when the host stops tracking that node. */
     public void forget(String groupId, String edgeNodeId) {
         books.keySet().removeIf(k -> k.groupId().equals(groupId) && k.edgeNodeId().equals(edgeNodeId));
+        types.keySet().removeIf(k -> k.groupId().equals(groupId) && k.edgeNodeId().equals(edgeNodeId));
     }
 
     private static Map<Long, PayloadCodec.Definition> definitions(SparkplugBProto.Payload proto, Payload birth,

@@ -75,6 +75,15 @@ public final class PayloadCodec {
         });
     }
 
+    /**
+     * The {@code seq} of a payload (inflated first if compressed), or null when it has none; read without its
+     * metrics, so a payload whose aliases no birth declared still tells its place in the edge node's sequence.
+     */
+    public static Long seq(byte[] bytes) {
+        SparkplugBProto.Payload proto = parse(bytes);
+        return proto.hasSeq() ? proto.getSeq() : null;
+    }
+
     /** Parses the protobuf, inflating a compressed payload (one level; a compressed body must not nest another). */
     static SparkplugBProto.Payload parse(byte[] bytes) {
         SparkplugBProto.Payload proto = parseProto(bytes, MAX_PAYLOAD_BYTES);

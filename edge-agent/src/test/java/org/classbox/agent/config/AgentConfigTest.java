@@ -121,6 +121,27 @@ class AgentConfigTest {
     }
 
     @Test
+    void where_the_box_stands_is_empty_by_default_and_any_printable_text_up_to_its_width() {
+        assertEquals("", AgentConfig.from(boxed(Map.of())).identity().region());
+        IdentityConfig identity = AgentConfig.from(boxed(Map.of("identity.region", "四川", "identity.county",
+                "Zhaojue", "identity.school", "s".repeat(128), "identity.classroom", " Grade 5 "))).identity();
+        assertEquals("四川", identity.region());
+        assertEquals(128, identity.school().length());
+        assertEquals("Grade 5", identity.classroom());
+    }
+
+    @Test
+    void metadata_that_is_too_long_or_not_printable_is_refused_naming_the_key() {
+        ConfigException tooLong = assertThrows(ConfigException.class,
+                () -> AgentConfig.from(boxed(Map.of("identity.county", "c".repeat(65)))));
+        assertEquals("identity.county must be at most 64 characters, but was 65", tooLong.getMessage());
+        ConfigException control = assertThrows(ConfigException.class,
+                () -> AgentConfig.from(boxed(Map.of("identity.school", "School\u0000 7"))));
+        assertEquals("identity.school must be printable text, but has character U+0000 ('School? 7')",
+                control.getMessage());
+    }
+
+    @Test
     void a_box_without_an_id_is_refused_there_is_no_default() {
         ConfigException e = assertThrows(ConfigException.class, () -> AgentConfig.from(Settings.of(Map.of(
                 "uplink.brokerUri", "tcp://127.0.0.1:1883", "tls.allowPlaintext", "true"))));

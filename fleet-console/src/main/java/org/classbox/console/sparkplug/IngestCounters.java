@@ -14,6 +14,11 @@ public final class IngestCounters {
     private long parked;
     private long unparked;
     private long rebirthRequests;
+    private long rebirthsForSeqGap;
+    private long rebirthsForUnknownAlias;
+    private long seqGaps;
+    private long seqRepeats;
+    private long unknownAliases;
     private long storeFailures;
     private int queued;
     private final EnumMap<Malformation, Long> malformed = new EnumMap<>(Malformation.class);
@@ -24,11 +29,30 @@ public final class IngestCounters {
         samplesRepeated += batch.samplesRepeated;
         parked += batch.parked;
         unparked += batch.unparked;
+        unknownAliases += batch.unknownAliases;
         batch.malformed.forEach((reason, count) -> malformed.merge(reason, count, Long::sum));
     }
 
-    synchronized void rebirthRequested() {
+    /** A rebirth asked of a box that sent data before its birth, or with an alias no birth declared. */
+    synchronized void rebirthForUnknownAlias() {
         rebirthRequests++;
+        rebirthsForUnknownAlias++;
+    }
+
+    /** A rebirth asked of a box after a gap in its seq. */
+    synchronized void rebirthForSeqGap() {
+        rebirthRequests++;
+        rebirthsForSeqGap++;
+    }
+
+    /** A box's seq skipped a message that did not arrive within the reorder timeout. */
+    synchronized void seqGap() {
+        seqGaps++;
+    }
+
+    /** A message's seq was one already seen or long overdue (a QoS 1 duplicate, a late resend). */
+    synchronized void seqRepeat() {
+        seqRepeats++;
     }
 
     synchronized void storeFailed() {
@@ -52,10 +76,31 @@ public final class IngestCounters {
         all.put("parked", parked);
         all.put("unparked", unparked);
         all.put("rebirthRequests", rebirthRequests);
+        all.put("rebirthsForSeqGap", rebirthsForSeqGap);
+        all.put("rebirthsForUnknownAlias", rebirthsForUnknownAlias);
+        all.put("seqGaps", seqGaps);
+        all.put("seqRepeats", seqRepeats);
+        all.put("unknownAliases", unknownAliases);
         all.put("storeFailures", storeFailures);
         all.put("queued", (long) queued);
         all.put("malformed", bad);
         return all;
+    }
+
+    public synchronized long seqGaps() {
+        return seqGaps;
+    }
+
+    public synchronized long rebirthsForSeqGap() {
+        return rebirthsForSeqGap;
+    }
+
+    public synchronized long rebirthsForUnknownAlias() {
+        return rebirthsForUnknownAlias;
+    }
+
+    public synchronized long unknownAliases() {
+        return unknownAliases;
     }
 
     /** Messages dropped as malformed for {@code reason}. */

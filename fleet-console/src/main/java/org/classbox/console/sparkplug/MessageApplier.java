@@ -6,7 +6,9 @@ import java.util.List;
 import org.classbox.console.fleet.NodeFigures;
 import org.classbox.console.alarms.AlarmRows;
 import org.classbox.console.commands.CommandRows;
+import java.util.function.LongSupplier;
 import org.classbox.console.store.BoxKey;
+import org.classbox.console.store.BoxMetadata;
 import org.classbox.console.store.BoxWrites;
 import org.classbox.console.store.LessonWrites;
 import org.classbox.console.store.LessonEvent;
@@ -17,6 +19,7 @@ import org.classbox.sparkplug.MessageType;
 import org.classbox.sparkplug.Metric;
 import org.classbox.sparkplug.Metrics;
 import org.classbox.sparkplug.Payload;
+import org.classbox.sparkplug.PayloadCodec;
 import org.classbox.sparkplug.SparkplugException;
 import org.classbox.sparkplug.SparkplugTopic;
 import org.classbox.sparkplug.UnknownAliasException;
@@ -25,14 +28,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies one Sparkplug message inside a store transaction, on the {@code console-store} worker. Births mark a box
- * online with its bdSeq and journal epoch and release the box's parked messages under that epoch; an NDEATH marks it
- * offline only when its bdSeq matches; DBIRTH and DDATA update the projector's latest state, and every DDATA record
- * is stored once as samples keyed by (group, box, epoch, record id, metric) (projector and the room's privacy), a
- * lesson device's back-channel records once as lesson events keyed by (group, box, epoch, record id), and the latest
- * value of every metric of every other device in one row each (device_metrics). Device data
- * of a box not born yet, or using a metric alias no saved birth declares, is parked, never stored under an invented epoch or a guessed name;
- * births are saved, so the aliases they declare outlive a restart of the console. A malformed message changes nothing
- * and is counted.
+ * online with its bdSeq, journal epoch and metadata, and release the box's parked messages under that epoch; an
+ * NDEATH marks it offline only when its bdSeq matches; DBIRTH and DDATA update the projector's latest state, and every
+ * DDATA record is stored once as samples keyed by (group, box, epoch, record id, metric) (projector and the room's
+ * privacy), a lesson device's back-channel records once as lesson events keyed by (group, box, epoch, record id), and
+ * the latest value of every metric of every other device in one row each (device_metrics). Device data of a box not
+ * born yet, or using a metric alias no saved birth declares, is parked, never stored under an invented epoch or a
+ * guessed name; births are saved, so their aliases outlive a restart of the console. A malformed message changes
+ * nothing and is counted; each message's {@code seq} is handed on in the batch's result.
  */
 final class MessageApplier {
     private static final Logger log = LoggerFactory.getLogger(MessageApplier.class);
@@ -41,11 +44,13 @@ final class MessageApplier {
 
     private final int maxPayloadBytes;
     private final AliasBook aliases;
+    private final QuietLog warnings;
 
     /** {@code aliases} holds what the saved births declared; births applied here update it. */
-    MessageApplier(int maxPayloadBytes, AliasBook aliases) {
+    MessageApplier(int maxPayloadBytes, AliasBook aliases, LongSupplier clock) {
         this.maxPayloadBytes = maxPayloadBytes;
         this.aliases = aliases;
+        this.warnings = new QuietLog(log, clock);
     }
 
     /** Applies the message; data errors undo only this message. Other SQL errors fail the whole transaction. */
@@ -54,19 +59,25 @@ final class MessageApplier {
         try {
             topic = SparkplugTopic.parse(topicName);
         } catch (SparkplugException e) {
-            drop(result, Malformation.TOPIC, topicName, e.getMessage());
+            drop(result, Malformation.TOPIC, null, InputChecks.printable(topicName), e.getMessage());
             return;
         }
         MessageType type = topic.type();
         if (type == MessageType.STATE || type == MessageType.NCMD || type == MessageType.DCMD) {
             return; // Host and command traffic, including the console's own rebirth requests.
         }
-        if (bytes.length > maxPayloadBytes) {
-            drop(result, Malformation.OVERSIZED, topicName, bytes.length + " bytes, over the limit of "
-                    + maxPayloadBytes);
+        String forged = InputChecks.forgedId(topic);
+        if (forged != null) {
+            // The key is not the ids: whoever forges them can vary them, and every variant would be logged.
+            drop(result, Malformation.FORGED_ID, null, InputChecks.printable(topicName), forged);
             return;
         }
         BoxKey box = new BoxKey(topic.groupId(), topic.edgeNodeId());
+        if (bytes.length > maxPayloadBytes) {
+            drop(result, Malformation.OVERSIZED, box, topicName, bytes.length + " bytes, over the limit of "
+                    + maxPayloadBytes);
+            return;
+        }
         Payload payload;
         try {
             payload = aliases.decode(topic, bytes);
@@ -74,16 +85,36 @@ final class MessageApplier {
             // Acknowledged by the broker, so gone from the box's journal: kept until a birth declares the alias.
             writes.park(box, topic.toString(), bytes, now);
             result.parked++;
+            result.unknownAliases++;
             result.unborn.add(box);
+            numbered(result, box, type, PayloadCodec.seq(bytes));
+            warnings.warn("alias " + box, "parked a message on {} until a birth declares its aliases: {}", topicName,
+                    e.getMessage());
             return;
         } catch (SparkplugException e) {
-            drop(result, Malformation.PAYLOAD, topicName, e.getMessage());
+            drop(result, Malformation.PAYLOAD, box, topicName, e.getMessage());
+            return;
+        }
+        if (type != MessageType.NBIRTH && type != MessageType.NDEATH) {
+            // In the box's sequence whatever follows: a message dropped below still arrived.
+            numbered(result, box, type, payload.seq());
+        }
+        String wrongType = type == MessageType.DDATA || type == MessageType.NDATA
+                ? InputChecks.wrongType(aliases, topic, payload) : null;
+        if (wrongType != null) {
+            drop(result, Malformation.WRONG_TYPE, box, topicName, wrongType);
             return;
         }
         SQLException dataError = writes.undoOnDataError(() -> applyDecoded(writes, topic, box, payload, bytes, now,
                 result));
         if (dataError != null) {
-            drop(result, Malformation.VALUE, topicName, dataError.getMessage());
+            drop(result, Malformation.VALUE, box, topicName, dataError.getMessage());
+        }
+    }
+
+    private static void numbered(BatchResult result, BoxKey box, MessageType type, Long seq) {
+        if (seq != null && seq >= 0 && seq <= 255) {
+            result.numbered.add(new BatchResult.Numbered(box, type, seq));
         }
     }
 
@@ -100,7 +131,7 @@ final class MessageApplier {
             case DDATA:
                 DeviceRecords records = DeviceRecords.of(topic, box, payload);
                 if (records.badRecordId() != null) {
-                    drop(result, Malformation.RECORD_ID, topic.toString(), records.badRecordId());
+                    drop(result, Malformation.RECORD_ID, box, topic.toString(), records.badRecordId());
                     return;
                 }
                 Long epoch = writes.epochOf(box);
@@ -132,7 +163,7 @@ final class MessageApplier {
 
     private void nodeBirth(BoxWrites writes, SparkplugTopic topic, BoxKey box, Payload payload, byte[] bytes,
                            long now, BatchResult result) throws SQLException {
-        Long bdSeq = bdSeq(topic, payload, result);
+        Long bdSeq = bdSeq(topic, box, payload, result);
         if (bdSeq == null) {
             return;
         }
@@ -145,9 +176,25 @@ final class MessageApplier {
         result.unborn.remove(box);
         log.info("box {} is online (bdSeq {}, epoch {}, {} records in its journal)", box, bdSeq, epoch,
                 longMetric(payload, Metrics.JOURNAL_BACKLOG));
+        saveMetadata(writes, topic, box, payload, result);
         writes.saveBirth(box, "", topic.toString(), bytes);
         NodeFigures.save(writes.connection(), box, payload, true);
         releaseParked(writes, box, epoch, now, result);
+        // Sparkplug's NBIRTH is seq 0; one without a seq starts the numbering there too.
+        result.numbered.add(new BatchResult.Numbered(box, MessageType.NBIRTH, payload.seq() == null ? 0L
+                : payload.seq()));
+    }
+
+    /** A value too wide (not from a classbox agent: it checks the widths) leaves all four empty; the birth counts. */
+    private void saveMetadata(BoxWrites writes, SparkplugTopic topic, BoxKey box, Payload payload,
+                              BatchResult result) throws SQLException {
+        BoxMetadata metadata = new BoxMetadata(writes.connection());
+        SQLException tooWide = writes.undoOnDataError(() -> metadata.saveFromBirth(box, payload));
+        if (tooWide != null) {
+            metadata.save(box, null, null, null, null);
+            drop(result, Malformation.VALUE, box, topic.toString(), "box metadata not stored: "
+                    + tooWide.getMessage());
+        }
     }
 
     /**
@@ -174,7 +221,7 @@ final class MessageApplier {
             DeviceRecords records = DeviceRecords.of(parkedTopic, box, payload);
             SQLException dataError = writes.undoOnDataError(() -> store(writes, records, epoch, now, result));
             if (dataError != null) {
-                drop(result, Malformation.VALUE, message.topic(), dataError.getMessage());
+                drop(result, Malformation.VALUE, box, message.topic(), dataError.getMessage());
             }
             stored++;
         }
@@ -186,10 +233,11 @@ final class MessageApplier {
 
     private void nodeDeath(BoxWrites writes, SparkplugTopic topic, BoxKey box, Payload payload, long now,
                            BatchResult result) throws SQLException {
-        Long bdSeq = bdSeq(topic, payload, result);
+        Long bdSeq = bdSeq(topic, box, payload, result);
         if (bdSeq == null) {
             return;
         }
+        result.numbered.add(new BatchResult.Numbered(box, MessageType.NDEATH, null));
         if (writes.boxDied(box, bdSeq, now)) {
             new AlarmRows(writes.connection()).raise(box, "", AlarmRows.OFFLINE, "NDEATH (bdSeq " + bdSeq + ")", now);
             log.info("box {} is offline (NDEATH bdSeq {})", box, bdSeq);
@@ -251,18 +299,20 @@ final class MessageApplier {
     }
 
     /** Births and deaths without a bdSeq cannot be matched to each other: such a message is dropped. */
-    private static Long bdSeq(SparkplugTopic topic, Payload payload, BatchResult result) {
+    private Long bdSeq(SparkplugTopic topic, BoxKey box, Payload payload, BatchResult result) {
         Long bdSeq = longMetric(payload, Metrics.BD_SEQ);
         if (bdSeq == null) {
-            drop(result, Malformation.PAYLOAD, topic.toString(), topic.type() + " without a " + Metrics.BD_SEQ
-                    + " metric");
+            drop(result, Malformation.NO_BD_SEQ, box, topic.toString(), topic.type() + " without a " + Metrics.BD_SEQ
+                    + " metric (INT64)");
         }
         return bdSeq;
     }
 
-    private static void drop(BatchResult result, Malformation reason, String topic, String detail) {
+    /** Counts the message as malformed and warns, once a minute per reason and box ({@code box} null: per reason). */
+    private void drop(BatchResult result, Malformation reason, BoxKey box, String topic, String detail) {
         result.malformed(reason);
-        log.warn("dropped a malformed message on {} ({}): {}", topic, reason.key(), detail);
+        warnings.warn(reason.key() + (box == null ? "" : " " + box), "dropped a malformed message on {} ({}): {}",
+                topic, reason.key(), detail);
     }
 
     static Long longMetric(Payload payload, String name) {

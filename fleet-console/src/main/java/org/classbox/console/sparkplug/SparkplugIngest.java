@@ -22,13 +22,17 @@ import org.slf4j.LoggerFactory;
  * wait and share the next one. The future of each message completes only after the transaction holding it committed
  * and the file was forced, in arrival order, so the caller may acknowledge it to the broker then. The queue is
  * bounded by the broker: it sends at most the client's Receive Maximum of unacknowledged messages. When the store
- * fails, the batch is kept and retried with backoff; nothing is acknowledged meanwhile. Runs on the console's event
- * loop; SQL runs on the store's worker.
+ * fails, the batch is kept and retried with backoff; nothing is acknowledged meanwhile. Once a batch committed, the
+ * {@code seq} of its messages goes to a {@link SeqTracker}: a message that never arrives (a gap) is counted and the
+ * box asked for a rebirth, as is a box that sent data before its birth or with an alias no birth declared (each box
+ * at most every {@link RebirthLimiter#INTERVAL_MILLIS}). Runs on the console's event loop; SQL runs on the store's
+ * worker.
  */
 public final class SparkplugIngest {
     private static final Logger log = LoggerFactory.getLogger(SparkplugIngest.class);
     private static final long FIRST_RETRY_MILLIS = 500;
     private static final long MAX_RETRY_MILLIS = 30_000;
+    private static final long GAP_CHECK_MILLIS = 1_000;
 
     private final Vertx vertx;
     private final BoxStore store;
@@ -39,12 +43,15 @@ public final class SparkplugIngest {
     private final int maxQueued;
     private final RebirthLimiter rebirths = new RebirthLimiter();
     private final IngestCounters counters = new IngestCounters();
+    private final SeqTracker seqs;
+    private long gapTimer = -1;
     private final ArrayDeque<Inbound> queue = new ArrayDeque<>();
     private boolean writing;
     private boolean stopped;
     private long retryMillis;
     private long retryTimer = -1;
     private boolean overLimitLogged;
+    private final QuietLog seqLog;
 
     /**
      * @param rebirthRequests receives (group id, box id) of boxes that must publish their births again
@@ -55,13 +62,21 @@ public final class SparkplugIngest {
      */
     public SparkplugIngest(Vertx vertx, BoxStore store, BiConsumer<String, String> rebirthRequests,
                            LongSupplier clock, int maxQueued, int maxPayloadBytes, AliasBook aliases) {
+        this(vertx, store, rebirthRequests, clock, maxQueued, maxPayloadBytes, aliases, SeqTracker.REORDER_MILLIS);
+    }
+
+    /** With a {@code seq} hole becoming a gap after {@code reorderMillis} ({@code ingest.reorderTimeoutMillis}). */
+    public SparkplugIngest(Vertx vertx, BoxStore store, BiConsumer<String, String> rebirthRequests, LongSupplier clock,
+                    int maxQueued, int maxPayloadBytes, AliasBook aliases, long reorderMillis) {
         this.vertx = vertx;
+        this.seqs = new SeqTracker(reorderMillis);
         this.store = store;
         this.rebirthRequests = rebirthRequests;
         this.clock = clock;
         this.maxQueued = maxQueued;
         this.aliases = aliases;
-        this.applier = new MessageApplier(maxPayloadBytes, aliases);
+        this.applier = new MessageApplier(maxPayloadBytes, aliases, clock);
+        this.seqLog = new QuietLog(log, clock);
     }
 
     /**
@@ -102,8 +117,10 @@ public final class SparkplugIngest {
     /** Stops writing; queued messages stay unacknowledged, so the broker delivers them again. */
     public void stop() {
         stopped = true;
-        if (retryTimer >= 0) {
-            vertx.cancelTimer(retryTimer);
+        for (long timer : new long[] {retryTimer, gapTimer}) {
+            if (timer >= 0) {
+                vertx.cancelTimer(timer);
+            }
         }
     }
 
@@ -143,9 +160,10 @@ public final class SparkplugIngest {
         counters.committed(result, batch.size());
         counters.queued(queue.size());
         result.born.forEach(rebirths::born);
+        followSequence(result.numbered, now);
         for (BoxKey box : result.unborn) {
             if (rebirths.shouldAsk(box, now)) {
-                counters.rebirthRequested();
+                counters.rebirthForUnknownAlias();
                 rebirthRequests.accept(box.groupId(), box.boxId());
             }
         }
@@ -153,6 +171,48 @@ public final class SparkplugIngest {
             message.done.complete();
         }
         writeNext();
+    }
+
+    /** Feeds the committed messages' numbers to the tracker, in arrival order, and watches the holes it found. */
+    private void followSequence(List<BatchResult.Numbered> numbered, long now) {
+        for (BatchResult.Numbered message : numbered) {
+            switch (message.type()) {
+                case NBIRTH -> seqs.born(message.box(), message.seq());
+                case NDEATH -> seqs.died(message.box());
+                default -> {
+                    SeqTracker.Seen seen = seqs.observe(message.box(), message.seq(), now);
+                    if (seen == SeqTracker.Seen.REPEAT) {
+                        counters.seqRepeat();
+                    } else if (seen == SeqTracker.Seen.HOLE) {
+                        log.debug("box {} skipped to seq {}; waiting for what is missing", message.box(),
+                                message.seq());
+                    }
+                }
+            }
+        }
+        watchHoles();
+    }
+
+    /** While a hole is open, looks again each second whether it became a gap: one whose message did not come. */
+    private void watchHoles() {
+        if (gapTimer >= 0 || stopped || !seqs.holesOpen()) {
+            return;
+        }
+        gapTimer = vertx.setTimer(GAP_CHECK_MILLIS, id -> {
+            gapTimer = -1;
+            long now = clock.getAsLong();
+            for (BoxKey box : seqs.gaps(now)) {
+                counters.seqGap();
+                boolean ask = rebirths.shouldAsk(box, now);
+                seqLog.warn("gap " + box, "a message of box {} never arrived (seq gap){}", box,
+                        ask ? "; asking it for a rebirth" : "");
+                if (ask) {
+                    counters.rebirthForSeqGap();
+                    rebirthRequests.accept(box.groupId(), box.boxId());
+                }
+            }
+            watchHoles();
+        });
     }
 
     private void failed(List<Inbound> batch, Throwable cause) {

@@ -214,6 +214,11 @@ public final class Demo {
         List<String> args = new ArrayList<>(List.of(
                 "--identity.groupId=" + config.groupId(),
                 "--identity.boxId=" + config.boxId(),
+                // Where the demo's classroom stands, so the console's fleet filters and roll-ups have something to show.
+                "--identity.region=Sichuan",
+                "--identity.county=Zhaojue",
+                "--identity.school=Zhaojue Central Primary School",
+                "--identity.classroom=Grade 5 Class 1",
                 "--uplink.brokerUri=tcp://127.0.0.1:" + ports.link(),
                 "--uplink.primaryHostId=" + HOST_ID,
                 // The demo broker is a plaintext one on this machine; real boxes use ssl:// and a CA file.

@@ -3,6 +3,7 @@ package org.classbox.agent.uplink.sparkplug;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.classbox.agent.config.IdentityConfig;
 import org.classbox.agent.journal.JournalCounters;
 import org.classbox.agent.journal.RecordClass;
 import org.classbox.agent.uplink.ByteMeter;
@@ -20,12 +21,18 @@ final class Births {
         return new Payload(now, null, List.of(Metric.of(Metrics.BD_SEQ, MetricType.INT64, bdSeq, now)));
     }
 
-    static Payload nodeBirth(long bdSeq, long epoch, long backlog, List<Metric> usage, long now) {
+    /** The NBIRTH: session, journal, where the box stands ({@code identity}'s metadata) and today's usage. */
+    static Payload nodeBirth(long bdSeq, long epoch, long backlog, IdentityConfig identity, List<Metric> usage,
+                             long now) {
         List<Metric> metrics = new ArrayList<>(List.of(
                 Metric.of(Metrics.BD_SEQ, MetricType.INT64, bdSeq, now),
                 Metric.of(Metrics.REBIRTH, MetricType.BOOLEAN, false, now),
                 Metric.of(Metrics.JOURNAL_EPOCH, MetricType.INT64, epoch, now),
-                Metric.of(Metrics.JOURNAL_BACKLOG, MetricType.INT64, backlog, now)));
+                Metric.of(Metrics.JOURNAL_BACKLOG, MetricType.INT64, backlog, now),
+                Metric.of(Metrics.BOX_REGION, MetricType.STRING, identity.region(), now),
+                Metric.of(Metrics.BOX_COUNTY, MetricType.STRING, identity.county(), now),
+                Metric.of(Metrics.BOX_SCHOOL, MetricType.STRING, identity.school(), now),
+                Metric.of(Metrics.BOX_CLASSROOM, MetricType.STRING, identity.classroom(), now)));
         metrics.addAll(usage);
         return new Payload(now, 0L, metrics);
     }

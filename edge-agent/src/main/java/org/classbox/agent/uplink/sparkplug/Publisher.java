@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +26,8 @@ import org.classbox.sparkplug.SparkplugTopic;
  * Puts the edge node's Sparkplug messages on the wire within one session: births that declare every metric's alias,
  * DDATA and NDATA that carry aliases alone, historical batches compressed, the {@code seq} counter, and the bytes
  * each message costs. A batch whose device or metrics no birth of this session declared is preceded by a DBIRTH
- * that does. Runs on the agent's context.
+ * that does. A DDATA sent again after a refused publish keeps its {@code seq} (until the next births), so the
+ * host sees the hole it left filled late rather than a lost message. Runs on the agent's context.
  */
 final class Publisher {
     private final IdentityConfig identity;
@@ -39,6 +41,13 @@ final class Publisher {
     private final Aliases aliases = new Aliases();
     /** Devices whose DBIRTH of this session declared every alias they have now. */
     private final Set<String> born = new HashSet<>();
+    /**
+     * The {@code seq} of each DDATA the broker refused (or Paho could not take) since the last births, kept for its
+     * resend: the host saw a hole at that number and the resend fills it, instead of looking like a lost message.
+     */
+    private final Map<Batch, Long> resent = new IdentityHashMap<>();
+    /** Counts births: a refusal of a message numbered before the latest births keeps no number. */
+    private long numbering;
     /** DBIRTHs of this session not yet acknowledged, by device. */
     private final Map<String, Future<Void>> birthsInFlight = new HashMap<>();
 
@@ -60,7 +69,9 @@ final class Publisher {
         seq.reset();
         born.clear();
         birthsInFlight.clear();
-        Payload node = Births.nodeBirth(bdSeq, journal.epoch(), journal.size(),
+        resent.clear();
+        numbering++;
+        Payload node = Births.nodeBirth(bdSeq, journal.epoch(), journal.size(), identity,
                 Births.usage(journal.counters(), bytes, now), now);
         aliases.declare(Aliases.NODE, node.metrics());
         Future<Void> births = publish(nodeTopic(MessageType.NBIRTH),
@@ -95,12 +106,20 @@ final class Publisher {
             declared = birthsInFlight.getOrDefault(device, Future.succeededFuture());
         }
         return declared.compose(v -> {
-            Payload numbered = new Payload(data.timestamp(), seq.next(), data.metrics());
+            Long kept = resent.remove(batch);
+            long numberedIn = numbering;
+            long number = kept != null ? kept : seq.next();
+            Payload numbered = new Payload(data.timestamp(), number, data.metrics());
             byte[] encoded = PayloadCodec.encodeData(numbered, aliases.forData(device, data.metrics()));
             if (batch.historical() && compression != null) {
                 encoded = PayloadCodec.compress(encoded, compression, numbered.timestamp(), numbered.seq());
             }
-            return publish(deviceTopic(MessageType.DDATA, device), encoded, batch.recordClass());
+            return publish(deviceTopic(MessageType.DDATA, device), encoded, batch.recordClass())
+                    .onFailure(e -> {
+                        if (numberedIn == numbering) {
+                            resent.put(batch, number);
+                        }
+                    });
         });
     }
 
