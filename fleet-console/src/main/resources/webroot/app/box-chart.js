@@ -4,7 +4,13 @@ import {getJson, qs} from './common.js';
 
 let chart = null;
 
-/** Points of both series on one time axis (uPlot wants aligned columns): null where a series has no point. */
+// A step between readings longer than this is a time the box did not report (offline): the lines break there.
+const GAP_MILLIS = 10 * 60 * 1000;
+
+/**
+ * Points of both series on one time axis (uPlot wants aligned columns): null where a series has no point, and a
+ * null row inside each silence longer than GAP_MILLIS so uPlot does not draw a line across it.
+ */
 function align(rtt, loss) {
   const byTime = new Map();
   for (const [t, v] of rtt) {
@@ -16,6 +22,12 @@ function align(rtt, loss) {
     byTime.set(t, pair);
   }
   const times = [...byTime.keys()].sort((a, b) => a - b);
+  for (let i = times.length - 1; i > 0; i--) {
+    if (times[i] - times[i - 1] > GAP_MILLIS) {
+      byTime.set(times[i - 1] + 1, [null, null]);
+      times.splice(i, 0, times[i - 1] + 1);
+    }
+  }
   return [times.map(t => t / 1000), times.map(t => byTime.get(t)[0]), times.map(t => byTime.get(t)[1])];
 }
 

@@ -72,6 +72,8 @@ async function refresh() {
   document.getElementById('level-name').textContent = PLURAL[here];
   document.getElementById('name-head').textContent = here.charAt(0).toUpperCase() + here.substring(1);
   const answer = await getJson('/api/v1/rollups' + qs({level: here, ...p, days}));
+  // "County 2" before "County 10", as people count.
+  answer.rows.sort((a, b) => String(a.name).localeCompare(String(b.name), undefined, {numeric: true}));
   document.getElementById('rows').replaceChildren(...(answer.rows.length
       ? answer.rows.map(r => row(r, p, here, days))
       : [el('tr', {}, el('td', {colspan: 7, class: 'muted'}, 'no boxes here'))]));
