@@ -151,14 +151,18 @@ CREATE TABLE IF NOT EXISTS audit_log (
 CREATE INDEX IF NOT EXISTS audit_log_by_time ON audit_log(at);
 
 -- Fleet views (issue 10, api): the node's own figures of its latest NBIRTH or NDATA (Journal/Backlog,
--- Link/BytesToday/<class>), with the box's time of the payload they came in (newer payloads win); and the indexes the
--- fleet list, its filters and the roll-ups use on 10,000 boxes.
+-- Link/BytesToday/<class>), with the box's time of the payload they came in (newer payloads win); its active alarms
+-- and link state; and the indexes the fleet list's filters and the roll-ups use on 10,000 boxes.
 ALTER TABLE boxes ADD COLUMN IF NOT EXISTS journal_backlog BIGINT;
 ALTER TABLE boxes ADD COLUMN IF NOT EXISTS bytes_alarm BIGINT;
 ALTER TABLE boxes ADD COLUMN IF NOT EXISTS bytes_event BIGINT;
 ALTER TABLE boxes ADD COLUMN IF NOT EXISTS bytes_health BIGINT;
 ALTER TABLE boxes ADD COLUMN IF NOT EXISTS bytes_bulk BIGINT;
 ALTER TABLE boxes ADD COLUMN IF NOT EXISTS node_figures_at BIGINT;
+-- What a box's status comes from besides its session, kept with each device message that changes an Alarm/* or
+-- Link/State value (fleet.BoxHealth): a status computed from device_metrics at each request took seconds on 10,000.
+ALTER TABLE boxes ADD COLUMN IF NOT EXISTS alarm_count INTEGER DEFAULT 0 NOT NULL;
+ALTER TABLE boxes ADD COLUMN IF NOT EXISTS link_degraded BOOLEAN DEFAULT FALSE NOT NULL;
 CREATE INDEX IF NOT EXISTS boxes_by_place ON boxes(region, county, school, classroom);
 CREATE INDEX IF NOT EXISTS device_metrics_by_metric ON device_metrics(metric, val, group_id, box_id);
 CREATE INDEX IF NOT EXISTS lesson_latest_by_metric_time ON lesson_latest(metric, taken_at);

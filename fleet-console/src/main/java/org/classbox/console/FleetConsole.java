@@ -39,6 +39,7 @@ public final class FleetConsole {
     private HttpServer http;
     private Accounts accounts;
     private final Consumer<String> announce;
+    private Router root;
 
     public FleetConsole(Vertx vertx, ConsoleConfig config) {
         this(vertx, config, System.out::println);
@@ -65,7 +66,7 @@ public final class FleetConsole {
                 new AliasBook(), config.ingest().reorderTimeoutMillis());
         host = new HostApplication(context, config.mqtt(), ingest::accept);
         accounts = new Accounts(vertx, store, config.auth(), System::currentTimeMillis, announce);
-        Router root = Router.router(vertx);
+        root = Router.router(vertx);
         // Everything under /api/v1 mounted after this passes the session guard.
         AuthRoutes.mount(root, accounts);
         new AuditRoutes(store).mount(root);
@@ -117,6 +118,11 @@ public final class FleetConsole {
     /** What ingest counted since the console started (the API's {@code GET /api/v1/ingest}). */
     public IngestCounters ingestCounters() {
         return ingest.counters();
+    }
+
+    /** Every route the console serves, for the test that checks the OpenAPI file documents them all. */
+    public Router router() {
+        return root;
     }
 
     /** The HTTP port actually bound (useful when configured as 0). */

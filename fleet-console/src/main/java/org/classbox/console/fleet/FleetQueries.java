@@ -11,19 +11,13 @@ import org.classbox.console.store.ProjectorView;
 
 /**
  * The fleet overview's counts and the filtered, sorted, paged box list, computed in the database over every box:
- * each box's status rank ({@link Status}) comes from its row, its count of active alarms and whether a device of it
- * reports {@code Link/State} DEGRADED. Used on the store's worker, inside one {@code store.read}.
+ * each box's status rank ({@link Status}) comes from its row alone: its session, when it was last heard of, and its
+ * health ({@link BoxHealth}). Used on the store's worker, inside one {@code store.read}.
  */
 public final class FleetQueries {
     private static final String RANK = "CASE WHEN NOT (b.online AND b.last_seen >= ?) THEN 0"
-            + " WHEN a.n IS NOT NULL OR l.group_id IS NOT NULL THEN 1 ELSE 2 END";
-    private static final String FROM = " FROM boxes b"
-            + " LEFT JOIN (SELECT group_id, box_id, COUNT(*) AS n FROM device_metrics"
-            + " WHERE metric LIKE 'Alarm/%' AND val <> '' GROUP BY group_id, box_id) a"
-            + " ON a.group_id = b.group_id AND a.box_id = b.box_id"
-            + " LEFT JOIN (SELECT DISTINCT group_id, box_id FROM device_metrics"
-            + " WHERE metric = 'Link/State' AND val = 'DEGRADED') l ON l.group_id = b.group_id AND l.box_id = b.box_id"
-            + " WHERE 1 = 1";
+            + " WHEN b.alarm_count > 0 OR b.link_degraded THEN 1 ELSE 2 END";
+    private static final String FROM = " FROM boxes b WHERE 1 = 1";
 
     private final Connection connection;
     private final long freshSince;
@@ -38,7 +32,7 @@ public final class FleetQueries {
     public Summary summary(FleetFilter filter) throws SQLException {
         List<Object> binds = new ArrayList<>();
         binds.add(freshSince);
-        String rows = "SELECT " + RANK + " AS rnk, COALESCE(a.n, 0) AS alarm_count" + FROM + filter.where(binds);
+        String rows = "SELECT " + RANK + " AS rnk, b.alarm_count" + FROM + filter.where(binds);
         try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*), COALESCE(SUM(CASE WHEN rnk = 0 THEN"
                 + " 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN rnk = 1 THEN 1 ELSE 0 END), 0),"
                 + " COALESCE(SUM(alarm_count), 0) FROM (" + rows + ") x")) {
@@ -58,7 +52,7 @@ public final class FleetQueries {
         List<Object> binds = new ArrayList<>();
         binds.add(freshSince);
         String rows = "SELECT b.group_id, b.box_id, b.region, b.county, b.school, b.classroom, b.last_seen, b.power,"
-                + " b.input, b.lamp_hours, b.error, b.reachable, " + RANK + " AS rnk, COALESCE(a.n, 0) AS alarm_count"
+                + " b.input, b.lamp_hours, b.error, b.reachable, " + RANK + " AS rnk, b.alarm_count"
                 + FROM + filter.where(binds);
         String selected = " FROM (" + rows + ") x" + (filter.status() == null ? "" : " WHERE x.rnk = ?");
         if (filter.status() != null) {

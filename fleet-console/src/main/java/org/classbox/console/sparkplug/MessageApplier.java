@@ -3,6 +3,7 @@ package org.classbox.console.sparkplug;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.classbox.console.fleet.BoxHealth;
 import org.classbox.console.fleet.NodeFigures;
 import org.classbox.console.alarms.AlarmRows;
 import org.classbox.console.commands.CommandRows;
@@ -268,10 +269,15 @@ final class MessageApplier {
         }
         // Every other device's latest values, whatever its type: the console shows what the box supervises.
         AlarmRows alarms = new AlarmRows(writes.connection());
+        boolean health = false;
         for (DeviceRecords.Value value : records.latest()) {
             // Before saving: the latest value saved so far says whether this one is newer.
             alarms.apply(records.box(), records.device(), epoch, value.recordId(), value.metric());
             writes.devices().saveLatest(records.box(), records.device(), epoch, value.recordId(), value.metric());
+            health |= BoxHealth.concerns(value.metric().name());
+        }
+        if (health) {
+            BoxHealth.refresh(writes.connection(), records.box());
         }
         if (records.isProjector()) {
             writes.updateProjector(records.box(), records.state());
