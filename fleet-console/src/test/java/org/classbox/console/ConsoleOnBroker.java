@@ -1,6 +1,7 @@
 package org.classbox.console;
 
 import io.vertx.core.Vertx;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +34,9 @@ final class ConsoleOnBroker implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
     private final EmbeddedBroker broker;
     private final MqttClient box;
-    private final HttpClient http = HttpClient.newHttpClient();
+    static final String ADMIN_PASSWORD = "admin password of the rig";
+    /** Logged in as the admin after each start: keeps the session cookie. */
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     private FleetConsole console;
 
     /** {@code extra} console settings over the rig's own (plaintext broker, any HTTP port, a store in dir). */
@@ -42,7 +45,7 @@ final class ConsoleOnBroker implements AutoCloseable {
         broker = new EmbeddedBroker(vertx, BrokerConfig.loopback(FreePorts.tcp(), dir.resolve("broker")));
         broker.start().await(30, TimeUnit.SECONDS);
         settings = new HashMap<>(Map.of("mqtt.uri", broker.uri(), "mqtt.allowPlaintext", "true", "http.port", "0",
-                "store.dataDir", dir.resolve("console").toString()));
+                "store.dataDir", dir.resolve("console").toString(), "auth.adminPassword", ADMIN_PASSWORD));
         settings.putAll(extra);
         startConsole();
         box = new MqttClient(broker.uri(), "box-7", new MemoryPersistence());
@@ -53,6 +56,13 @@ final class ConsoleOnBroker implements AutoCloseable {
     void startConsole() throws Exception {
         console = new FleetConsole(vertx, ConsoleConfig.from(Settings.of(settings)));
         console.start().await(30, TimeUnit.SECONDS);
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + console.httpPort() + "/api/v1/login")).POST(HttpRequest.BodyPublishers.ofString(
+                "{\"name\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (login.statusCode() != 200) {
+            throw new IllegalStateException("login as admin answered " + login.statusCode() + ": " + login.body());
+        }
     }
 
     void stopConsole() throws Exception {

@@ -2,10 +2,6 @@ package org.classbox.console;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +19,7 @@ import org.classbox.sparkplug.Metrics;
 import org.classbox.sparkplug.Payload;
 import org.classbox.sparkplug.PayloadCodec;
 import org.classbox.testing.Await;
+import org.classbox.testing.ConsoleClient;
 import org.classbox.testing.FreePorts;
 import org.classbox.testing.TestGuard;
 import org.classbox.testing.TestPki;
@@ -49,6 +46,7 @@ class FleetConsoleTlsTest {
     private Vertx vertx;
     private EmbeddedBroker broker;
     private FleetConsole console;
+    private ConsoleClient http;
     private MqttClient box;
 
     @BeforeEach
@@ -65,8 +63,9 @@ class FleetConsoleTlsTest {
         console = new FleetConsole(vertx, ConsoleConfig.from(Settings.of(Map.of("mqtt.uri", "ssl://localhost:" + port,
                 "mqtt.caFile", pki.caFile().toString(), "mqtt.certFile", consoleCert.cert().toString(),
                 "mqtt.keyFile", consoleCert.key().toString(), "http.port", "0",
-                "store.dataDir", dir.resolve("console").toString()))));
+                "store.dataDir", dir.resolve("console").toString(), "auth.adminPassword", "admin password of the test"))));
         console.start().await(30, TimeUnit.SECONDS);
+        http = new ConsoleClient(console.httpPort()).login("admin", "admin password of the test");
         box = new MqttClient("ssl://localhost:" + port, "box-7", new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         PahoSecurity.of(new TlsConfig("tls.", pki.caFile(), boxCert.cert(), boxCert.key(), false, null), "ssl://")
@@ -97,13 +96,6 @@ class FleetConsoleTlsTest {
     }
 
     private JsonArray boxes() {
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                    "http://127.0.0.1:" + console.httpPort() + "/api/v1/boxes")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new JsonArray(response.body());
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException("GET /api/v1/boxes: " + e.getMessage(), e);
-        }
+        return new JsonArray(http.get("/api/v1/boxes").body());
     }
 }

@@ -96,7 +96,11 @@ final class AccountRoutes {
                             AuditLog.append(w.connection(), accounts.clock().getAsLong(), by, "account", name,
                                     "password changed; " + ended + " other session(s) ended", "ok");
                             return null;
-                        })).onSuccess(v -> ctx.response().setStatusCode(204).end());
+                        })).onSuccess(v -> {
+                            // All of them, the changer's too: its cached account still says "one-time password".
+                            accounts.forget(name, null);
+                            ctx.response().setStatusCode(204).end();
+                        });
             });
         }).onFailure(e -> JsonRequests.failed(ctx, e));
     }
@@ -124,7 +128,10 @@ final class AccountRoutes {
             switch (status) {
                 case 404 -> JsonRequests.error(ctx, 404, "no operator '" + name + "'");
                 case 409 -> JsonRequests.error(ctx, 409, "'" + name + "' is the last admin");
-                default -> ctx.response().setStatusCode(204).end();
+                default -> {
+                    accounts.forget(name, null);
+                    ctx.response().setStatusCode(204).end();
+                }
             }
         }).onFailure(e -> JsonRequests.failed(ctx, e));
     }

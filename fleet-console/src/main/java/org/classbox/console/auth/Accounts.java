@@ -32,6 +32,7 @@ public final class Accounts {
     private final SecureRandom random = new SecureRandom();
     /** Verified against for unknown names, so that they take as long to refuse as a wrong password. */
     private volatile String decoyHash;
+    private final SessionCache sessions = new SessionCache();
     private WorkerExecutor worker;
 
     /** {@code announce} prints the one-time password of a first start (stdout in production). */
@@ -118,32 +119,55 @@ public final class Accounts {
 
     /**
      * The live session of browser session id {@code id}, or null if there is none, it ended (absolute or idle), or its
-     * operator was disabled or deleted. Marks it used, at most every few seconds so requests do not each write.
+     * operator was disabled or deleted. Read through {@link SessionCache}; marked used at most every few seconds so
+     * that requests do not each write. While the store fails, a session seen before is still accepted.
      */
     Future<Session> session(String id) {
         String idHash = idHash(id);
         long now = clock.getAsLong();
-        return store.read("find a session", w -> SessionTable.find(w.connection(), idHash)).compose(s -> {
+        Session fresh = sessions.fresh(idHash, now);
+        Future<Session> found = fresh != null ? Future.succeededFuture(fresh)
+                : store.read("find a session", w -> SessionTable.find(w.connection(), idHash)).map(s -> {
+                    if (s == null) {
+                        sessions.remove(idHash);
+                    } else {
+                        sessions.put(s, now);
+                    }
+                    return s;
+                }).recover(e -> sessions.any(idHash) == null ? Future.failedFuture(e)
+                        : Future.succeededFuture(sessions.any(idHash)));
+        return found.compose(s -> {
             if (s == null) {
                 return Future.succeededFuture();
             }
             if (now >= s.expiresAt() || now - s.lastUsedAt() >= idleMillis() || s.account().disabled()) {
+                sessions.remove(idHash);
                 return store.transaction("end an expired session", w -> SessionTable.delete(w.connection(), idHash))
-                        .map((Session) null);
+                        .otherwise(false).map((Session) null);
             }
             if (now - s.lastUsedAt() < Math.min(60_000, idleMillis() / 10)) {
                 return Future.succeededFuture(s);
             }
             return store.transaction("mark a session used", w -> {
                 SessionTable.touch(w.connection(), idHash, now);
-                return s;
-            });
+                return null;
+            }).map(v -> {
+                Session used = s.usedAt(now);
+                sessions.put(used, now);
+                return used;
+            }).otherwise(s);
         });
+    }
+
+    /** Forgets cached sessions of {@code operator} but {@code keepIdHash}, after their rows were deleted. */
+    void forget(String operator, String keepIdHash) {
+        sessions.forget(operator, keepIdHash);
     }
 
     Future<Void> close(Session session) {
         long now = clock.getAsLong();
         String name = session.account().name();
+        sessions.remove(session.idHash());
         return store.transaction("end a session of " + name, w -> {
             SessionTable.delete(w.connection(), session.idHash());
             AuditLog.append(w.connection(), now, name, "logout", name, null, "ok");

@@ -5,4 +5,8 @@ record Session(String idHash, String csrfToken, long createdAt, long lastUsedAt,
     Operator operator() {
         return new Operator(account.name(), account.role());
     }
+
+    Session usedAt(long now) {
+        return new Session(idHash, csrfToken, createdAt, now, expiresAt, account);
+    }
 }

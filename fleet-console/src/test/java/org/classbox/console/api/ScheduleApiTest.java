@@ -8,10 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +28,7 @@ import org.classbox.sparkplug.PayloadCodec;
 import org.classbox.sparkplug.lessons.LessonMetrics;
 import org.classbox.sparkplug.lessons.ScheduleTopic;
 import org.classbox.testing.Await;
+import org.classbox.testing.ConsoleClient;
 import org.classbox.testing.FreePorts;
 import org.classbox.testing.OnMessage;
 import org.classbox.testing.TestGuard;
@@ -60,7 +57,7 @@ class ScheduleApiTest {
     private FleetConsole console;
     private MqttClient box;
     private final LinkedBlockingQueue<MqttMessage> schedules = new LinkedBlockingQueue<>();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ConsoleClient http;
 
     @BeforeEach
     void start_broker_console_and_box() throws Exception {
@@ -68,8 +65,10 @@ class ScheduleApiTest {
         broker = new EmbeddedBroker(vertx, new BrokerConfig("127.0.0.1", FreePorts.tcp(), dir.resolve("broker")));
         broker.start().await(30, TimeUnit.SECONDS);
         console = new FleetConsole(vertx, ConsoleConfig.from(Settings.of(Map.of("mqtt.uri", broker.uri(),
-                "mqtt.allowPlaintext", "true", "http.port", "0", "store.dataDir", dir.resolve("console").toString()))));
+                "mqtt.allowPlaintext", "true", "http.port", "0", "store.dataDir", dir.resolve("console").toString(),
+                "auth.adminPassword", "admin password of the test"))));
         console.start().await(30, TimeUnit.SECONDS);
+        http = new ConsoleClient(console.httpPort()).login("admin", "admin password of the test");
         box = new MqttClient(broker.uri(), "box-42", new MemoryPersistence());
         box.setCallback(new OnMessage((topic, message) -> schedules.add(message)));
         box.connect();
@@ -87,19 +86,19 @@ class ScheduleApiTest {
 
     @Test
     void schedule_is_validated_published_retained_and_the_box_ack_and_figures_are_shown() throws Exception {
-        HttpResponse<String> bad = put(schedule(3, "2026-11-28T01:45:00Z"));
-        assertEquals(400, bad.statusCode());
+        ConsoleClient.Response bad = put(schedule(3, "2026-11-28T01:45:00Z"));
+        assertEquals(400, bad.status());
         assertTrue(new JsonObject(bad.body()).getString("error").startsWith("lessons[0].end must be after start"),
                 bad.body());
 
         String good = schedule(3, "2026-11-28T02:45:00Z");
-        assertEquals(202, put(good).statusCode());
+        assertEquals(202, put(good).status());
         MqttMessage published = schedules.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertNotNull(published, "the box did not receive its schedule");
         assertTrue(published.isRetained() || published.getQos() == 1);
         assertArrayEquals(good.getBytes(StandardCharsets.UTF_8), published.getPayload());
-        HttpResponse<String> again = put(good);
-        assertEquals(409, again.statusCode());
+        ConsoleClient.Response again = put(good);
+        assertEquals(409, again.status());
         assertTrue(again.body().contains("version 3 is not newer than version 3"), again.body());
 
         // The box acknowledges, then reports a lesson's figures, as the agent's journal sends them.
@@ -146,20 +145,15 @@ class ScheduleApiTest {
         return Metric.of(Metrics.RECORD_ID, MetricType.UINT64, id, T);
     }
 
-    private HttpResponse<String> put(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri("/schedule")).PUT(HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    private ConsoleClient.Response put(String body) {
+        return http.send("PUT", path("/schedule"), body);
     }
 
-    private HttpResponse<String> get(String path) {
-        try {
-            return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private ConsoleClient.Response get(String path) {
+        return http.get(path(path));
     }
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + console.httpPort() + "/api/v1/boxes/school-7/box-42" + path);
+    private static String path(String path) {
+        return "/api/v1/boxes/school-7/box-42" + path;
     }
 }

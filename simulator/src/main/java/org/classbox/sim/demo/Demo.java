@@ -52,6 +52,7 @@ public final class Demo {
     private ClassroomScript script;
     private LessonOrigin origin;
     private Instant startedAt;
+    private DemoLogin login;
 
     /** The ports actually used; the configured ones, or free ones where the configuration says 0. */
     public record Ports(int broker, int consoleHttp, int projector, int link, int lessonLink, int origin,
@@ -100,6 +101,7 @@ public final class Demo {
                 .compose(v -> lessonLink == null ? Future.succeededFuture() : lessonLink.start())
                 .compose(v -> vertx.executeBlocking(() -> {
                     Files.createDirectories(data);
+                    login = DemoLogin.in(data);
                     LoopbackPorts.requireFree(ports.consoleHttp(), "console.httpPort");
                     LoopbackPorts.requireFree(ports.classroom(), "classroom.port");
                     console = ChildProcess.start("console", CONSOLE_MAIN, consoleArgs(data), data, out);
@@ -107,7 +109,7 @@ public final class Demo {
                     awaitListening("the console", ports.consoleHttp());
                     awaitListening("the agent's classroom page", ports.classroom());
                     if (origin != null) {
-                        ScheduleUpload.put(consoleUrl(), config.groupId(), config.boxId(),
+                        ScheduleUpload.put(consoleUrl(), login.password(), config.groupId(), config.boxId(),
                                 lessonSchedule(startedAt.getEpochSecond(), lessonSource()), Duration.ofSeconds(30));
                     }
                     return null;
@@ -205,6 +207,11 @@ public final class Demo {
         return ports;
     }
 
+    /** The console's admin password (random, kept in the demo's data folder); null before {@link #start}. */
+    public String adminPassword() {
+        return login == null ? null : login.password();
+    }
+
     public String consoleUrl() {
         return "http://127.0.0.1:" + ports.consoleHttp();
     }
@@ -271,7 +278,9 @@ public final class Demo {
                 "--mqtt.allowPlaintext=true",
                 "--mqtt.hostId=" + HOST_ID,
                 "--http.port=" + ports.consoleHttp(),
-                "--store.dataDir=" + data.resolve("console"));
+                "--store.dataDir=" + data.resolve("console"),
+                // The admin's password, in an owner-only file rather than on the command line.
+                "--config", login.configFile().toString());
     }
 
     private LinkProfile profile() {
@@ -283,6 +292,7 @@ public final class Demo {
         out.println("classbox demo is running:");
         out.println("  MQTT broker        tcp://127.0.0.1:" + ports.broker() + "   (try: mosquitto_sub -v -t 'spBv1.0/#')");
         out.println("  fleet console      " + consoleUrl() + "   (JSON: " + consoleUrl() + "/api/v1/boxes)");
+        out.println("console: " + consoleUrl() + "  login " + DemoLogin.ADMIN + " / " + login.password());
         devices.describe(ports).forEach(out::println);
         out.println("  satellite link     127.0.0.1:" + ports.link() + " -> broker, profile " + profile.name()
                 + " (" + (2 * profile.delayMillis()) + " ms RTT, " + profile.downlinkBitsPerSecond() / 1000

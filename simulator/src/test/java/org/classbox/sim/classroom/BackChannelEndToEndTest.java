@@ -45,6 +45,7 @@ import org.classbox.sparkplug.MetricType;
 import org.classbox.sparkplug.Payload;
 import org.classbox.sparkplug.PayloadCodec;
 import org.classbox.testing.Await;
+import org.classbox.testing.ConsoleClient;
 import org.classbox.testing.FreePorts;
 import org.classbox.testing.TestGuard;
 import org.eclipse.paho.mqttv5.client.MqttClient;
@@ -64,6 +65,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(TestGuard.class)
 class BackChannelEndToEndTest {
+    private static final String ADMIN_PASSWORD = "admin password of the test";
     private static final Duration SOON = Duration.ofSeconds(60);
     private static final String GROUP = "classbox";
     private static final String BOX = "box-cls";
@@ -113,9 +115,8 @@ class BackChannelEndToEndTest {
         post(21, 30);
 
         Await.until(SOON, "30 events at the console", () -> consoleEvents().size() >= 30);
-        HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + console.httpPort() + "/api/v1/boxes/" + GROUP + "/" + BOX + "/lessons/" + LESSON + "/events"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        ConsoleClient.Response api = new ConsoleClient(console.httpPort()).login("admin", ADMIN_PASSWORD)
+                .get("/api/v1/boxes/" + GROUP + "/" + BOX + "/lessons/" + LESSON + "/events");
         JsonArray events = new JsonArray(api.body());
         assertEquals(30, events.size());
         JsonObject first = events.getJsonObject(0);
@@ -162,7 +163,8 @@ class BackChannelEndToEndTest {
 
     private FleetConsole startConsole() throws Exception {
         FleetConsole started = new FleetConsole(vertx, ConsoleConfig.from(Settings.of(Map.of("mqtt.uri", broker.uri(),
-                "mqtt.allowPlaintext", "true", "http.port", "0", "store.dataDir", dir.resolve("console").toString()))));
+                "mqtt.allowPlaintext", "true", "http.port", "0", "store.dataDir", dir.resolve("console").toString(),
+                "auth.adminPassword", ADMIN_PASSWORD))));
         started.start().await(30, TimeUnit.SECONDS);
         return started;
     }

@@ -3,6 +3,7 @@ package org.classbox.sim.demo;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,13 +13,37 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Reads the fleet console's HTTP API over a real socket, as an operator's browser would. */
+/**
+ * Reads the fleet console's HTTP API over a real socket, as an operator's browser would: {@link #login} first (the
+ * client keeps the session cookie). Also reads pages that need no login, such as a box's classroom page.
+ */
 public final class ConsoleApi {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private final String baseUrl;
 
     public ConsoleApi(String baseUrl) {
         this.baseUrl = baseUrl;
+    }
+
+    /** Logs in with {@code POST /api/v1/login}; fails the test with the console's answer when refused. */
+    public ConsoleApi login(String name, String password) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/login"))
+                    .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(new JsonObject()
+                            .put("name", name).put("password", password).encode())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("login as " + name + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return this;
+        } catch (IOException e) {
+            throw new AssertionError("login at " + baseUrl + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("login interrupted", e);
+        }
     }
 
     /** The box as {@code GET /api/v1/boxes} lists it, if listed; empty while the console is not answering yet. */

@@ -69,7 +69,7 @@ class DemoTopologyTest {
         startedAt = System.nanoTime();
         demo = new Demo(vertx, config, new PrintStream(output, true, StandardCharsets.UTF_8));
         demo.start().await(90, TimeUnit.SECONDS);
-        console = new ConsoleApi(demo.consoleUrl());
+        console = new ConsoleApi(demo.consoleUrl()).login("admin", demo.adminPassword());
     }
 
     @AfterEach
@@ -172,6 +172,9 @@ class DemoTopologyTest {
         assertEquals(0x47, media.body()[0], "an MPEG-TS segment from the box's own store");
         assertTrue(output.toString(StandardCharsets.UTF_8).contains("classroom page     " + demo.classroomUrl()),
                 "the demo prints the classroom page: " + output);
+        assertTrue(demo.adminPassword().length() >= 16, "a random password, never a fixed default");
+        assertTrue(output.toString(StandardCharsets.UTF_8).contains("console: " + demo.consoleUrl() + "  login admin / "
+                + demo.adminPassword()), "the demo prints how to log in: " + output);
     }
 
     /** The segment URIs of a playlist that are not marked {@code EXT-X-GAP}. */

@@ -50,6 +50,7 @@ import org.classbox.sim.projector.ProjectorSimConfig;
 import org.classbox.sim.projector.ProjectorSimulator;
 import org.classbox.sparkplug.lessons.LessonMetrics;
 import org.classbox.testing.Await;
+import org.classbox.testing.ConsoleClient;
 import org.classbox.testing.FreePorts;
 import org.classbox.testing.TestGuard;
 import org.junit.jupiter.api.AfterEach;
@@ -101,6 +102,7 @@ class LessonThroughOutagesTest {
     private EdgeAgent agent;
     /** The box's classroom server, read as the console's API is. */
     private ConsoleApi box;
+    private ConsoleClient operator;
     /** How to stop what was started, the last first. */
     private final Deque<Supplier<Future<Void>>> started =
             new ArrayDeque<>();
@@ -121,8 +123,10 @@ class LessonThroughOutagesTest {
         broker.start().await(30, TimeUnit.SECONDS);
         started.push(broker::stop);
         console = new FleetConsole(vertx, ConsoleConfig.from(Settings.of(Map.of("mqtt.uri", broker.uri(),
-                "mqtt.allowPlaintext", "true", "http.port", "0", "store.dataDir", dir.resolve("console").toString()))));
+                "mqtt.allowPlaintext", "true", "http.port", "0", "store.dataDir", dir.resolve("console").toString(),
+                "auth.adminPassword", "admin password of the test"))));
         console.start().await(30, TimeUnit.SECONDS);
+        operator = new ConsoleClient(console.httpPort()).login("admin", "admin password of the test");
         started.push(console::stop);
         projector = new ProjectorSimulator(vertx, new ProjectorSimConfig(0, null, 200, 100, 10, 3_600_000));
         projector.start().await(10, TimeUnit.SECONDS);
@@ -347,9 +351,8 @@ class LessonThroughOutagesTest {
                 .put("start", start.toString()).put("end", end.toString()).put("source", source.toString())
                 .put("mode", "interactive").put("room", new JsonObject().put("projectorInput", "31"));
         String body = new JsonObject().put("version", 1).put("lessons", new JsonArray().add(lesson)).encode();
-        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(consoleUri("/schedule")))
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(202, put.statusCode(), put.body());
+        ConsoleClient.Response put = operator.send("PUT", consolePath("/schedule"), body);
+        assertEquals(202, put.status(), put.body());
     }
 
     /** Down spells as [went down, came up], wall millis; a spell still open ends now. */
@@ -427,8 +430,8 @@ class LessonThroughOutagesTest {
         return "http://127.0.0.1:" + agent.classroom().port() + "/lessons/" + LESSON + path;
     }
 
-    private String consoleUri(String path) {
-        return "http://127.0.0.1:" + console.httpPort() + "/api/v1/boxes/" + GROUP + "/" + BOX + path;
+    private static String consolePath(String path) {
+        return "/api/v1/boxes/" + GROUP + "/" + BOX + path;
     }
 
     private String get(String path) throws Exception {
@@ -439,12 +442,7 @@ class LessonThroughOutagesTest {
     }
 
     private String console(String path) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(consoleUri(path))).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return operator.get(consolePath(path)).body();
     }
 
     /** Debian's ffprobe and ffmpeg, which must end with exit 0 and nothing on stderr at {@code -v error}. */

@@ -8,10 +8,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +34,7 @@ import org.classbox.settings.Settings;
 import org.classbox.sparkplug.lessons.LessonMetrics;
 import org.classbox.sparkplug.lessons.ScheduleTopic;
 import org.classbox.testing.Await;
+import org.classbox.testing.ConsoleClient;
 import org.classbox.testing.FreePorts;
 import org.classbox.testing.TestGuard;
 import org.junit.jupiter.api.AfterEach;
@@ -67,7 +64,7 @@ class ScheduleRoundTripTest {
     private ScheduleInbox inbox;
     private LessonFigures figures;
     private EdgeNode node;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ConsoleClient http;
 
     @BeforeEach
     void start_broker_console_and_agent() throws Exception {
@@ -76,8 +73,10 @@ class ScheduleRoundTripTest {
         broker = new EmbeddedBroker(vertx, new BrokerConfig("127.0.0.1", FreePorts.tcp(), dir.resolve("broker")));
         broker.start().await(30, TimeUnit.SECONDS);
         console = new FleetConsole(vertx, ConsoleConfig.from(Settings.of(Map.of("mqtt.uri", broker.uri(),
-                "mqtt.allowPlaintext", "true", "http.port", "0", "store.dataDir", dir.resolve("console").toString()))));
+                "mqtt.allowPlaintext", "true", "http.port", "0", "store.dataDir", dir.resolve("console").toString(),
+                "auth.adminPassword", "admin password of the test"))));
         console.start().await(30, TimeUnit.SECONDS);
+        http = new ConsoleClient(console.httpPort()).login("admin", "admin password of the test");
 
         journal = new Journal(vertx, JournalConfig.defaults(dir.resolve("agent")));
         journal.start().await(10, TimeUnit.SECONDS);
@@ -113,9 +112,8 @@ class ScheduleRoundTripTest {
                 {"version": 7, "lessons": [{"id": "eng-5a", "title": "English 5A", "start": "2026-11-28T02:00:00Z",
                   "end": "2026-11-28T02:45:00Z", "source": "http://origin.example/live.m3u8", "mode": "broadcast",
                   "room": {"projectorInput": "31"}}]}""";
-        HttpResponse<String> put = http.send(HttpRequest.newBuilder(uri("/schedule"))
-                .PUT(HttpRequest.BodyPublishers.ofString(schedule)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(202, put.statusCode(), put.body());
+        ConsoleClient.Response put = http.send("PUT", path("/schedule"), schedule);
+        assertEquals(202, put.status(), put.body());
 
         JsonObject acked = Await.value(WAIT, "the box's acknowledgement at the console", () -> {
             JsonObject box = new JsonObject(get("/schedule")).getJsonObject("box");
@@ -137,16 +135,11 @@ class ScheduleRoundTripTest {
     }
 
     private String get(String path) {
-        try {
-            return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString())
-                    .body();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return http.get(path(path)).body();
     }
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + console.httpPort() + "/api/v1/boxes/school-7/box-42" + path);
+    private static String path(String path) {
+        return "/api/v1/boxes/school-7/box-42" + path;
     }
 
     private void onContext(Callable<Future<Void>> work) throws Exception {
