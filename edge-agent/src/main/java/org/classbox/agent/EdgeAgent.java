@@ -14,6 +14,7 @@ import org.classbox.agent.classroom.ClassroomSources;
 import org.classbox.agent.classroom.PlayerReports;
 import org.classbox.agent.config.AgentConfig;
 import org.classbox.agent.devices.Devices;
+import org.classbox.agent.devices.RebootCommand;
 import org.classbox.agent.devices.StatusLed;
 import org.classbox.agent.journal.Journal;
 import org.classbox.agent.lessons.Lessons;
@@ -40,9 +41,19 @@ public final class EdgeAgent {
     private Lessons lessons;
     private Classroom classroom;
 
+    private final Runnable restart;
+
     public EdgeAgent(Vertx vertx, AgentConfig config) {
         this.vertx = vertx;
         this.config = config;
+        this.restart = AgentRestart.of(vertx, config.restart());
+    }
+
+    /** With {@code restart} run on the console's {@code Node Control/Reboot} instead of restarting (tests). */
+    public EdgeAgent(Vertx vertx, AgentConfig config, Runnable restart) {
+        this.vertx = vertx;
+        this.config = config;
+        this.restart = restart;
     }
 
     public Future<Void> start() {
@@ -71,7 +82,12 @@ public final class EdgeAgent {
         MqttUplink uplink = new MqttUplink(context, config.uplink(), config.tls(), config.identity().boxId());
         edgeNode = new EdgeNode(vertx, config.identity(), config.uplink(), config.bandwidth(), journal, uplink,
                 this::deviceBirths, config.journal().dataDir().resolve("link-bytes.txt"));
-        edgeNode.onCommand(classroom::command);
+        RebootCommand reboot = new RebootCommand(journal, appended, () -> lessons.buffers().liveActive(), restart,
+                System::currentTimeMillis);
+        edgeNode.onCommand(command -> {
+            classroom.command(command);
+            reboot.handle(command);
+        });
         edgeNode.onDeviceCommand(devices::command);
         lessons.subscribe(edgeNode, config.identity().groupId(), config.identity().boxId());
         statusLed = devices.firstOfType("gpio").map(gpio -> new StatusLed(vertx, gpio, this::linkState, 1000))

@@ -10,7 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the edge agent: {@code java -jar edge-agent.jar [--config FILE] [--key=value ...]}. Exit code 2 means the
- * configuration is bad; the message names the key, the value and what was expected.
+ * configuration is bad; the message names the key, the value and what was expected. Exit code 75 means the agent
+ * exited to be restarted (the console's {@code Node Control/Reboot} without {@code agent.rebootCommand}): its
+ * service manager starts it again.
  */
 public final class Main {
     private Main() {

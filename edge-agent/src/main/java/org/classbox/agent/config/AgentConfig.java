@@ -8,7 +8,7 @@ import org.classbox.tls.TlsConfig;
 public record AgentConfig(IdentityConfig identity, UplinkConfig uplink, TlsConfig tls, BandwidthConfig bandwidth,
                           JournalConfig journal, DevicesConfig devices, LessonsConfig lessons,
                           MaterialsConfig materials, StorageConfig storage, ScheduleConfig schedule,
-                          ClassroomConfig classroom) {
+                          ClassroomConfig classroom, RestartConfig restart) {
     public AgentConfig {
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(uplink, "uplink");
@@ -21,6 +21,7 @@ public record AgentConfig(IdentityConfig identity, UplinkConfig uplink, TlsConfi
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(classroom, "classroom");
+        Objects.requireNonNull(restart, "restart");
         tls.checkBrokerUri("uplink.brokerUri", uplink.brokerUri());
     }
 
@@ -37,12 +38,13 @@ public record AgentConfig(IdentityConfig identity, UplinkConfig uplink, TlsConfi
         StorageConfig storage = StorageConfig.from(settings);
         ScheduleConfig schedule = ScheduleConfig.from(settings);
         ClassroomConfig classroom = ClassroomConfig.from(settings, journal.dataDir());
+        RestartConfig restart = RestartConfig.from(settings);
         // Snapshots are the journal's only bulk records: their time-to-live is the bulk class's.
         journal = journal.withBulkTtlSeconds(classroom.snapshotTtlSeconds());
         // A misspelt key explains more than the cross-key checks it would cause. Device drivers read their own keys
         // when the agent opens them (they need Vert.x); Devices checks those then.
         settings.requireAllUsedExcept(devices::readByDriver);
         return new AgentConfig(identity, uplink, tls, bandwidth, journal, devices, lessons, materials, storage,
-                schedule, classroom);
+                schedule, classroom, restart);
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.classbox.console.audit.AuditLog;
 import org.classbox.console.store.BoxKey;
+import org.classbox.console.store.DeviceMetrics;
 import org.classbox.sparkplug.Metric;
 
 /**
@@ -18,7 +19,7 @@ import org.classbox.sparkplug.Metric;
  */
 public final class AlarmRows {
     /** A device's metrics named so are alarms; the alarm's name is what follows. */
-    public static final String PREFIX = "Alarm/";
+    private static final String PREFIX = DeviceMetrics.ALARM_PREFIX;
     /** The box's own alarm while it is dead (device ''). */
     public static final String OFFLINE = "Offline";
     private static final String COLUMNS = "id, group_id, box_id, device_id, name, reason, raised_at, cleared_at,"
