@@ -52,6 +52,17 @@ public final class Mosquitto implements AutoCloseable {
         return port;
     }
 
+    /** Has mosquitto read its configuration again (SIGHUP): an ACL file changed by the test applies from now on. */
+    public void reload() throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).inheritIO().start();
+        Assertions.assertEquals(0, kill.waitFor(), "kill -HUP " + process.pid());
+    }
+
+    /** What mosquitto logged so far. */
+    public String logText() {
+        return log();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroyForcibly();

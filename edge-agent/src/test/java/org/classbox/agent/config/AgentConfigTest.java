@@ -122,8 +122,8 @@ class AgentConfigTest {
 
     @Test
     void where_the_box_stands_is_empty_by_default_and_any_printable_text_up_to_its_width() {
-        assertEquals("", AgentConfig.from(boxed(Map.of())).identity().region());
-        IdentityConfig identity = AgentConfig.from(boxed(Map.of("identity.region", "四川", "identity.county",
+        assertEquals("", AgentConfig.from(plaintext(Map.of())).identity().region());
+        IdentityConfig identity = AgentConfig.from(plaintext(Map.of("identity.region", "四川", "identity.county",
                 "Zhaojue", "identity.school", "s".repeat(128), "identity.classroom", " Grade 5 "))).identity();
         assertEquals("四川", identity.region());
         assertEquals(128, identity.school().length());
@@ -159,6 +159,14 @@ class AgentConfigTest {
                 "uplink.username", "box-7", "uplink.passwordFile", password.toString()))));
         assertTrue(e.getMessage().startsWith("uplink.passwordFile must be readable by its owner only, but '"
                 + password.toAbsolutePath() + "' has mode 0644"), e.getMessage());
+    }
+
+    /** Settings with a box id and a plaintext broker: a whole valid configuration around {@code values}. */
+    private static Settings plaintext(Map<String, String> values) {
+        Map<String, String> all = new java.util.HashMap<>(values);
+        all.put("uplink.brokerUri", "tcp://127.0.0.1:1883");
+        all.put("tls.allowPlaintext", "true");
+        return boxed(all);
     }
 
     /** Settings with a box id, which every agent must be given. */

@@ -227,7 +227,8 @@ class SparkplugIngestTest {
         assertEquals(1, await(store.boxes(now)).size(), "the NBIRTH without bdSeq made no box");
         IngestCounters counters = ingest.counters();
         assertEquals(1, counters.malformed(Malformation.TOPIC));
-        assertEquals(2, counters.malformed(Malformation.PAYLOAD));
+        assertEquals(1, counters.malformed(Malformation.PAYLOAD));
+        assertEquals(1, counters.malformed(Malformation.NO_BD_SEQ));
         assertEquals(1, counters.malformed(Malformation.RECORD_ID));
         assertEquals(1, counters.malformed(Malformation.VALUE));
         assertEquals(1, counters.malformed(Malformation.OVERSIZED));

@@ -85,6 +85,7 @@ class EdgeNodeTest {
         Payload birth = subscriber.of(MessageType.NBIRTH).get(0).payload();
         assertEquals(0L, birth.seq());
         assertEquals(journal.epoch(), birth.metric(Metrics.JOURNAL_EPOCH).orElseThrow().value());
+        assertEquals("", birth.metric(Metrics.BOX_SCHOOL).orElseThrow().value(), "metadata not configured: empty");
 
         List<Long> ids = appendPowerSamples(12);
 
