@@ -41,7 +41,8 @@ function options(width) {
       {},
       {label: 'RTT', scale: 'ms', stroke: '#0b62c4', width: 1.5, spanGaps: false,
         value: (u, v) => v === null ? '—' : v.toFixed(0) + ' ms'},
-      {label: 'Loss', scale: 'pct', stroke: '#c62828', width: 1.5, spanGaps: false,
+      // Loss is mostly 0 with short bursts: a thin, half-transparent line keeps the RTT readable beneath them.
+      {label: 'Loss', scale: 'pct', stroke: 'rgba(198, 40, 40, 0.55)', width: 1, spanGaps: false,
         value: (u, v) => v === null ? '—' : v.toFixed(1) + ' %'},
     ],
     axes: [
