@@ -69,9 +69,6 @@ final class Session {
         sample.forEach(m -> metrics.put(m.name(), m));
         List<Metric> nulls = new ArrayList<>(coming);
         for (String name : declared.getOrDefault(device, Set.of())) {
-            if (name.equals(Metrics.RECORD_ID)) {
-                continue;
-            }
             nulls.add(Metric.of(name, types.get(device + '\0' + name), null, now));
         }
         for (String name : COMMANDS.getOrDefault(device, List.of())) {
