@@ -9,7 +9,8 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench/run journal|drain|bytes|restart|lessons|lessons-storage [--quick]"
+            System.err.println("usage: bench/run journal|drain|bytes|restart|lessons|lessons-storage|console-queries"
+                    + " [--quick]"
                     + "\n       bench/run footprint [--window SECONDS] [--warmup SECONDS] [--config FILE]");
             System.exit(2);
         }
@@ -33,6 +34,9 @@ public final class Main {
             case "lessons-storage":
                 new LessonStorageBench(quick).run();
                 break;
+            case "console-queries":
+                new FleetQueriesBench(quick).run();
+                break;
             case "footprint":
                 FootprintBench footprint;
                 try {
@@ -46,7 +50,7 @@ public final class Main {
                 break;
             default:
                 System.err.println("unknown benchmark '" + args[0]
-                        + "': journal, drain, bytes, restart, lessons, lessons-storage or footprint");
+                        + "': journal, drain, bytes, restart, lessons, lessons-storage, console-queries or footprint");
                 System.exit(2);
         }
         System.exit(0);

@@ -51,7 +51,8 @@ public final class FleetRoutes {
             FleetFilter filter = new FleetFilter(p.choice("status", "online, offline, degraded", Status::parse, null),
                     p.text("region", 64), p.text("county", 64), p.text("school", 128), p.name("alarm", null),
                     p.text("q", 64));
-            FleetQueries.Sort sort = p.choice("sort", "worst, id, lastSeen", FleetRoutes::sort, FleetQueries.Sort.WORST);
+            FleetQueries.Sort sort = p.choice("sort", "worst, id, lastSeen", FleetRoutes::sort,
+                    FleetQueries.Sort.WORST);
             int page = p.integer("page", 1, 1_000_000, 1);
             int size = p.integer("size", 1, MAX_PAGE_SIZE, 50);
             long fresh = freshSince();

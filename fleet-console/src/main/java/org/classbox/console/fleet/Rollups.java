@@ -5,58 +5,80 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The figures the programmes report, per region, county, school or classroom (the boxes' metadata; a box without it
- * counts under the name ""): boxes, boxes online (degraded included), and the lessons of the last days summed from
- * their latest figures. A lesson counts in the window when its latest {@code Lesson/MinutesScheduled} was sampled
- * in it: the box sends that figure with each state change, so its time is when the lesson last changed state (its
- * end, once ended). Used on the store's worker.
+ * counts under the name ""): boxes, boxes online (degraded included), and the lessons' latest figures sampled in the
+ * last days. Each figure counts when its latest value was sampled in the window: a lesson sends them all at its end,
+ * so a lesson that ended in the window counts whole (and a recording completed later by repair counts when that
+ * news came). Used on the store's worker.
  */
 public final class Rollups {
-    private static final String LESSONS = "SELECT s.group_id, s.box_id, SUM(CAST(s.val AS BIGINT)) AS scheduled,"
-            + " SUM(CAST(p.val AS BIGINT)) AS played, COUNT(r.val) AS recordings,"
-            + " SUM(CASE WHEN r.val = 'true' THEN 1 ELSE 0 END) AS complete"
-            + " FROM lesson_latest s"
-            + " LEFT JOIN lesson_latest p ON p.group_id = s.group_id AND p.box_id = s.box_id"
-            + " AND p.device_id = s.device_id AND p.metric = 'Lesson/MinutesPlayedWithoutStall'"
-            + " LEFT JOIN lesson_latest r ON r.group_id = s.group_id AND r.box_id = s.box_id"
-            + " AND r.device_id = s.device_id AND r.metric = 'Lesson/RecordingComplete'"
-            + " WHERE s.metric = 'Lesson/MinutesScheduled' AND s.taken_at >= ? GROUP BY s.group_id, s.box_id";
+    private static final String SCHEDULED = "Lesson/MinutesScheduled";
+    private static final String PLAYED = "Lesson/MinutesPlayedWithoutStall";
+    private static final String RECORDING = "Lesson/RecordingComplete";
+    /**
+     * Per box, from the covering index alone. The boxes' row is joined to each box's sums, not the other way round:
+     * H2 would run the sums once per box otherwise.
+     */
+    private static final String LESSONS_PER_BOX = "SELECT group_id, box_id,"
+            + " SUM(CASE WHEN metric = '" + SCHEDULED + "' THEN CAST(val AS BIGINT) ELSE 0 END) AS scheduled,"
+            + " SUM(CASE WHEN metric = '" + PLAYED + "' THEN CAST(val AS BIGINT) ELSE 0 END) AS played,"
+            + " SUM(CASE WHEN metric = '" + RECORDING + "' AND val IS NOT NULL THEN 1 ELSE 0 END) AS recordings,"
+            + " SUM(CASE WHEN metric = '" + RECORDING + "' AND val = 'true' THEN 1 ELSE 0 END) AS complete"
+            + " FROM lesson_latest WHERE metric IN ('" + SCHEDULED + "', '" + PLAYED + "', '" + RECORDING + "')"
+            + " AND taken_at >= ? GROUP BY group_id, box_id";
 
     private Rollups() {
     }
 
-    /** The rows of {@code level} for the boxes {@code filter} selects, by name; lessons sampled since {@code since}. */
+    /** The rows of {@code level} for the boxes {@code filter} selects, by name; figures sampled since {@code since}. */
     public static List<Row> read(Connection connection, Level level, FleetFilter filter, long freshSince, long since)
             throws SQLException {
         String name = "COALESCE(b." + level.column() + ", '')";
-        String sql = "SELECT " + name + " AS name, COUNT(*), SUM(CASE WHEN b.online AND b.last_seen >= ? THEN 1"
-                + " ELSE 0 END), SUM(l.scheduled), SUM(l.played), SUM(l.recordings), SUM(l.complete)"
-                + " FROM boxes b LEFT JOIN (" + LESSONS + ") l ON l.group_id = b.group_id AND l.box_id = b.box_id"
-                + " WHERE 1 = 1";
-        // In the order of their marks in the text: the online cut-off, then the lessons' window, then the filters.
-        List<Object> ordered = new ArrayList<>();
-        ordered.add(freshSince);
-        ordered.add(since);
-        sql += filter.where(ordered) + " GROUP BY " + name + " ORDER BY " + name;
-        List<Row> rows = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (int i = 0; i < ordered.size(); i++) {
-                ps.setObject(i + 1, ordered.get(i));
+        Map<String, long[]> sums = new LinkedHashMap<>();
+        List<Object> binds = new ArrayList<>();
+        binds.add(freshSince);
+        String boxes = "SELECT " + name + ", COUNT(*), SUM(CASE WHEN b.online AND b.last_seen >= ? THEN 1 ELSE 0 END)"
+                + " FROM boxes b WHERE 1 = 1" + filter.where(binds) + " GROUP BY " + name + " ORDER BY " + name;
+        try (ResultSet rs = query(connection, boxes, binds)) {
+            while (rs.next()) {
+                sums.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3), 0, 0, 0, 0});
             }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long scheduled = rs.getLong(4);
-                    long played = rs.getLong(5);
-                    rows.add(new Row(rs.getString(1), rs.getLong(2), rs.getLong(3), scheduled / 60.0, played / 60.0,
-                            scheduled == 0 ? null : 100.0 * played / scheduled, rs.getLong(7), rs.getLong(6)));
+        }
+        binds.clear();
+        binds.add(since);
+        String lessons = "SELECT " + name + ", SUM(l.scheduled), SUM(l.played), SUM(l.recordings), SUM(l.complete)"
+                + " FROM (" + LESSONS_PER_BOX + ") l LEFT JOIN boxes b ON b.group_id = l.group_id"
+                + " AND b.box_id = l.box_id WHERE b.group_id IS NOT NULL" + filter.where(binds) + " GROUP BY " + name;
+        try (ResultSet rs = query(connection, lessons, binds)) {
+            while (rs.next()) {
+                long[] row = sums.get(rs.getString(1));
+                if (row != null) {
+                    for (int i = 0; i < 4; i++) {
+                        row[2 + i] = rs.getLong(2 + i);
+                    }
                 }
             }
         }
+        List<Row> rows = new ArrayList<>(sums.size());
+        sums.forEach((n, s) -> rows.add(new Row(n, s[0], s[1], s[2] / 60.0, s[3] / 60.0,
+                s[2] == 0 ? null : 100.0 * s[3] / s[2], s[5], s[4])));
         return rows;
+    }
+
+    private static ResultSet query(Connection connection, String sql, List<Object> binds) throws SQLException {
+        PreparedStatement ps = connection.prepareStatement(sql);
+        for (int i = 0; i < binds.size(); i++) {
+            ps.setObject(i + 1, binds.get(i));
+        }
+        // Closing the result set is closing the statement, for H2 and PostgreSQL's drivers alike.
+        ps.closeOnCompletion();
+        return ps.executeQuery();
     }
 
     /** The levels of the roll-up, each a column of boxes. */

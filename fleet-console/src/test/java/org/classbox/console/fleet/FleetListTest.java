@@ -65,7 +65,8 @@ class FleetListTest {
         assertEquals("6B", b.getString("classroom"));
         assertEquals("on", b.getJsonObject("projector").getString("power"), "the projector columns of the box row");
         JsonObject f = items.getJsonObject(5);
-        assertEquals(new JsonObject("{\"state\":\"UP\",\"rttMillis\":40.0,\"lossPercent\":1.0}"), f.getJsonObject("link"),
+        assertEquals(new JsonObject("{\"state\":\"UP\",\"rttMillis\":40.0,\"lossPercent\":1.0}"),
+                f.getJsonObject("link"),
                 "a box without a terminal shows the link of the device that has one");
         assertEquals("offline", items.getJsonObject(0).getString("status"), "online but silent past the limit");
     }
