@@ -22,6 +22,7 @@ import org.classbox.console.store.BoxStore;
  * Every method returns a Future completed on the caller's context. {@link #start} creates the first admin.
  */
 public final class Accounts {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Accounts.class);
     private static final int TOKEN_BYTES = 32;
 
     private final Vertx vertx;
@@ -86,6 +87,20 @@ public final class Accounts {
                             : account.passwordHash());
                     return matches && account != null && !account.disabled() ? account : null;
                 }, false));
+    }
+
+    /**
+     * After a successful login with a hash made at a lower cost than today's, stores a new one: raising
+     * {@link PasswordHash#ITERATIONS} upgrades accounts as their owners log in. Best effort; a failure is logged.
+     */
+    void upgradeHash(Account account, String password) {
+        if (!PasswordHash.weakerThanCurrent(account.passwordHash())) {
+            return;
+        }
+        hash(password).compose(hash -> store.transaction("upgrade the password hash of " + account.name(),
+                        w -> OperatorTable.setPassword(w.connection(), account.name(), hash, account.mustChange())))
+                .onFailure(e -> log.warn("could not upgrade the password hash of {}: {}", account.name(),
+                        e.getMessage()));
     }
 
     /** Whether {@code password} is {@code account}'s current one. */

@@ -34,12 +34,11 @@ final class JsonRequests {
     static JsonObject object(RoutingContext ctx) {
         String text = ctx.body().asString();
         try {
-            Object value = text == null || text.isBlank() ? null : new JsonObject(text);
-            if (value != null) {
-                return (JsonObject) value;
+            if (text != null && !text.isBlank()) {
+                return new JsonObject(text);
             }
-        } catch (DecodeException | ClassCastException e) {
-            // Answered below: the body was not a JSON object.
+        } catch (DecodeException e) {
+            // Answered below: the body was not a JSON object (an array, a number, garbage).
         }
         error(ctx, 400, "the body must be a JSON object");
         return null;

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.Locale;
+import org.classbox.console.config.AuthConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +42,7 @@ final class LoginRoutes {
             JsonRequests.error(ctx, 429, "too many failed logins; try again in " + seconds + " s");
             return;
         }
-        boolean possible = name.matches(org.classbox.console.config.AuthConfig.NAME_PATTERN)
-                && password.length() <= org.classbox.console.config.AuthConfig.MAX_PASSWORD_LENGTH;
+        boolean possible = name.matches(AuthConfig.NAME_PATTERN) && password.length() <= AuthConfig.MAX_PASSWORD_LENGTH;
         accounts.check(possible ? name : "", password).compose(account -> {
             if (account == null) {
                 throttle.failed(name, address, accounts.clock().getAsLong());
@@ -53,6 +53,7 @@ final class LoginRoutes {
                 });
             }
             throttle.succeeded(name, address);
+            accounts.upgradeHash(account, password);
             return accounts.open(account, address).map(session -> {
                 ctx.response().addCookie(Cookie.cookie(SessionGuard.COOKIE, session.id()).setPath("/")
                         .setHttpOnly(true).setSameSite(CookieSameSite.STRICT).setSecure(ctx.request().isSSL()));

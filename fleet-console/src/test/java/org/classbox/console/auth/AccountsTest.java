@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.classbox.console.config.AuthConfig;
+import org.classbox.testing.Await;
 import org.classbox.testing.ConsoleClient;
 import org.classbox.testing.TestGuard;
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,32 @@ class AccountsTest {
         try (AuthRig rig = AuthRig.withAdmin(dir)) {
             assertEquals(List.of(), rig.announced);
             assertTrue(rig.admin().get("/api/v1/me").body().contains("\"mustChangePassword\":false"));
+        }
+    }
+
+    @Test
+    void a_hash_made_at_a_lower_cost_still_logs_in_and_is_upgraded() throws Exception {
+        try (AuthRig rig = AuthRig.withAdmin(dir)) {
+            // "password", salt "salt", 4096 iterations: the published PBKDF2-HMAC-SHA256 vector.
+            String old = "pbkdf2-sha256$4096$c2FsdA$xeR41ZKIyEGqUw22hFxMjZYok6ABzk4RpJY4c6qYE0o";
+            rig.store().transaction("add an old account", w -> OperatorTable.insert(w.connection(),
+                    new Account("old.timer", Role.VIEWER, old, 0, false, false))).await(10, TimeUnit.SECONDS);
+            rig.client().login("old.timer", "password");
+            String upgraded = Await.value(Duration.ofSeconds(10), "a stronger hash", () -> {
+                String hash = hashOf(rig, "old.timer");
+                return hash.equals(old) ? null : hash;
+            });
+            assertTrue(upgraded.startsWith("pbkdf2-sha256$" + PasswordHash.ITERATIONS + "$"), upgraded);
+            rig.client().login("old.timer", "password");
+        }
+    }
+
+    private static String hashOf(AuthRig rig, String name) {
+        try {
+            return rig.store().read("read the hash", w -> OperatorTable.find(w.connection(), name))
+                    .await(10, TimeUnit.SECONDS).passwordHash();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

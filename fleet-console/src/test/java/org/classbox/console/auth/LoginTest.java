@@ -39,10 +39,7 @@ class LoginTest {
 
     @Test
     void login_sets_a_strict_http_only_cookie_and_answers_the_csrf_token() throws Exception {
-        HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + rig.port() + "/api/v1/login")).POST(HttpRequest.BodyPublishers
-                .ofString("{\"name\":\"admin\",\"password\":\"" + AuthRig.ADMIN_PASSWORD + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login = rawLogin();
         assertEquals(200, login.statusCode(), login.body());
         JsonObject body = new JsonObject(login.body());
         assertEquals("admin", body.getString("name"));
@@ -59,10 +56,7 @@ class LoginTest {
 
     @Test
     void session_id_is_stored_only_as_a_hash() throws Exception {
-        HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + rig.port() + "/api/v1/login")).POST(HttpRequest.BodyPublishers
-                .ofString("{\"name\":\"admin\",\"password\":\"" + AuthRig.ADMIN_PASSWORD + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login = rawLogin();
         String id = login.headers().firstValue("set-cookie").orElseThrow().split("[=;]")[1];
         List<String> stored = rig.store().read("read sessions", w -> {
             try (var rs = w.connection().createStatement().executeQuery("SELECT id_hash FROM sessions")) {
@@ -74,6 +68,13 @@ class LoginTest {
             }
         }).await(10, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals(List.of(Accounts.idHash(id)), stored);
+    }
+
+    /** The admin's login as a plain client sees it, headers and all. */
+    private HttpResponse<String> rawLogin() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rig.port()
+                + "/api/v1/login")).POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"admin\",\"password\":\""
+                + AuthRig.ADMIN_PASSWORD + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
