@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.classbox.sparkplug.Metric;
 import org.classbox.sparkplug.MetricType;
 import org.classbox.sparkplug.Metrics;
@@ -58,7 +57,7 @@ class AlarmApiTest {
         publish(HOST, record(2, T + 1000), alarm("OverTemperature", "CPU at 85.0 °C, over 80", T + 1000));
         publish(HOST, record(3, T + 2000), Metric.of("Temperature/Cpu", MetricType.DOUBLE, 84.0, T + 2000));
         awaitRecord(3);
-        assertEquals(1, count("SELECT COUNT(*) FROM alarms"));
+        assertEquals(1, rig.count("SELECT COUNT(*) FROM alarms"));
         JsonObject raised = page("state=active").getJsonArray("items").getJsonObject(0);
         assertEquals("host", raised.getString("device"));
         assertEquals("OverTemperature", raised.getString("name"));
@@ -74,7 +73,7 @@ class AlarmApiTest {
         HttpResponse<String> again = rig.post("/api/v1/alarms/" + raised.getLong("id") + "/ack", "");
         assertEquals(200, again.statusCode());
         assertEquals(ackedAt, new JsonObject(again.body()).getString("ackedAt"), "acknowledging is idempotent");
-        assertEquals(1, count("SELECT COUNT(*) FROM audit_log WHERE action = 'alarm-ack'"));
+        assertEquals(1, rig.count("SELECT COUNT(*) FROM audit_log WHERE action = 'alarm-ack'"));
 
         publish(HOST, record(4, T + 3000), alarm("OverTemperature", "", T + 3000));
         Await.until(SOON, "the cleared alarm", () -> total("state=active") == 0);
@@ -106,7 +105,7 @@ class AlarmApiTest {
         publish(HOST, record(12, T + 12_000), Metric.of("Disk/UsedPercent", MetricType.DOUBLE, 80.0, T + 12_000));
         awaitRecord(12);
 
-        assertEquals(1, count("SELECT COUNT(*) FROM alarms"));
+        assertEquals(1, rig.count("SELECT COUNT(*) FROM alarms"));
         assertEquals(0, total("state=active"));
     }
 
@@ -118,7 +117,7 @@ class AlarmApiTest {
         JsonObject offline = page("state=active").getJsonArray("items").getJsonObject(0);
         assertEquals("Offline", offline.getString("name"));
         assertEquals("", offline.getString("device"));
-        assertEquals(1, count("SELECT COUNT(*) FROM alarms"), "the stale NDEATH raised nothing");
+        assertEquals(1, rig.count("SELECT COUNT(*) FROM alarms"), "the stale NDEATH raised nothing");
 
         birth(2);
         Await.until(SOON, "Offline cleared", () -> total("state=active") == 0);
@@ -136,13 +135,8 @@ class AlarmApiTest {
     }
 
     private void awaitRecord(long recordId) {
-        Await.until(SOON, "record " + recordId, () -> {
-            try {
-                return count("SELECT COUNT(*) FROM samples WHERE record_id = " + recordId) > 0;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        Await.until(SOON, "record " + recordId, () -> rig.count("SELECT COUNT(*) FROM samples WHERE record_id = "
+                + recordId) > 0);
     }
 
     private JsonObject page(String query) {
@@ -151,15 +145,6 @@ class AlarmApiTest {
 
     private long total(String query) {
         return page(query).getLong("total");
-    }
-
-    private long count(String sql) throws Exception {
-        return rig.console().store().read("count", w -> {
-            try (var ps = w.connection().prepareStatement(sql); var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }).await(10, TimeUnit.SECONDS);
     }
 
     private static Metric bdSeq(long value) {

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.classbox.sparkplug.Metric;
 import org.classbox.sparkplug.MetricType;
 import org.classbox.sparkplug.Metrics;
@@ -81,8 +80,8 @@ class CommandApiTest {
         Await.until(SOON, "the record after the repeat", () -> rig.body("/api/v1/boxes/school/box-7/devices")
                 .contains("\"31\""));
         assertEquals("sent", newest().getString("state"));
-        assertEquals(2, count("SELECT COUNT(*) FROM audit_log WHERE action = 'command'"));
-        assertEquals(1, count("SELECT COUNT(*) FROM audit_log WHERE action = 'command-outcome'"));
+        assertEquals(2, rig.count("SELECT COUNT(*) FROM audit_log WHERE action = 'command'"));
+        assertEquals(1, rig.count("SELECT COUNT(*) FROM audit_log WHERE action = 'command-outcome'"));
         JsonArray fleet = new JsonArray(rig.body("/api/v1/commands?limit=1"));
         assertEquals(1, fleet.size());
         assertEquals("off", fleet.getJsonObject(0).getString("value"));
@@ -111,8 +110,8 @@ class CommandApiTest {
         Await.until(SOON, "the accepted command", () -> !received.isEmpty());
         assertEquals("Mute/Video", received.get(0).payload().metrics().get(0).name());
         assertEquals(1, received.size());
-        assertEquals(1, count("SELECT COUNT(*) FROM commands"));
-        assertEquals(1, count("SELECT COUNT(*) FROM audit_log"));
+        assertEquals(1, rig.count("SELECT COUNT(*) FROM commands"));
+        assertEquals(1, rig.count("SELECT COUNT(*) FROM audit_log"));
     }
 
     @Test
@@ -145,8 +144,8 @@ class CommandApiTest {
         JsonObject failed = newest();
         assertEquals("failed", failed.getString("state"));
         assertTrue(failed.getString("outcome").startsWith("failed: not sent"), failed.getString("outcome"));
-        assertEquals(1, count("SELECT COUNT(*) FROM audit_log WHERE action = 'command'"));
-        assertEquals(1, count("SELECT COUNT(*) FROM audit_log WHERE action = 'command-outcome'"));
+        assertEquals(1, rig.count("SELECT COUNT(*) FROM audit_log WHERE action = 'command'"));
+        assertEquals(1, rig.count("SELECT COUNT(*) FROM audit_log WHERE action = 'command-outcome'"));
 
         // Back once the console has reconnected (Paho's reconnect thread ends only then).
         rig.startBroker();
@@ -161,7 +160,7 @@ class CommandApiTest {
                 .statusCode());
 
         Await.until(SOON, "the sweep", () -> "unanswered".equals(newest().getString("state")));
-        assertEquals(1, count("SELECT COUNT(*) FROM audit_log WHERE action = 'command-outcome'"
+        assertEquals(1, rig.count("SELECT COUNT(*) FROM audit_log WHERE action = 'command-outcome'"
                 + " AND outcome = 'unanswered'"));
         // A late answer still settles it: nothing newer waits for one.
         rig.publish("spBv1.0/school/DDATA/box-7/projector", PayloadCodec.encode(new Payload(T + 1, 2L, List.of(
@@ -201,15 +200,6 @@ class CommandApiTest {
 
     private JsonObject newest() {
         return new JsonArray(rig.body(COMMANDS + "?limit=1")).getJsonObject(0);
-    }
-
-    private long count(String sql) throws Exception {
-        return rig.console().store().read("count", w -> {
-            try (var ps = w.connection().prepareStatement(sql); var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }).await(10, TimeUnit.SECONDS);
     }
 
     private static Metric record(long id, long at) {

@@ -124,6 +124,20 @@ final class ConsoleOnBroker implements AutoCloseable {
         }
     }
 
+    /** The first column of the first row of {@code sql} (a count) in the console's store. */
+    long count(String sql) {
+        try {
+            return console.store().read("count", w -> {
+                try (var ps = w.connection().prepareStatement(sql); var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }).await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     @Override
     public void close() throws Exception {
         if (box.isConnected()) {

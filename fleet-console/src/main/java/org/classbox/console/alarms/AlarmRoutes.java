@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.function.LongSupplier;
+import org.classbox.console.api.Replies;
 import org.classbox.console.auth.Operator;
 import org.classbox.console.store.BoxStore;
 import org.slf4j.Logger;
@@ -43,7 +44,7 @@ public final class AlarmRoutes {
             query = new AlarmQuery(!"all".equals(state), blankToNull(ctx.queryParams().get("group")),
                     blankToNull(ctx.queryParams().get("box")), number(ctx, "page", 1), number(ctx, "size", 50));
         } catch (IllegalArgumentException e) {
-            error(ctx, 400, e.getMessage());
+            Replies.error(ctx, 400, e.getMessage());
             return;
         }
         store.read("list alarms", w -> new AlarmRows(w.connection()).page(query)).onSuccess(page -> {
@@ -51,7 +52,7 @@ public final class AlarmRoutes {
             page.items().forEach(alarm -> items.add(json(alarm)));
             ctx.response().putHeader("content-type", "application/json")
                     .end(new JsonObject().put("total", page.total()).put("items", items).encode());
-        }).onFailure(e -> failed(ctx, e));
+        }).onFailure(e -> Replies.storeFailed(ctx, log, e));
     }
 
     private void ack(RoutingContext ctx) {
@@ -59,18 +60,18 @@ public final class AlarmRoutes {
         try {
             id = Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            error(ctx, 400, "alarm id must be a whole number, but was '" + ctx.pathParam("id") + "'");
+            Replies.error(ctx, 400, "alarm id must be a whole number, but was '" + ctx.pathParam("id") + "'");
             return;
         }
         String operator = Operator.of(ctx).name();
         store.transaction("acknowledge alarm #" + id, w -> new AlarmRows(w.connection())
                 .ack(id, operator, clock.getAsLong())).onSuccess(alarm -> {
                     if (alarm == null) {
-                        error(ctx, 404, "no alarm #" + id);
+                        Replies.error(ctx, 404, "no alarm #" + id);
                     } else {
                         ctx.response().putHeader("content-type", "application/json").end(json(alarm).encode());
                     }
-                }).onFailure(e -> failed(ctx, e));
+                }).onFailure(e -> Replies.storeFailed(ctx, log, e));
     }
 
     static JsonObject json(AlarmView alarm) {
@@ -105,15 +106,5 @@ public final class AlarmRoutes {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
-    }
-
-    private static void failed(RoutingContext ctx, Throwable e) {
-        log.error("{} {} failed: {}", ctx.request().method(), ctx.request().path(), e.getMessage());
-        error(ctx, 500, "the console could not read or write its store; see its log");
-    }
-
-    private static void error(RoutingContext ctx, int status, String message) {
-        ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
-                .end(new JsonObject().put("error", message).encode());
     }
 }

@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Instant;
 import java.util.List;
+import org.classbox.console.api.Replies;
 import org.classbox.console.auth.Operator;
 import org.classbox.console.store.BoxKey;
 import org.slf4j.Logger;
@@ -55,7 +56,7 @@ public final class CommandRoutes {
             }
             command = CommandCatalog.check((String) device, (String) name, body.getValue("value"));
         } catch (IllegalArgumentException | DecodeException | ClassCastException e) {
-            error(ctx, 400, e.getMessage());
+            Replies.error(ctx, 400, e.getMessage());
             return;
         }
         commands.send(box, command, Operator.of(ctx).name())
@@ -63,13 +64,13 @@ public final class CommandRoutes {
                         .end(json(row).encode()))
                 .onFailure(e -> {
                     if (e instanceof CommandException c) {
-                        error(ctx, switch (c.kind()) {
+                        Replies.error(ctx, switch (c.kind()) {
                             case NO_BOX -> 404;
                             case NO_DEVICE -> 400;
                             case NOT_SENT -> 503;
                         }, c.getMessage());
                     } else {
-                        failed(ctx, e);
+                        Replies.storeFailed(ctx, log, e);
                     }
                 });
     }
@@ -83,14 +84,14 @@ public final class CommandRoutes {
             limit = -1;
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            error(ctx, 400, "limit must be a whole number in [1, " + MAX_LIMIT + "], but was '" + text + "'");
+            Replies.error(ctx, 400, "limit must be a whole number in [1, " + MAX_LIMIT + "], but was '" + text + "'");
             return;
         }
         commands.newest(box, limit).onSuccess(rows -> {
             JsonArray array = new JsonArray();
             rows.forEach(row -> array.add(json(row)));
             ctx.response().putHeader("content-type", "application/json").end(array.encode());
-        }).onFailure(e -> failed(ctx, e));
+        }).onFailure(e -> Replies.storeFailed(ctx, log, e));
     }
 
     private static BoxKey box(RoutingContext ctx) {
@@ -112,15 +113,5 @@ public final class CommandRoutes {
                 .put("state", row.state())
                 .put("outcome", row.outcome())
                 .put("answeredAt", row.answeredAt() == null ? null : Instant.ofEpochMilli(row.answeredAt()).toString());
-    }
-
-    private static void failed(RoutingContext ctx, Throwable e) {
-        log.error("{} {} failed: {}", ctx.request().method(), ctx.request().path(), e.getMessage());
-        error(ctx, 500, "the console could not read or write its store; see its log");
-    }
-
-    private static void error(RoutingContext ctx, int status, String message) {
-        ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
-                .end(new JsonObject().put("error", message).encode());
     }
 }

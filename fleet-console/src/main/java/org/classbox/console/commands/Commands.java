@@ -1,6 +1,8 @@
 package org.classbox.console.commands;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Commands {
     private static final Logger log = LoggerFactory.getLogger(Commands.class);
+    /** How long a request waits for the broker's PUBACK before it answers with the command still {@code sending}. */
+    static final long PUBACK_WAIT_MILLIS = 10_000;
 
     private final Vertx vertx;
     private final BoxStore store;
@@ -64,7 +68,8 @@ public final class Commands {
 
     /**
      * Sends {@code command} to {@code box} for {@code operator}: fails with {@link CommandException} (NO_BOX,
-     * NO_DEVICE, NOT_SENT) or a store error; succeeds with the row as it stands after the PUBACK.
+     * NO_DEVICE, NOT_SENT) or a store error; succeeds with the row as it stands after the PUBACK, or after
+     * {@link #PUBACK_WAIT_MILLIS} without one (still {@code sending}; the PUBACK, when it comes, makes it sent).
      */
     public Future<CommandView> send(BoxKey box, CommandCatalog.Command command, String operator) {
         long now = clock.getAsLong();
@@ -81,7 +86,31 @@ public final class Commands {
                 }
             }
             return new CommandRows(w.connection()).insert(box, command, operator, now);
-        }).compose(id -> publish.apply(topic(box, command), payload(command, now))
+        }).compose(id -> {
+            // A PUBACK that does not come (a broker in trouble, a connection lost with the message in flight: Paho
+            // sends it again after reconnecting) must not hold the operator's request: answer with the row as it is.
+            Promise<CommandView> answer = Promise.promise();
+            long timer = vertx.setTimer(PUBACK_WAIT_MILLIS, t -> store.read("read command #" + id,
+                    w -> new CommandRows(w.connection()).one(id)).onComplete(read -> complete(answer, read)));
+            publishAndRecord(box, command, operator, id, now).onComplete(done -> {
+                vertx.cancelTimer(timer);
+                complete(answer, done);
+            });
+            return answer.future();
+        });
+    }
+
+    private static <T> void complete(Promise<T> promise, AsyncResult<T> result) {
+        if (result.succeeded()) {
+            promise.tryComplete(result.result());
+        } else {
+            promise.tryFail(result.cause());
+        }
+    }
+
+    private Future<CommandView> publishAndRecord(BoxKey box, CommandCatalog.Command command, String operator, long id,
+                                                 long now) {
+        return publish.apply(topic(box, command), payload(command, now))
                 .transform(published -> store.transaction("record how command #" + id + " went", w -> {
                     CommandRows rows = new CommandRows(w.connection());
                     if (published.succeeded()) {
@@ -101,7 +130,7 @@ public final class Commands {
                     log.info("command #{} {}={} sent to {}{} for {}", id, command.name(), command.valueText(), box,
                             command.isNode() ? "" : "/" + command.device(), operator);
                     return Future.succeededFuture(row);
-                })));
+                }));
     }
 
     /** The newest commands of {@code box}, or of every box when null. */
