@@ -5,7 +5,6 @@ import static org.classbox.console.IngestRig.SOON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.classbox.console.sparkplug.Malformation;
@@ -15,28 +14,15 @@ import org.classbox.sparkplug.Metrics;
 import org.classbox.sparkplug.Payload;
 import org.classbox.testing.Await;
 import org.classbox.testing.TestGuard;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Where a box stands, from its NBIRTH's Box/* metrics into the boxes columns, replaced at each birth. */
 @ExtendWith(TestGuard.class)
 class BoxMetadataTest {
-    @TempDir
-    Path dir;
-    private IngestRig rig;
-
-    @BeforeEach
-    void start() throws Exception {
-        rig = new IngestRig(dir, Map.of());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-    }
+    @RegisterExtension
+    final IngestRig rig = IngestRig.with(Map.of());
 
     @Test
     void each_birth_stores_region_county_school_and_classroom() throws Exception {

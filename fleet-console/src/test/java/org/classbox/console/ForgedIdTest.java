@@ -1,9 +1,9 @@
 package org.classbox.console;
 
+import static org.classbox.console.IngestRig.SOON;
 import static org.classbox.console.IngestRig.projectorData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.classbox.console.sparkplug.Malformation;
@@ -11,12 +11,11 @@ import org.classbox.sparkplug.Metric;
 import org.classbox.sparkplug.MetricType;
 import org.classbox.sparkplug.Metrics;
 import org.classbox.sparkplug.Payload;
+import org.classbox.testing.Await;
 import org.classbox.testing.TestGuard;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Topics whose ids no box can have (look-alikes of box-7, over-long ids) or of the wrong shape: the topic decides
@@ -25,20 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(TestGuard.class)
 class ForgedIdTest {
-    @TempDir
-    Path dir;
-    private IngestRig rig;
-
-    @BeforeEach
-    void start() throws Exception {
-        rig = new IngestRig(dir, Map.of());
-        rig.bornWithProjector();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-    }
+    @RegisterExtension
+    final IngestRig rig = IngestRig.with(Map.of()).born();
 
     @Test
     void a_look_alike_box_id_cannot_touch_the_real_box() throws Exception {
@@ -64,6 +51,24 @@ class ForgedIdTest {
         assertEquals(box, rig.box7());
         assertEquals("off", rig.power());
         assertEquals(true, box.get("online"));
+    }
+
+    @Test
+    void the_topic_decides_whose_rows_a_message_touches() throws Exception {
+        Map<String, Object> box = rig.box7();
+        long t = System.currentTimeMillis();
+        // Box-8 sends box-7's record ids and epoch: they are box-8's records, parked until box-8 is born.
+        rig.publish("spBv1.0/school/DDATA/box-8/projector", projectorData(2, 1, "on"));
+        rig.publish("spBv1.0/school/NBIRTH/box-8", new Payload(t, 0L, List.of(
+                Metric.of(Metrics.BD_SEQ, MetricType.INT64, 1L, t),
+                Metric.of(Metrics.JOURNAL_EPOCH, MetricType.INT64, 5L, t))));
+        rig.publish("spBv1.0/school/NDEATH/box-8", new Payload(t, null, List.of(
+                Metric.of(Metrics.BD_SEQ, MetricType.INT64, 1L, t))));
+        Await.until(SOON, "box-8 born, its data stored", () -> rig.rows().get("boxes") == 2
+                && rig.rows().get("parked") == 0);
+
+        assertEquals(box, rig.box7(), "box-7's row untouched by box-8's birth, data and death");
+        assertEquals("off", rig.power());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.classbox.console;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,10 +8,12 @@ import java.sql.ResultSetMetaData;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.classbox.console.sparkplug.IngestCounters;
 import org.classbox.console.sparkplug.Malformation;
 import org.classbox.sparkplug.Metric;
@@ -23,29 +26,73 @@ import org.classbox.testing.OnMessage;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The bad-input tests' rig: {@link ConsoleOnBroker} (a real console on a real embedded broker, box {@code box-7} of
- * group {@code school}), a watcher of the rebirth requests the console sends box-7, and the store's rows to compare
- * before and after a bad message.
+ * The bad-input tests' rig, a JUnit extension started before each test and stopped after it (before the
+ * {@code TestGuard} looks for leaks): {@link ConsoleOnBroker} (a real console on a real embedded broker, box
+ * {@code box-7} of group {@code school}), a watcher of the rebirth requests the console sends box-7, and the store's
+ * rows to compare before and after a bad message.
  */
-final class IngestRig implements AutoCloseable {
+final class IngestRig implements BeforeEachCallback, AfterEachCallback {
     static final Duration SOON = Duration.ofSeconds(20);
     static final String NODE = "spBv1.0/school/%s/box-7";
     static final String PROJECTOR = "spBv1.0/school/%s/box-7/projector";
     static final String[] TABLES = {"boxes", "samples", "parked", "births", "device_metrics", "lesson_events",
         "lesson_latest"};
 
-    private final ConsoleOnBroker console;
-    private final MqttClient watcher;
+    private final Map<String, String> settings;
+    private final boolean born;
     private final List<String> rebirths = Collections.synchronizedList(new ArrayList<>());
+    private Path dir;
+    private ConsoleOnBroker console;
+    private MqttClient watcher;
 
-    IngestRig(Path dir, Map<String, String> settings) throws Exception {
+    private IngestRig(Map<String, String> settings, boolean born) {
+        this.settings = settings;
+        this.born = born;
+    }
+
+    /** A rig whose console has {@code settings} over the rig's own. */
+    static IngestRig with(Map<String, String> settings) {
+        return new IngestRig(settings, false);
+    }
+
+    /** The same rig where each test starts with box-7 and its projector born ({@link #bornWithProjector}). */
+    IngestRig born() {
+        return new IngestRig(settings, true);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        dir = Files.createTempDirectory("ingest-rig");
         console = new ConsoleOnBroker(dir, settings);
         watcher = new MqttClient(console.brokerUri(), "ncmd-watcher", new MemoryPersistence());
         watcher.setCallback(new OnMessage((topic, message) -> rebirths.add(topic)));
         watcher.connect(new MqttConnectionOptions());
         watcher.subscribe(String.format(NODE, "NCMD"), 1);
+        if (born) {
+            bornWithProjector();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        try {
+            if (watcher != null) {
+                watcher.disconnect();
+                watcher.close(true);
+            }
+            if (console != null) {
+                console.close();
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
     }
 
     /** Box-7 born (bdSeq 1, epoch 5, seq 0) with its projector (seq 1, power off), and both stored. */
@@ -159,12 +206,5 @@ final class IngestRig implements AutoCloseable {
     @FunctionalInterface
     private interface Query<T> {
         T run(java.sql.Connection connection) throws java.sql.SQLException;
-    }
-
-    @Override
-    public void close() throws Exception {
-        watcher.disconnect();
-        watcher.close(true);
-        console.close();
     }
 }

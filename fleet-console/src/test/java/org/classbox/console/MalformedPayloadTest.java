@@ -4,36 +4,22 @@ import static org.classbox.console.IngestRig.PROJECTOR;
 import static org.classbox.console.IngestRig.projectorData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.classbox.console.sparkplug.Malformation;
 import org.classbox.sparkplug.Metrics;
 import org.classbox.sparkplug.MetricType;
 import org.classbox.testing.TestGuard;
 import org.eclipse.tahu.protobuf.SparkplugBProto;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Payloads that are not Sparkplug B: dropped and counted, the store unchanged, the console still ingesting. */
 @ExtendWith(TestGuard.class)
 class MalformedPayloadTest {
-    @TempDir
-    Path dir;
-    private IngestRig rig;
-
-    @BeforeEach
-    void start() throws Exception {
-        rig = new IngestRig(dir, Map.of());
-        rig.bornWithProjector();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-    }
+    @RegisterExtension
+    final IngestRig rig = IngestRig.with(Map.of()).born();
 
     @Test
     void garbage_a_seq_out_of_range_and_a_value_unlike_its_datatype_change_nothing_and_are_counted()
@@ -61,5 +47,16 @@ class MalformedPayloadTest {
         rig.awaitSample(1);
         assertEquals("on", rig.power(), "still ingesting");
         assertEquals(3, rig.counters().malformed(Malformation.PAYLOAD));
+    }
+
+    @Test
+    void the_ingest_counters_name_every_reason_and_the_seq_and_rebirth_counts() {
+        Map<String, Object> counts = rig.counters().snapshot();
+        assertEquals(Map.of("topic", 0L, "forgedId", 0L, "oversized", 0L, "payload", 0L, "noBdSeq", 0L,
+                "wrongType", 0L, "recordId", 0L, "value", 0L), counts.get("malformed"));
+        for (String name : List.of("seqGaps", "seqRepeats", "rebirthsForSeqGap", "rebirthsForUnknownAlias",
+                "unknownAliases", "rebirthRequests")) {
+            assertEquals(0L, counts.get(name), name);
+        }
     }
 }

@@ -3,7 +3,6 @@ package org.classbox.console;
 import static org.classbox.console.IngestRig.NODE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.classbox.console.sparkplug.Malformation;
@@ -12,28 +11,15 @@ import org.classbox.sparkplug.MetricType;
 import org.classbox.sparkplug.Metrics;
 import org.classbox.sparkplug.Payload;
 import org.classbox.testing.TestGuard;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** NBIRTH and NDEATH without bdSeq cannot be matched to each other: dropped and counted, the box's row unchanged. */
 @ExtendWith(TestGuard.class)
 class MissingBdSeqTest {
-    @TempDir
-    Path dir;
-    private IngestRig rig;
-
-    @BeforeEach
-    void start() throws Exception {
-        rig = new IngestRig(dir, Map.of());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-    }
+    @RegisterExtension
+    final IngestRig rig = IngestRig.with(Map.of());
 
     @Test
     void a_birth_without_bd_seq_does_not_bring_a_box_online() throws Exception {

@@ -5,7 +5,6 @@ import static org.classbox.console.IngestRig.SOON;
 import static org.classbox.console.IngestRig.projectorData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.classbox.console.sparkplug.Malformation;
@@ -15,11 +14,9 @@ import org.classbox.sparkplug.Metrics;
 import org.classbox.sparkplug.Payload;
 import org.classbox.testing.Await;
 import org.classbox.testing.TestGuard;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A message over {@code mqtt.maxPacketBytes}: the broker drops it for the console (MQTT 5 Maximum Packet Size), so
@@ -27,20 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(TestGuard.class)
 class OversizedMessageTest {
-    @TempDir
-    Path dir;
-    private IngestRig rig;
-
-    @BeforeEach
-    void start() throws Exception {
-        rig = new IngestRig(dir, Map.of("mqtt.maxPacketBytes", "2048", "ingest.reorderTimeoutMillis", "300"));
-        rig.bornWithProjector();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-    }
+    @RegisterExtension
+    final IngestRig rig = IngestRig.with(Map.of("mqtt.maxPacketBytes", "2048", "ingest.reorderTimeoutMillis", "300"))
+            .born();
 
     @Test
     void an_oversized_message_is_never_stored_and_shows_as_a_seq_gap() throws Exception {

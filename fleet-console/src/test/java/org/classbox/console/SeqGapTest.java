@@ -1,12 +1,10 @@
 package org.classbox.console;
 
-import static org.classbox.console.IngestRig.NODE;
 import static org.classbox.console.IngestRig.PROJECTOR;
 import static org.classbox.console.IngestRig.SOON;
 import static org.classbox.console.IngestRig.projectorData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.classbox.sparkplug.Metric;
@@ -15,11 +13,9 @@ import org.classbox.sparkplug.Metrics;
 import org.classbox.sparkplug.Payload;
 import org.classbox.testing.Await;
 import org.classbox.testing.TestGuard;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A box's {@code seq} through a real broker and console: a message that never comes is a gap (counted, a rebirth
@@ -28,20 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(TestGuard.class)
 class SeqGapTest {
-    @TempDir
-    Path dir;
-    private IngestRig rig;
-
-    @BeforeEach
-    void start() throws Exception {
-        rig = new IngestRig(dir, Map.of("ingest.reorderTimeoutMillis", "300"));
-        rig.bornWithProjector();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-    }
+    @RegisterExtension
+    final IngestRig rig = IngestRig.with(Map.of("ingest.reorderTimeoutMillis", "300")).born();
 
     @Test
     void a_message_that_never_comes_is_a_gap_that_asks_for_a_rebirth_and_what_came_is_stored() throws Exception {
@@ -93,9 +77,5 @@ class SeqGapTest {
         rig.publish("spBv1.0/school/NDATA/box-8", new Payload(t, 2L, List.of(
                 Metric.of("Uptime", MetricType.INT64, 1L, t))));
         Await.until(SOON, "box-8's gap counted", () -> rig.counters().seqGaps() >= 1);
-    }
-
-    static String node(String type) {
-        return String.format(NODE, type);
     }
 }

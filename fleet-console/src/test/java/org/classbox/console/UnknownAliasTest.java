@@ -4,7 +4,6 @@ import static org.classbox.console.IngestRig.PROJECTOR;
 import static org.classbox.console.IngestRig.SOON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.classbox.sparkplug.Metric;
@@ -14,11 +13,9 @@ import org.classbox.sparkplug.Payload;
 import org.classbox.sparkplug.PayloadCodec;
 import org.classbox.testing.Await;
 import org.classbox.testing.TestGuard;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A DDATA naming a metric by an alias no birth declared: parked (not guessed, not lost), counted, and the box asked
@@ -26,20 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(TestGuard.class)
 class UnknownAliasTest {
-    @TempDir
-    Path dir;
-    private IngestRig rig;
-
-    @BeforeEach
-    void start() throws Exception {
-        rig = new IngestRig(dir, Map.of());
-        rig.bornWithProjector();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-    }
+    @RegisterExtension
+    final IngestRig rig = IngestRig.with(Map.of()).born();
 
     @Test
     void data_with_an_undeclared_alias_is_parked_counted_and_answered_with_one_rebirth_request() throws Exception {

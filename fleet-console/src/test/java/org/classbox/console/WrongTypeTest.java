@@ -4,7 +4,6 @@ import static org.classbox.console.IngestRig.PROJECTOR;
 import static org.classbox.console.IngestRig.projectorData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.classbox.console.sparkplug.Malformation;
@@ -13,29 +12,15 @@ import org.classbox.sparkplug.MetricType;
 import org.classbox.sparkplug.Metrics;
 import org.classbox.sparkplug.Payload;
 import org.classbox.testing.TestGuard;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A DDATA metric of another datatype than its DBIRTH declared: dropped whole and counted, the store unchanged. */
 @ExtendWith(TestGuard.class)
 class WrongTypeTest {
-    @TempDir
-    Path dir;
-    private IngestRig rig;
-
-    @BeforeEach
-    void start() throws Exception {
-        rig = new IngestRig(dir, Map.of());
-        rig.bornWithProjector();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-    }
+    @RegisterExtension
+    final IngestRig rig = IngestRig.with(Map.of()).born();
 
     @Test
     void a_value_of_another_type_than_its_birth_declared_changes_nothing() throws Exception {

@@ -50,6 +50,21 @@ class AliasBookTest {
     private final AliasBook book = new AliasBook();
 
     @Test
+    void a_birth_declares_each_metric_type_by_name_for_that_device_alone() {
+        assertEquals(null, book.declaredType(DDATA, "P"));
+        book.decode(DBIRTH, BIRTH);
+        assertEquals(MetricType.INT64, book.declaredType(DDATA, "N"));
+        assertEquals(MetricType.STRING, book.declaredType(DDATA, "P"));
+        assertEquals(null, book.declaredType(SparkplugTopic.parse("spBv1.0/school-7/DDATA/box-42/camera"), "P"));
+    }
+
+    @Test
+    void the_seq_of_an_aliased_payload_is_read_without_its_births() {
+        assertEquals(2L, PayloadCodec.seq(DATA));
+        assertThrows(UnknownAliasException.class, () -> book.decode(DDATA, DATA));
+    }
+
+    @Test
     void data_metrics_take_name_and_type_from_the_device_birth() {
         Payload birth = book.decode(DBIRTH, BIRTH);
         assertEquals(List.of(Metric.of("N", MetricType.INT64, 5L, 1000), Metric.of("P", MetricType.STRING, "off",

@@ -3,8 +3,11 @@ package org.classbox.console.sparkplug;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.classbox.console.store.BoxKey;
 
 /**
@@ -26,6 +29,8 @@ final class SeqTracker {
 
     private final long reorderMillis;
     private final Map<BoxKey, Session> sessions = new HashMap<>();
+    /** Boxes with a hole open: what {@link #gaps} looks at, so a commit costs nothing per box that has none. */
+    private final Set<BoxKey> open = new HashSet<>();
 
     SeqTracker(long reorderMillis) {
         this.reorderMillis = reorderMillis;
@@ -36,11 +41,19 @@ final class SeqTracker {
         Session session = new Session();
         session.advanceTo((int) seq);
         sessions.put(box, session);
+        open.remove(box);
     }
 
     /** An NDEATH: the next number seen is adopted. */
     void died(BoxKey box) {
         sessions.remove(box);
+        open.remove(box);
+    }
+
+    /** Forgets the numbering of the boxes {@code which} accepts: their next numbers are adopted. */
+    void forget(Predicate<BoxKey> which) {
+        sessions.keySet().removeIf(which);
+        open.removeIf(which);
     }
 
     /** Any other message of the box, with its number. */
@@ -58,6 +71,7 @@ final class SeqTracker {
             session.holes.clear(number);
             if (session.holes.isEmpty()) {
                 session.deadline = 0;
+                open.remove(box);
             }
             return Seen.FILLED;
         }
@@ -71,6 +85,7 @@ final class SeqTracker {
             }
             if (session.deadline == 0) {
                 session.deadline = now + reorderMillis;
+                open.add(box);
             }
             session.advanceTo(number);
             return Seen.HOLE;
@@ -83,19 +98,21 @@ final class SeqTracker {
     /** Boxes with a hole older than the reorder timeout: each is a gap, reported once; the box's holes are closed. */
     List<BoxKey> gaps(long now) {
         List<BoxKey> gaps = new ArrayList<>();
-        sessions.forEach((box, session) -> {
-            if (session.deadline != 0 && session.deadline <= now) {
+        for (BoxKey box : open) {
+            Session session = sessions.get(box);
+            if (session.deadline <= now) {
                 gaps.add(box);
                 session.holes.clear();
                 session.deadline = 0;
             }
-        });
+        }
+        gaps.forEach(open::remove);
         return gaps;
     }
 
     /** Whether some box has a hole open, so {@link #gaps} must be asked again. */
     boolean holesOpen() {
-        return sessions.values().stream().anyMatch(s -> s.deadline != 0);
+        return !open.isEmpty();
     }
 
     private static final class Session {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import org.classbox.console.store.BoxKey;
 import org.classbox.console.store.BoxStore;
 import org.classbox.console.store.SavedBirth;
@@ -42,6 +43,8 @@ public final class SparkplugIngest {
     private final AliasBook aliases;
     private final int maxQueued;
     private final RebirthLimiter rebirths = new RebirthLimiter();
+    /** Not reset by a birth: a box that keeps losing messages is asked at most every interval, not after each birth. */
+    private final RebirthLimiter gapRebirths = new RebirthLimiter();
     private final IngestCounters counters = new IngestCounters();
     private final SeqTracker seqs;
     private long gapTimer = -1;
@@ -67,7 +70,7 @@ public final class SparkplugIngest {
 
     /** With a {@code seq} hole becoming a gap after {@code reorderMillis} ({@code ingest.reorderTimeoutMillis}). */
     public SparkplugIngest(Vertx vertx, BoxStore store, BiConsumer<String, String> rebirthRequests, LongSupplier clock,
-                    int maxQueued, int maxPayloadBytes, AliasBook aliases, long reorderMillis) {
+                           int maxQueued, int maxPayloadBytes, AliasBook aliases, long reorderMillis) {
         this.vertx = vertx;
         this.seqs = new SeqTracker(reorderMillis);
         this.store = store;
@@ -122,6 +125,14 @@ public final class SparkplugIngest {
                 vertx.cancelTimer(timer);
             }
         }
+    }
+
+    /**
+     * Forgets the {@code seq} of the boxes {@code which} accepts, e.g. boxes another console instance follows now:
+     * when they come back, their next number is adopted instead of seen as a gap. Event loop only.
+     */
+    public void forgetSequences(Predicate<BoxKey> which) {
+        seqs.forget(which);
     }
 
     public IngestCounters counters() {
@@ -203,7 +214,7 @@ public final class SparkplugIngest {
             long now = clock.getAsLong();
             for (BoxKey box : seqs.gaps(now)) {
                 counters.seqGap();
-                boolean ask = rebirths.shouldAsk(box, now);
+                boolean ask = gapRebirths.shouldAsk(box, now);
                 seqLog.warn("gap " + box, "a message of box {} never arrived (seq gap){}", box,
                         ask ? "; asking it for a rebirth" : "");
                 if (ask) {

@@ -67,6 +67,8 @@ class SeqTrackerTest {
         assertEquals(Seen.NEXT, seqs.observe(BOX, 78, 0));
         seqs.died(BOX);
         assertEquals(Seen.ADOPTED, seqs.observe(BOX, 12, 0), "a late message after the death");
+        seqs.forget(box -> box.boxId().equals("box-1"));
+        assertEquals(Seen.ADOPTED, seqs.observe(BOX, 200, 0), "another console instance had the box meanwhile");
         assertEquals(List.of(), seqs.gaps(Long.MAX_VALUE));
     }
 
