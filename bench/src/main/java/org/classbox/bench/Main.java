@@ -9,7 +9,7 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench/run journal|drain|bytes|restart|lessons|lessons-storage [--quick]"
+            System.err.println("usage: bench/run journal|drain|bytes|restart|lessons|lessons-storage|console [--quick]"
                     + "\n       bench/run footprint [--window SECONDS] [--warmup SECONDS] [--config FILE]");
             System.exit(2);
         }
@@ -32,6 +32,13 @@ public final class Main {
                 break;
             case "lessons-storage":
                 new LessonStorageBench(quick).run();
+                break;
+            case "console":
+                new ConsoleBench(quick).run();
+                break;
+            case "bare-subscriber":
+                // The console benchmark's child process, not a benchmark of its own.
+                BareSubscriber.run(Integer.parseInt(args[1]));
                 break;
             case "footprint":
                 FootprintBench footprint;

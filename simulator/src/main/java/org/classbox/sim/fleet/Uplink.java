@@ -84,7 +84,7 @@ final class Uplink {
         bdSeq = (bdSeq + 1) % 256;
         String death = SparkplugTopic.node(options.groupId(), MessageType.NDEATH, box.boxId()).toString();
         Connection connection = new Connection(vertx, box.boxId(), death, Wire.nodeDeath(bdSeq, now));
-        Session next = new Session(connection, options.groupId(), box.boxId());
+        Session next = new Session(connection, options.groupId(), box.boxId(), counters);
         session = next;
         connection.onMessage(this::arrived);
         connection.onClose(() -> lost(next));
