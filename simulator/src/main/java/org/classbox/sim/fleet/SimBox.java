@@ -160,6 +160,11 @@ public final class SimBox {
         return devices.projectorPower();
     }
 
+    /** Whether the box is cut off on purpose (an outage, {@link #disconnect()}): it is not trying to connect. */
+    public boolean away() {
+        return uplink.away();
+    }
+
     /** Whether the box has a session at the broker now (born, not cut off). */
     public boolean online() {
         return uplink.online();

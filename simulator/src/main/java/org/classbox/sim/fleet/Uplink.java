@@ -52,6 +52,10 @@ final class Uplink {
         return online;
     }
 
+    boolean away() {
+        return away;
+    }
+
     /** A timer of the box's to cancel at stop (a few a simulated day: the list stays short). */
     void timer(long id) {
         timers.add(id);
