@@ -10,7 +10,7 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: bench/run journal|drain|bytes|restart|lessons|lessons-storage|console-queries"
-                    + " [--quick]"
+                    + "|console [--quick]"
                     + "\n       bench/run footprint [--window SECONDS] [--warmup SECONDS] [--config FILE]");
             System.exit(2);
         }
@@ -36,6 +36,13 @@ public final class Main {
                 break;
             case "console-queries":
                 new FleetQueriesBench(quick).run();
+                break;
+            case "console":
+                new ConsoleBench(quick).run();
+                break;
+            case "bare-subscriber":
+                // The console benchmark's child process, not a benchmark of its own.
+                BareSubscriber.run(Integer.parseInt(args[1]));
                 break;
             case "footprint":
                 FootprintBench footprint;

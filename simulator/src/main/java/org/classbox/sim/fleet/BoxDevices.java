@@ -109,6 +109,10 @@ final class BoxDevices {
         return "rejected: no device '" + device + "' on this box";
     }
 
+    long lampHours() {
+        return projector.lampHours();
+    }
+
     String projectorPower() {
         return projector.power();
     }

@@ -11,6 +11,7 @@ public final class FleetCounters {
     final LongAdder badCommands = new LongAdder();
     final LongAdder outages = new LongAdder();
     final LongAdder faults = new LongAdder();
+    final LongAdder messages = new LongAdder();
     private final LongAdder liveMessages = new LongAdder();
     private final LongAdder liveRecords = new LongAdder();
     private final LongAdder historicalMessages = new LongAdder();
@@ -19,6 +20,11 @@ public final class FleetCounters {
     void published(int records, boolean historical) {
         (historical ? historicalMessages : liveMessages).increment();
         (historical ? historicalRecords : liveRecords).add(records);
+    }
+
+    /** Every MQTT message the boxes published: births and data. */
+    public long messages() {
+        return messages.sum();
     }
 
     /** NBIRTHs sent, first births and rebirths alike. */

@@ -3,13 +3,12 @@ package org.classbox.sim.fleet;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.classbox.sparkplug.MessageType;
 import org.classbox.sparkplug.Metric;
+import org.classbox.sparkplug.MetricType;
 import org.classbox.sparkplug.Metrics;
 import org.classbox.sparkplug.SparkplugTopic;
 
@@ -25,14 +24,16 @@ final class Session {
             SimBox.NODE_ANSWERS, List.of("Command/Reboot"));
 
     private final Connection connection;
+    private final FleetCounters counters;
     private final String group;
     private final String box;
-    private final Map<String, Set<String>> declared = new HashMap<>();
-    private final Map<String, org.classbox.sparkplug.MetricType> types = new HashMap<>();
+    /** Per device, the metrics this session's DBIRTH declared and their types (names shared, not copied). */
+    private final Map<String, Map<String, MetricType>> declared = new HashMap<>();
     private long seq;
 
-    Session(Connection connection, String group, String box) {
+    Session(Connection connection, String group, String box, FleetCounters counters) {
         this.connection = connection;
+        this.counters = counters;
         this.group = group;
         this.box = box;
     }
@@ -45,7 +46,7 @@ final class Session {
     Future<Void> births(byte[] nodeBirth, Map<String, List<Metric>> current, long lastRecordId, long now) {
         seq = 0;
         declared.clear();
-        Future<Void> born = connection.publish(topic(MessageType.NBIRTH, null), nodeBirth);
+        Future<Void> born = publish(topic(MessageType.NBIRTH, null), nodeBirth);
         current.forEach((device, sample) -> deviceBirth(device, sample, List.of(), lastRecordId, now));
         return born;
     }
@@ -54,12 +55,12 @@ final class Session {
     Future<Void> data(String device, List<SimRecord> records, boolean historical, Map<String, List<Metric>> current,
                       long lastRecordId, long now) {
         List<Metric> metrics = Wire.dataMetrics(records, historical);
-        Set<String> known = declared.get(device);
-        boolean undeclared = known == null || metrics.stream().anyMatch(m -> !known.contains(m.name()));
+        Map<String, MetricType> known = declared.get(device);
+        boolean undeclared = known == null || metrics.stream().anyMatch(m -> !known.containsKey(m.name()));
         if (undeclared) {
             deviceBirth(device, current.getOrDefault(device, List.of()), metrics, lastRecordId, now);
         }
-        return connection.publish(topic(MessageType.DDATA, device),
+        return publish(topic(MessageType.DDATA, device),
                 Wire.deviceData(device, metrics, historical, nextSeq(), now));
     }
 
@@ -67,24 +68,24 @@ final class Session {
     private void deviceBirth(String device, List<Metric> sample, List<Metric> coming, long lastRecordId, long now) {
         Map<String, Metric> metrics = new LinkedHashMap<>();
         sample.forEach(m -> metrics.put(m.name(), m));
-        List<Metric> nulls = new ArrayList<>(coming);
-        for (String name : declared.getOrDefault(device, Set.of())) {
-            nulls.add(Metric.of(name, types.get(device + '\0' + name), null, now));
-        }
-        for (String name : COMMANDS.getOrDefault(device, List.of())) {
-            nulls.add(Metric.of(name, org.classbox.sparkplug.MetricType.STRING, null, now));
-        }
-        for (Metric m : nulls) {
-            if (!m.name().equals(Metrics.RECORD_ID)) {
-                metrics.putIfAbsent(m.name(), Metric.of(m.name(), m.type(), null, now));
+        Map<String, MetricType> types = new HashMap<>(declared.getOrDefault(device, Map.of()));
+        coming.forEach(m -> types.putIfAbsent(m.name(), m.type()));
+        COMMANDS.getOrDefault(device, List.of()).forEach(name -> types.putIfAbsent(name, MetricType.STRING));
+        types.forEach((name, type) -> {
+            if (!name.equals(Metrics.RECORD_ID)) {
+                metrics.putIfAbsent(name, Metric.of(name, type, null, now));
             }
-        }
-        Set<String> names = new HashSet<>(metrics.keySet());
-        names.add(Metrics.RECORD_ID);
-        metrics.values().forEach(m -> types.put(device + '\0' + m.name(), m.type()));
-        declared.put(device, names);
-        connection.publish(topic(MessageType.DBIRTH, device),
+        });
+        metrics.values().forEach(m -> types.put(m.name(), m.type()));
+        types.put(Metrics.RECORD_ID, MetricType.UINT64);
+        declared.put(device, types);
+        publish(topic(MessageType.DBIRTH, device),
                 Wire.deviceBirth(device, List.copyOf(metrics.values()), lastRecordId, nextSeq(), now));
+    }
+
+    private Future<Void> publish(String topic, byte[] payload) {
+        counters.messages.increment();
+        return connection.publish(topic, payload);
     }
 
     private long nextSeq() {

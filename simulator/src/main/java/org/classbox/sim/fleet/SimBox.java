@@ -135,9 +135,34 @@ public final class SimBox {
         });
     }
 
+    /**
+     * For benchmarks: journals an event record on the host, {@code Bench/Probe} = the time it was taken (ms), and
+     * sends it at once if the session allows; completes with that time. The delay until a console shows the value is
+     * the box-to-stored delay.
+     */
+    public Future<Long> probe() {
+        return on(() -> {
+            long now = System.currentTimeMillis();
+            journal.append(new BoxDevices.Change(SimHost.DEVICE, org.classbox.agent.journal.RecordClass.EVENT,
+                    List.of(Metric.of("Bench/Probe", MetricType.INT64, now, now))), now);
+            uplink.flush();
+            return Future.succeededFuture(now);
+        });
+    }
+
+    /** The projector's lamp hours now (a benchmark tells live values from historical ones by them). */
+    public long lampHours() {
+        return devices.lampHours();
+    }
+
     /** What the projector's {@code Power} reads now. */
     public String projectorPower() {
         return devices.projectorPower();
+    }
+
+    /** Whether the box is cut off on purpose (an outage, {@link #disconnect()}): it is not trying to connect. */
+    public boolean away() {
+        return uplink.away();
     }
 
     /** Whether the box has a session at the broker now (born, not cut off). */

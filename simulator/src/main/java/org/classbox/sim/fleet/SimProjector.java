@@ -30,6 +30,10 @@ final class SimProjector {
         return power;
     }
 
+    long lampHours() {
+        return (long) lampHours;
+    }
+
     /** Time passes: the lamp burns while on. */
     void advance(double simulatedMillis) {
         if (power.equals("on")) {

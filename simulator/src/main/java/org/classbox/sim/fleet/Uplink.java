@@ -52,6 +52,10 @@ final class Uplink {
         return online;
     }
 
+    boolean away() {
+        return away;
+    }
+
     /** A timer of the box's to cancel at stop (a few a simulated day: the list stays short). */
     void timer(long id) {
         timers.add(id);
@@ -84,7 +88,7 @@ final class Uplink {
         bdSeq = (bdSeq + 1) % 256;
         String death = SparkplugTopic.node(options.groupId(), MessageType.NDEATH, box.boxId()).toString();
         Connection connection = new Connection(vertx, box.boxId(), death, Wire.nodeDeath(bdSeq, now));
-        Session next = new Session(connection, options.groupId(), box.boxId());
+        Session next = new Session(connection, options.groupId(), box.boxId(), counters);
         session = next;
         connection.onMessage(this::arrived);
         connection.onClose(() -> lost(next));
