@@ -8,17 +8,20 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.classbox.sim.fleet.SimBox;
 import org.classbox.testing.Await;
+import org.classbox.testing.ConsoleClient;
 import org.classbox.testing.TestGuard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 
 /**
  * The console's web UI in real headless chromium against a real console, an embedded HiveMQ and four simulated
  * boxes: an operator logs in, watches a box go offline and come back without reloading the page, acknowledges an
- * alarm a box raised, and switches a projector and sees its new state and the command's outcome.
+ * alarm a box raised, and switches a projector and sees its new state and the command's outcome; a viewer sees the
+ * same pages without a button that would change anything.
  */
 @ExtendWith(TestGuard.class)
 class ConsoleInBrowserTest {
@@ -85,6 +88,27 @@ class ConsoleInBrowserTest {
         assertTrue(chromium.pageMarked(), "acknowledging reloaded the page");
         String alarms = rig.api().get("/api/v1/alarms?state=active&box=" + box.boxId()).body();
         assertTrue(alarms.contains("\"ackedBy\":\"" + ConsoleRig.ADMIN + "\""), alarms);
+    }
+
+    @Test
+    void a_viewer_sees_the_fleet_but_no_command_or_acknowledge_button() throws Exception {
+        SimBox box = rig.fleet().box(3);
+        box.raiseAlarm("host", "OverTemperature", "cpu at 83 C").await(30, TimeUnit.SECONDS);
+        ConsoleClient admin = rig.api();
+        assertEquals(201, admin.post("/api/v1/operators",
+                "{\"name\":\"visitor\",\"password\":\"visitor-password\",\"role\":\"viewer\"}").status());
+        chromium.click("nav button.link");
+        chromium.logInAt(rig.url("/alarms.html"), "visitor", "visitor-password");
+        String row = "tr[data-box='" + box.groupId() + "/" + box.boxId() + "'][data-name='OverTemperature']";
+        Await.until(SOON, "the alarm listed for the viewer", () -> chromium.text(row) != null);
+        assertEquals("visitor (viewer)", chromium.text("#who"));
+        assertEquals("not yet", chromium.text(row + " td.acked"));
+
+        chromium.driver().get(rig.url("/box.html?group=" + box.groupId() + "&box=" + box.boxId()));
+        Await.until(SOON, "the box page's devices", () -> chromium.text("tr[data-device='projector']") != null);
+        assertEquals("Viewers cannot send commands.", chromium.text("#command-panel"));
+        assertEquals(0, chromium.driver().findElements(By.cssSelector("#command-panel button, #alarms button"))
+                .size());
     }
 
     @Test
