@@ -164,7 +164,8 @@ ALTER TABLE boxes ADD COLUMN IF NOT EXISTS node_figures_at BIGINT;
 ALTER TABLE boxes ADD COLUMN IF NOT EXISTS alarm_count INTEGER DEFAULT 0 NOT NULL;
 ALTER TABLE boxes ADD COLUMN IF NOT EXISTS link_degraded BOOLEAN DEFAULT FALSE NOT NULL;
 CREATE INDEX IF NOT EXISTS boxes_by_place ON boxes(region, county, school, classroom);
-CREATE INDEX IF NOT EXISTS device_metrics_by_metric ON device_metrics(metric, val, group_id, box_id);
+-- The boxes with an active alarm of a name: nonempty_since is set exactly while val is non-empty (no long val here).
+CREATE INDEX IF NOT EXISTS device_metrics_active ON device_metrics(metric, nonempty_since, group_id, box_id);
 -- Covers the roll-ups' scan of the lesson figures sampled in a window: no row is read besides the index.
 CREATE INDEX IF NOT EXISTS lesson_latest_figures ON lesson_latest(metric, taken_at, group_id, box_id, val);
 

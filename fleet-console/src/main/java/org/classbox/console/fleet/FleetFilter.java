@@ -25,9 +25,9 @@ public record FleetFilter(Status status, String region, String county, String sc
         equal(sql, binds, "b.county", county);
         equal(sql, binds, "b.school", school);
         if (alarm != null) {
-            // From the alarm's side: the metric index finds the few boxes that have it.
+            // From the alarm's side: the index finds the few boxes where it is active (non-empty since a time).
             sql.append(" AND (b.group_id, b.box_id) IN (SELECT group_id, box_id FROM device_metrics"
-                    + " WHERE metric = ? AND val <> '')");
+                    + " WHERE metric = ? AND nonempty_since IS NOT NULL)");
             binds.add(DeviceMetrics.ALARM_PREFIX + alarm);
         }
         if (q != null) {
