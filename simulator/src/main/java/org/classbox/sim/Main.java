@@ -12,6 +12,7 @@ import org.classbox.sim.broker.BrokerCommand;
 import org.classbox.sim.camera.CameraCommand;
 import org.classbox.sim.demo.Demo;
 import org.classbox.sim.demo.DemoConfig;
+import org.classbox.sim.fleet.FleetCommand;
 import org.classbox.sim.host.HostCommand;
 import org.classbox.sim.lessons.OriginCommand;
 import org.classbox.sim.link.LinkCommand;
@@ -57,6 +58,9 @@ public final class Main {
                     "terminal --kind starlink|vsat [--port N] [--fault F] [--control-port N] (--help)"),
             new Command("link", LinkCommand::run,
                     "link --listen 127.0.0.1:PORT --target HOST:PORT [--profile geo] [--trace NAME] (--help)"),
+            new Command("fleet", FleetCommand::run,
+                    "fleet [--broker tcp://127.0.0.1:1883] [--boxes 100] [--seed 1] [--outages-per-day 2]"
+                            + " [--faults-per-day 1] [--time-scale 1] ... (--help)"),
             new Command("camera", CameraCommand::run,
                     "camera [--port 8080] [--rtsp-port 8554] [--discovery-port 3702] [--username U] [--password P]"
                             + " [--fault F] [--control-port N] ... (--help)"));
