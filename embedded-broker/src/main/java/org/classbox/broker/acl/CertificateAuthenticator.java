@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lets a client in only with a client certificate whose CN is also its MQTT client id (so no box can take over
- * another's session; a host's sessions may add a suffix, {@link #mayUse}), and gives it the {@link SparkplugAcl} grants of that identity as HiveMQ default permissions;
- * everything else is denied. Runs on HiveMQ's extension threads; stateless, so one instance serves all clients.
+ * another's session; a host's sessions may add a suffix, {@link #mayUse}), and gives it the {@link SparkplugAcl}
+ * grants of that identity as HiveMQ default permissions; everything else is denied. Runs on HiveMQ's extension threads; stateless, so one instance serves all clients.
  */
 final class CertificateAuthenticator implements SimpleAuthenticator {
     private static final Logger log = LoggerFactory.getLogger(CertificateAuthenticator.class);
