@@ -10,12 +10,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.classbox.broker.BrokerConfig;
-import org.classbox.broker.BrokerTls;
-import org.classbox.broker.EmbeddedBroker;
 import org.classbox.console.FleetConsole;
+import org.classbox.console.TlsBroker;
 import org.classbox.console.config.ConsoleConfig;
 import org.classbox.settings.Settings;
 import org.classbox.sparkplug.Metric;
@@ -25,14 +22,8 @@ import org.classbox.sparkplug.Payload;
 import org.classbox.sparkplug.PayloadCodec;
 import org.classbox.testing.Await;
 import org.classbox.testing.ConsoleClient;
-import org.classbox.testing.FreePorts;
 import org.classbox.testing.TestGuard;
-import org.classbox.testing.TestPki;
-import org.classbox.tls.PahoSecurity;
-import org.classbox.tls.TlsConfig;
 import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -51,7 +42,7 @@ class ClusterTlsTest {
     @TempDir
     Path dir;
     private Vertx vertx;
-    private EmbeddedBroker broker;
+    private TlsBroker broker;
     private SharedDatabase database;
     private FleetConsole console;
     private MqttClient box;
@@ -66,7 +57,7 @@ class ClusterTlsTest {
             console.stop().await(30, TimeUnit.SECONDS);
         }
         if (broker != null) {
-            broker.stop().await(60, TimeUnit.SECONDS);
+            broker.close();
         }
         if (vertx != null) {
             vertx.close().await(10, TimeUnit.SECONDS);
@@ -78,42 +69,23 @@ class ClusterTlsTest {
 
     @Test
     void a_cluster_console_connects_its_shard_sessions_with_its_certificate() throws Exception {
-        TestPki pki = TestPki.create(dir.resolve("ca"), "classbox fleet CA");
-        TestPki.Issued brokerCert = pki.issue("broker", "/CN=broker", "DNS:localhost");
-        TestPki.Issued consoleCert = pki.issue("console", "/CN=classbox-console");
-        TestPki.Issued boxCert = pki.issue("box-7", "/CN=box-7/OU=school");
         vertx = Vertx.vertx();
-        int port = FreePorts.tcp();
-        broker = new EmbeddedBroker(vertx, BrokerConfig.loopback(port, dir.resolve("broker")),
-                new BrokerTls(pki.caFile(), brokerCert.cert(), brokerCert.key(), Set.of("classbox-console")));
-        broker.start().await(60, TimeUnit.SECONDS);
+        broker = TlsBroker.start(vertx, dir);
         database = new SharedDatabase();
-        Map<String, String> settings = new HashMap<>(Map.of("mqtt.uri", "ssl://localhost:" + port,
-                "mqtt.caFile", pki.caFile().toString(), "mqtt.certFile", consoleCert.cert().toString(),
-                "mqtt.keyFile", consoleCert.key().toString(), "http.port", "0",
-                "store.dataDir", dir.resolve("console").toString(), "auth.adminPassword", ADMIN_PASSWORD,
-                "cluster.enabled", "true", "cluster.instanceId", "a", "cluster.groups", "school"));
+        Map<String, String> settings = new HashMap<>(broker.consoleSettings());
+        settings.putAll(Map.of("http.port", "0", "store.dataDir", dir.resolve("console").toString(),
+                "auth.adminPassword", ADMIN_PASSWORD, "cluster.enabled", "true", "cluster.instanceId", "a",
+                "cluster.groups", "school", "cluster.shards", "2", "cluster.heartbeatSeconds", "1",
+                "cluster.leaseSeconds", "5"));
         settings.putAll(database.storeSettings());
-        settings.putAll(Map.of("cluster.shards", "2", "cluster.heartbeatSeconds", "1", "cluster.leaseSeconds", "5"));
         console = new FleetConsole(vertx, ConsoleConfig.from(Settings.of(settings)));
         console.start().await(30, TimeUnit.SECONDS);
         Await.until(Duration.ofSeconds(20), "both shards held",
                 () -> database.leaseOwners().equals(Map.of("a", 2)));
 
-        PahoSecurity asBox = PahoSecurity.of(new TlsConfig("tls.", pki.caFile(), boxCert.cert(), boxCert.key(),
-                false, null), "ssl://");
-        MqttClient suffixed = new MqttClient("ssl://localhost:" + port, "box-7-shard-0", new MemoryPersistence());
-        try {
-            MqttConnectionOptions options = new MqttConnectionOptions();
-            asBox.applyTo(options);
-            assertThrows(MqttException.class, () -> suffixed.connect(options), "a box under a suffixed client id");
-        } finally {
-            suffixed.close(true);
-        }
-        box = new MqttClient("ssl://localhost:" + port, "box-7", new MemoryPersistence());
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        asBox.applyTo(options);
-        box.connect(options);
+        assertThrows(MqttException.class, () -> broker.connectBox("box-7-shard-0"),
+                "a box under a suffixed client id");
+        box = broker.connectBox("box-7");
         long t = System.currentTimeMillis();
         box.publish("spBv1.0/school/NBIRTH/box-7", new MqttMessage(PayloadCodec.encode(new Payload(t, 0L, List.of(
                 Metric.of(Metrics.BD_SEQ, MetricType.INT64, 1L, t),
