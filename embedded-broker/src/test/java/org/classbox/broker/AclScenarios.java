@@ -175,6 +175,19 @@ final class AclScenarios {
                 "box A connected under box B's client id");
     }
 
+    /** Only where the broker checks client ids against certificates (HiveMQ's extension; mosquitto does not). */
+    void the_console_may_suffix_its_client_id_and_a_box_may_not() throws Exception {
+        try (PahoClient shard = connect(CONSOLE + "-shard-3", fleet.console());
+             PahoClient control = connect(CONSOLE + "-host-a", fleet.console())) {
+            assertTrue(control.tryPublish(node("NCMD", "box-a"), "from-a-suffixed-console"),
+                    "a suffixed console session has a host's rights");
+        }
+        assertThrows(MqttException.class, () -> PahoClient.connect(uri, "box-a-shard-3", fleet.as(fleet.boxA()))
+                .close(), "box A connected under a suffixed client id");
+        assertThrows(MqttException.class, () -> PahoClient.connect(uri, CONSOLE + "-shard-3",
+                fleet.as(fleet.boxA())).close(), "box A connected as a console session");
+    }
+
     private PahoClient connect(String clientId, TestPki.Issued who) throws MqttException {
         return PahoClient.connect(uri, clientId, fleet.as(who));
     }

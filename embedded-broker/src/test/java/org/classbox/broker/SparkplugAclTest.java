@@ -60,4 +60,9 @@ class SparkplugAclTest implements BrokerAclContract {
     void a_box_cannot_take_another_box_client_id() {
         scenarios.a_box_cannot_take_another_box_client_id();
     }
+
+    @Test
+    void the_console_may_suffix_its_client_id_and_a_box_may_not() throws Exception {
+        scenarios.the_console_may_suffix_its_client_id_and_a_box_may_not();
+    }
 }

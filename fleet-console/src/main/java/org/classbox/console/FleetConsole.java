@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.classbox.sparkplug.AliasBook;
@@ -74,8 +75,8 @@ public final class FleetConsole {
         }, System::currentTimeMillis, config.mqtt().receiveMaximum() * (clustered ? config.cluster().shards() : 1),
                 config.mqtt().maxPacketBytes(), new AliasBook(), config.ingest().reorderTimeoutMillis());
         if (clustered) {
-            cluster = new ClusterHost(context, config.cluster(), config.mqtt(), ingest::accept,
-                    ingest.counters()::shardsOwned, groups -> ingest.learnBirths(groups::contains));
+            cluster = new ClusterHost(context, config, ingest::accept,
+                    ingest.counters()::shardsOwned, this::taking);
         } else {
             host = new HostApplication(context, config.mqtt(), ingest::accept);
         }
@@ -108,6 +109,16 @@ public final class FleetConsole {
                             server.actualPort());
                     return clustered ? startCluster() : host.start();
                 });
+    }
+
+    /**
+     * A shard of {@code groups} is taken, before its session delivers: the boxes' births saved by whoever held it are
+     * learnt, and the seq of boxes this instance followed before is forgotten (another instance followed them
+     * meanwhile, so their next number is adopted, not a gap).
+     */
+    private Future<Void> taking(Set<String> groups) {
+        ingest.forgetSequences(box -> groups.contains(box.groupId()));
+        return ingest.learnBirths(groups::contains);
     }
 
     /** Starts the cluster with the groups of the boxes this console's store knows. */

@@ -12,16 +12,19 @@ import com.hivemq.extension.sdk.api.services.builder.Builders;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Lets a client in only with a client certificate whose CN is also its MQTT client id (so no box can take over
- * another's session), and gives it the {@link SparkplugAcl} grants of that identity as HiveMQ default permissions;
- * everything else is denied. Runs on HiveMQ's extension threads; stateless, so one instance serves all clients.
+ * another's session; a host's sessions may add a suffix, {@link #mayUse}), and gives it the {@link SparkplugAcl}
+ * grants of that identity as HiveMQ default permissions; everything else is denied. Runs on HiveMQ's extension threads; stateless, so one instance serves all clients.
  */
 final class CertificateAuthenticator implements SimpleAuthenticator {
     private static final Logger log = LoggerFactory.getLogger(CertificateAuthenticator.class);
+
+    private static final Pattern SUFFIX = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private final Set<String> hostIdentities;
 
@@ -44,8 +47,11 @@ final class CertificateAuthenticator implements SimpleAuthenticator {
                     + ") has no usable CN");
             return;
         }
-        if (!identity.get().name().equals(clientId)) {
-            refuse(output, clientId, "the client id must be the certificate's CN '" + identity.get().name() + "'");
+        if (!mayUse(identity.get(), clientId, hostIdentities)) {
+            String cn = identity.get().name();
+            refuse(output, clientId, hostIdentities.contains(cn)
+                    ? "the client id must be the certificate's CN '" + cn + "' or '" + cn + "-<suffix>'"
+                    : "the client id must be the certificate's CN '" + cn + "'");
             return;
         }
         ModifiableDefaultPermissions permissions = output.getDefaultPermissions();
@@ -58,6 +64,21 @@ final class CertificateAuthenticator implements SimpleAuthenticator {
         }
         permissions.setDefaultBehaviour(DefaultAuthorizationBehaviour.DENY);
         output.authenticateSuccessfully();
+    }
+
+    /**
+     * A box's client id is exactly its CN, so no box can take over another's session. A host (the console) may also
+     * use {@code <CN>-<suffix>}: one console keeps several sessions at once (a cluster instance's shard sessions
+     * {@code <hostId>-shard-<k>} and its control session {@code <hostId>-host-<instance>}), all under its one
+     * certificate. No box id can collide with those as long as no box is named after the console.
+     */
+    static boolean mayUse(ClientIdentity identity, String clientId, Set<String> hostIdentities) {
+        String cn = identity.name();
+        if (cn.equals(clientId)) {
+            return true;
+        }
+        return hostIdentities.contains(cn) && clientId.startsWith(cn + "-")
+                && SUFFIX.matcher(clientId.substring(cn.length() + 1)).matches();
     }
 
     private static TopicPermission.MqttActivity activity(SparkplugAcl.Access access) {

@@ -1,6 +1,7 @@
 package org.classbox.broker.acl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -38,5 +39,22 @@ class ClientIdentityTest {
                 .SUBSCRIBE), "a box may not publish commands: " + box);
         assertEquals(SparkplugAcl.forHost(), SparkplugAcl.grantsFor(new ClientIdentity("classbox-console",
                 Optional.empty()), Set.of("classbox-console")));
+    }
+
+    @Test
+    void a_host_may_suffix_its_client_id_and_a_box_may_not() {
+        Set<String> hosts = Set.of("classbox-console");
+        ClientIdentity console = new ClientIdentity("classbox-console", Optional.empty());
+        ClientIdentity box = new ClientIdentity("box-1", Optional.of("g"));
+        assertTrue(CertificateAuthenticator.mayUse(console, "classbox-console", hosts));
+        assertTrue(CertificateAuthenticator.mayUse(console, "classbox-console-shard-3", hosts));
+        assertTrue(CertificateAuthenticator.mayUse(console, "classbox-console-host-a", hosts));
+        assertFalse(CertificateAuthenticator.mayUse(console, "classbox-consoleX", hosts), "no dash");
+        assertFalse(CertificateAuthenticator.mayUse(console, "classbox-console-", hosts), "an empty suffix");
+        assertFalse(CertificateAuthenticator.mayUse(console, "classbox-console-a/b", hosts), "a slash");
+        assertFalse(CertificateAuthenticator.mayUse(console, "box-1", hosts), "a box's id");
+        assertTrue(CertificateAuthenticator.mayUse(box, "box-1", hosts));
+        assertFalse(CertificateAuthenticator.mayUse(box, "box-1-shard-0", hosts), "a box keeps CN == client id");
+        assertFalse(CertificateAuthenticator.mayUse(box, "box-2", hosts));
     }
 }

@@ -4,7 +4,9 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.sql.DriverManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -13,8 +15,11 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 import org.classbox.console.config.ClusterConfig;
+import org.classbox.console.config.ConsoleConfig;
 import org.classbox.console.config.MqttConfig;
+import org.classbox.console.config.StoreConfig;
 import org.classbox.console.sparkplug.ShardSession;
+import org.classbox.console.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,17 +42,16 @@ public final class ClusterHost {
 
     /**
      * {@code owned} hears how many shards this instance holds after every heartbeat; {@code taking} gets the groups
-     * of a shard taken over, before its session delivers anything (the ingest learns their saved births).
+     * of a shard taken over, before its session delivers anything (the ingest learns their saved births and forgets
+     * the seq of their boxes, which another instance may have followed meanwhile).
      */
-    public ClusterHost(Context context, ClusterConfig config, MqttConfig mqtt,
-                       BiFunction<String, byte[], Future<Void>> messages, IntConsumer owned,
-                       Function<Set<String>, Future<Void>> taking) {
+    public ClusterHost(Context context, ConsoleConfig console, BiFunction<String, byte[], Future<Void>> messages,
+                       IntConsumer owned, Function<Set<String>, Future<Void>> taking) {
         this.context = context;
-        this.config = config;
+        this.config = console.cluster();
+        MqttConfig mqtt = console.mqtt();
         this.instance = config.instanceId().isEmpty() ? hostName() : config.instanceId();
-        this.db = new ClusterDb(context.owner(),
-                () -> DriverManager.getConnection(config.storeUrl(), config.storeUser(), config.storePassword()),
-                config.shards());
+        this.db = new ClusterDb(context.owner(), connections(console.store()), config.shards());
         this.control = new ClusterControl(context, mqtt, instance, this::groupSeen);
         this.coordinator = new ShardCoordinator(config, instance, db,
                 shard -> new ShardSession(context, mqtt, mqtt.hostId() + "-shard-" + shard, messages), owned,
@@ -109,6 +113,24 @@ public final class ClusterHost {
                 log.warn("cannot record group {}: {}", group, e.getMessage());
             });
         }
+    }
+
+    /**
+     * Connections to the store's PostgreSQL database, where the leases live beside the rows. The login (a password
+     * file, maybe) is read at the first connect, on the cluster's worker.
+     */
+    private static ClusterDb.ConnectionFactory connections(StoreConfig store) {
+        Database[] database = new Database[1];
+        return () -> {
+            try {
+                if (database[0] == null) {
+                    database[0] = Database.open(store);
+                }
+            } catch (IOException | UncheckedIOException e) {
+                throw new SQLException("cannot open the store " + store.where() + ": " + e.getMessage(), e);
+            }
+            return database[0].connect();
+        };
     }
 
     private static String hostName() {

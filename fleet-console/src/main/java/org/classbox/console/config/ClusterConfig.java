@@ -8,7 +8,8 @@ import org.classbox.settings.Settings;
 /**
  * Several consoles sharing one fleet. Off by default: one console, one MQTT session ({@code mqtt.groupFilter}). On,
  * the fleet is cut into {@code shards} by a stable hash of the Sparkplug group id, and each shard is held by one
- * instance at a time through a lease row in the shared PostgreSQL database.
+ * instance at a time through a lease row in the PostgreSQL database the instances share as their store
+ * ({@code store.url}; {@link ConsoleConfig} refuses a cluster on an H2 file).
  *
  * @param instanceId       this console among the others (unique; a restart with the same id gets its shards back
  *                         at once); empty means the host name
@@ -16,10 +17,9 @@ import org.classbox.settings.Settings;
  * @param leaseSeconds     a lease not renewed for this long is free for another instance: how long a dead instance's
  *                         boxes wait (queued at the broker) before another takes them
  * @param groups           groups known before any box of theirs is seen (more are found in the store and at births)
- * @param storeUrl         the shared PostgreSQL database of the leases ({@code jdbc:postgresql://host:port/db})
  */
 public record ClusterConfig(boolean enabled, String instanceId, int shards, int heartbeatSeconds, int leaseSeconds,
-                            List<String> groups, String storeUrl, String storeUser, String storePassword) {
+                            List<String> groups) {
     public ClusterConfig {
         groups = List.copyOf(groups);
         if (!instanceId.isEmpty()) {
@@ -32,10 +32,6 @@ public record ClusterConfig(boolean enabled, String instanceId, int shards, int 
             Check.that(group.matches("[A-Za-z0-9_.-]{1,64}"), "cluster.groups",
                     "must be a comma list of group ids, but held '" + group + "'");
         }
-        // Leases only mean something in a database every instance shares: an H2 file is one process's own.
-        Check.that(!enabled || storeUrl.startsWith("jdbc:postgresql://"), "cluster.storeUrl",
-                "must be a PostgreSQL URL (jdbc:postgresql://host:port/db) when cluster.enabled=true, but was '"
-                        + storeUrl + "'");
     }
 
     static ClusterConfig from(Settings s) {
@@ -43,8 +39,6 @@ public record ClusterConfig(boolean enabled, String instanceId, int shards, int 
         return new ClusterConfig(s.bool("cluster.enabled", false), s.string("cluster.instanceId", ""),
                 s.integer("cluster.shards", 16), s.integer("cluster.heartbeatSeconds", 5),
                 s.integer("cluster.leaseSeconds", 20),
-                groups.isBlank() ? List.of() : Arrays.stream(groups.split(",")).map(String::trim).toList(),
-                s.string("cluster.storeUrl", ""), s.string("cluster.storeUser", "classbox"),
-                s.string("cluster.storePassword", ""));
+                groups.isBlank() ? List.of() : Arrays.stream(groups.split(",")).map(String::trim).toList());
     }
 }

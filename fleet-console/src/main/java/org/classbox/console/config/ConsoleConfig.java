@@ -1,6 +1,7 @@
 package org.classbox.console.config;
 
 import java.util.Objects;
+import org.classbox.settings.Check;
 import org.classbox.settings.Settings;
 
 /** The fleet console's whole configuration. */
@@ -14,6 +15,11 @@ public record ConsoleConfig(MqttConfig mqtt, HttpConfig http, StoreConfig store,
         Objects.requireNonNull(commands, "commands");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(cluster, "cluster");
+        // Leases, births and rows only mean something in a database every instance shares: an H2 file is one
+        // process's own. (StoreConfig allows no other store.url than PostgreSQL's.)
+        Check.that(!cluster.enabled() || store.postgresql(), "cluster.enabled",
+                "is true, so store.url must name the PostgreSQL database the instances share"
+                        + " (jdbc:postgresql://host:port/db), but it is empty (the H2 file in store.dataDir)");
     }
 
     /** Reads every key with its default, and rejects keys nothing reads. */

@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The database behind the store, H2 file or PostgreSQL server: opens its connections, creates the schema and makes
- * a commit durable the way that database needs. Blocking; used on the store's workers only.
+ * a commit durable the way that database needs. Blocking; used on the store's workers only, and on the cluster's
+ * worker, whose leases live in the same PostgreSQL database ({@link #open}, {@link #connect}).
  */
-final class Database implements AutoCloseable {
+public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
     private final StoreConfig config;
@@ -46,7 +47,7 @@ final class Database implements AutoCloseable {
     }
 
     /** The database {@code config} names; nothing is opened before {@link #connect}. */
-    static Database open(StoreConfig config) throws IOException {
+    public static Database open(StoreConfig config) throws IOException {
         if (!config.postgresql()) {
             Files.createDirectories(config.dataDir());
         }
@@ -57,7 +58,8 @@ final class Database implements AutoCloseable {
         }
     }
 
-    Connection connect() throws SQLException {
+    /** A new connection with this database's session settings. */
+    public Connection connect() throws SQLException {
         Connection connection = DriverManager.getConnection(url, login);
         try {
             dialect.prepareSession(connection);

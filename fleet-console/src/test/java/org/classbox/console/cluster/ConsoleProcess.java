@@ -2,10 +2,6 @@ package org.classbox.console.cluster;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.classbox.testing.Await;
+import org.classbox.testing.ConsoleClient;
 
 /** A fleet console in a JVM of its own ({@code org.classbox.console.Main}), its output in {@code console.log}. */
 final class ConsoleProcess implements AutoCloseable {
@@ -23,40 +20,48 @@ final class ConsoleProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final String adminPassword;
+    private ConsoleClient http;
     private int port;
 
-    private ConsoleProcess(Process process, Path log) {
+    private ConsoleProcess(Process process, Path log, String adminPassword) {
         this.process = process;
         this.log = log;
+        this.adminPassword = adminPassword;
     }
 
-    /** Starts a console with {@code settings} ({@code --key=value}) and waits until its HTTP API listens. */
+    /**
+     * Starts a console with {@code settings} ({@code --key=value}) and waits until its HTTP API listens; the API is
+     * read logged in as {@code admin} with the settings' {@code auth.adminPassword} (which every instance sharing a
+     * store must agree on: the first to start creates the admin).
+     */
     static ConsoleProcess start(Path dir, Map<String, String> settings) throws IOException {
+        String adminPassword = settings.get("auth.adminPassword");
+        if (adminPassword == null || adminPassword.isEmpty()) {
+            throw new IllegalArgumentException("settings need auth.adminPassword: the test reads the API logged in");
+        }
         Files.createDirectories(dir);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), "org.classbox.console.Main"));
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         Path log = dir.resolve("console.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ConsoleProcess console = new ConsoleProcess(process, log);
+        ConsoleProcess console = new ConsoleProcess(process, log, adminPassword);
         console.port = Await.value(Duration.ofSeconds(60), "console in " + dir + " listening", console::listeningPort);
         return console;
     }
 
     /** The counters of {@code GET /api/v1/ingest}. */
     JsonObject ingest() {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/api/v1/ingest")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new JsonObject(response.body());
-        } catch (IOException e) {
-            throw new AssertionError("console on port " + port + " does not answer: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+        if (http == null) {
+            http = new ConsoleClient(port).login("admin", adminPassword);
         }
+        ConsoleClient.Response response = http.get("/api/v1/ingest");
+        if (response.status() != 200) {
+            throw new AssertionError("GET /api/v1/ingest on port " + port + " answered " + response.status() + ": "
+                    + response.body());
+        }
+        return new JsonObject(response.body());
     }
 
     /** SIGKILL: no goodbye, no shard given back, no lease released. */

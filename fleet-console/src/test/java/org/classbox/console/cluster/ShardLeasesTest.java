@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -26,18 +23,18 @@ class ShardLeasesTest {
     private static final long LEASE = 20_000;
 
     private final Vertx vertx = Vertx.vertx();
-    private FreshDatabase database;
+    private SharedDatabase database;
     private ClusterDb a;
     private ClusterDb b;
 
     @BeforeEach
     void given_two_instances_on_one_database() throws Exception {
-        database = new FreshDatabase();
+        database = new SharedDatabase();
         a = new ClusterDb(vertx, database::connect, 4);
         b = new ClusterDb(vertx, database::connect, 4);
         // Both create the tables and the shard rows at once: neither fails.
         await(Future.all(a.start(), b.start()));
-        assertEquals(4L, count("SELECT COUNT(*) FROM shard_leases"));
+        assertEquals(4L, database.count("SELECT COUNT(*) FROM shard_leases"));
     }
 
     @AfterEach
@@ -108,13 +105,6 @@ class ShardLeasesTest {
         assertEquals(ShardMap.shardOf("north", 16), ShardMap.shardOf("north", 16));
         // CRC-32 of "north" is fixed by its definition, not by this JVM.
         assertEquals(0xdc2a30c2L % 16, ShardMap.shardOf("north", 16));
-    }
-
-    private long count(String sql) throws Exception {
-        try (Connection c = database.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     private static <T> T await(Future<T> future) {

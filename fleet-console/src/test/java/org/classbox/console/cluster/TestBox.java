@@ -31,6 +31,14 @@ final class TestBox implements AutoCloseable {
         client.connect(new MqttConnectionOptions());
     }
 
+    String group() {
+        return group;
+    }
+
+    String box() {
+        return box;
+    }
+
     String key() {
         return group + "/" + box;
     }
@@ -40,6 +48,11 @@ final class TestBox implements AutoCloseable {
         seq = 0;
         publish("spBv1.0/" + group + "/NBIRTH/" + box, List.of(Metric.of(Metrics.BD_SEQ, MetricType.INT64, 0L, now),
                 Metric.of(Metrics.JOURNAL_EPOCH, MetricType.INT64, EPOCH, now)));
+    }
+
+    /** Skips one {@code seq}, as if the broker had lost a message. */
+    void skip() {
+        seq = (seq + 1) % 256;
     }
 
     /** One DDATA per record id, {@code from} to {@code to} inclusive, QoS 1. */
