@@ -120,6 +120,9 @@ public final class DeviceSupervisor {
 
     /** Journals what of {@code sample} changed, in its record classes; a refused record is retried next poll. */
     private void record(List<Metric> sample) {
+        if (stopped) {
+            return; // A poll that ended after stop(): the journal may be closing with the agent.
+        }
         for (DeviceRecords.Change change : records.changes(sample)) {
             change.metrics().forEach(metric -> current.put(metric.name(), metric));
             journal.append(change.entry())
@@ -131,6 +134,10 @@ public final class DeviceSupervisor {
                     })
                     .onFailure(e -> {
                         records.notRecorded(change);
+                        if (stopped) {
+                            log.debug("record of device {} not journaled while stopping: {}", id, e.getMessage());
+                            return;
+                        }
                         log.error("cannot journal a {} record of device {}, will try again on the next poll: {}",
                                 change.entry().recordClass().name().toLowerCase(Locale.ROOT), id, e.getMessage());
                     });
