@@ -53,27 +53,11 @@ final class ConsoleBench {
         try (BenchMosquitto mosquitto = new BenchMosquitto(Files.createDirectories(root.resolve("mosquitto")),
                 FreePort.tcp())) {
             ConsolePhases phases = new ConsolePhases(this, vertx, mosquitto, root, new ProcessMeter());
-            System.out.printf("fleet at the agent's default cadence (projector 5 s, terminal 10 s, host 30 s polls by"
-                    + " exception; lesson figures a minute), 2 outages and 1 fault per box-day; %d s warm-up, %d s"
-                    + " window%n", warmupSeconds, windowSeconds);
-            System.out.printf("%-16s %7s %12s %13s %9s %7s %8s%n", "consumer", "boxes", "offered/s", "ingested/s",
-                    "p99 ms", "CPU %", "RSS MB");
-            double[] bare = null;
-            double[] console = null;
-            for (int n : sizes) {
-                bare = phases.bare(n);
-                console = phases.console(n, n == sizes[sizes.length - 1]);
+            try {
+                measure(phases);
+            } finally {
+                phases.close();
             }
-            int most = sizes[sizes.length - 1];
-            System.out.printf("console / bare at %,d boxes: ingested %.2fx, p99 %.1fx, CPU %.1fx, RSS %.1fx%n", most,
-                    console[1] / bare[1], console[2] / Math.max(1, bare[2]), console[3] / Math.max(0.1, bare[3]),
-                    console[4] / bare[4]);
-            phases.birthStorm(most);
-            phases.backlogReturn(most, "H2");
-            // Hooks the lead wires: phases.backlogReturn(most, "PostgreSQL") with the pg helper's store flags, and
-            // phases.twoInstances(most) for the cluster helper's shared fleet.
-            phases.close();
-            System.out.printf("console: %.2f s p99 at %,d boxes (target 2 s)%n", console[2] / 1000.0, most);
         } finally {
             vertx.close().await(30, TimeUnit.SECONDS);
             try (var files = Files.walk(root)) {
@@ -82,12 +66,46 @@ final class ConsoleBench {
         }
     }
 
+    private void measure(ConsolePhases phases) throws Exception {
+        System.out.printf("fleet at the agent's default cadence (projector 5 s, terminal 10 s, host 30 s polls by"
+                + " exception; lesson figures a minute), 2 outages and 1 fault per box-day; %d s warm-up, %d s"
+                + " window%n", warmupSeconds, windowSeconds);
+        System.out.printf("%-16s %7s %12s %13s %9s %7s %8s%n", "consumer", "boxes", "offered/s", "ingested/s",
+                "p99 ms", "CPU %", "RSS MB");
+        double[] bare = null;
+        double[] console = null;
+        for (int n : sizes) {
+            bare = phases.bare(n);
+            console = phases.console(n, n == sizes[sizes.length - 1]);
+        }
+        int most = sizes[sizes.length - 1];
+        System.out.printf("console / bare at %,d boxes: ingested %.2fx, p99 %.1fx, CPU %.1fx, RSS %.1fx%n", most,
+                console[1] / bare[1], console[2] / Math.max(1, bare[2]), console[3] / Math.max(0.1, bare[3]),
+                console[4] / bare[4]);
+        phases.birthStorm(most);
+        phases.backlogReturn(most, "H2");
+        // Hooks the lead wires: phases.backlogReturn(most, "PostgreSQL") with the pg helper's store flags, and
+        // phases.twoInstances(most) for the cluster helper's shared fleet.
+        System.out.printf("console: %.2f s p99 at %,d boxes (target 2 s)%n", console[2] / 1000.0, most);
+    }
+
     /** Publishes the primary host's STATE retained, so boxes send data to a bare subscriber as to a console. */
     static void hostState(Vertx vertx, int port, boolean online) throws Exception {
         MqttClient client = MqttClient.create(vertx);
         client.connect(port, "127.0.0.1").await(10, TimeUnit.SECONDS);
         client.publish("spBv1.0/STATE/" + HOST_ID, Buffer.buffer(new HostState(online, System.currentTimeMillis())
                 .encode()), MqttQoS.AT_LEAST_ONCE, false, true).await(10, TimeUnit.SECONDS);
+        client.disconnect().await(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Drops the console's persistent session at the broker (a clean-session connect with its client id): a console
+     * started for the next size must not inherit the messages the broker queued for the previous one meanwhile.
+     */
+    static void forgetConsoleSession(Vertx vertx, int port) throws Exception {
+        MqttClient client = MqttClient.create(vertx, new io.vertx.mqtt.MqttClientOptions().setClientId(HOST_ID)
+                .setCleanSession(true));
+        client.connect(port, "127.0.0.1").await(10, TimeUnit.SECONDS);
         client.disconnect().await(10, TimeUnit.SECONDS);
     }
 

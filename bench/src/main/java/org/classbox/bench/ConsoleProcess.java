@@ -80,18 +80,6 @@ final class ConsoleProcess implements AutoCloseable {
         return null;
     }
 
-    /** When the box sampled the latest value of {@code metric} (ISO-8601), or null. */
-    String latestAt(String group, String box, String device, String metric) throws IOException, InterruptedException {
-        for (Object d : new JsonArray(get("/api/v1/boxes/" + group + "/" + box + "/devices"))) {
-            JsonObject view = (JsonObject) d;
-            if (device.equals(view.getString("device"))) {
-                JsonObject value = view.getJsonObject("metrics").getJsonObject(metric);
-                return value == null ? null : value.getString("at");
-            }
-        }
-        return null;
-    }
-
     private String get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = send(path);
         if (response.statusCode() == 401 && !loggedIn) {

@@ -9,7 +9,8 @@ import org.classbox.sim.fleet.SimBox;
 /**
  * Measures the delay from a box's publish to the console's stored state: threads that each make a box of their own
  * journal a {@code Bench/Probe} record (stamped with the time) and poll the console's device view every 100 ms until
- * it shows that value. The poll adds up to 100 ms; a probe not seen within 60 s counts as 60 s.
+ * it shows that value. The poll adds up to 100 ms; a probe not seen within 60 s (a console whose API does not answer
+ * has not shown it) counts as 60 s.
  */
 final class ProbeTracer implements AutoCloseable {
     private static final long POLL_MILLIS = 100;
@@ -34,7 +35,7 @@ final class ProbeTracer implements AutoCloseable {
                 long stamp = box.probe().await(30, TimeUnit.SECONDS);
                 long delay = GIVE_UP_MILLIS;
                 while (running && System.currentTimeMillis() - stamp < GIVE_UP_MILLIS) {
-                    Object seen = console.latest(box.groupId(), box.boxId(), "host", "Bench/Probe");
+                    Object seen = seen(console, box);
                     if (seen instanceof Number n && n.longValue() >= stamp) {
                         delay = System.currentTimeMillis() - stamp;
                         break;
@@ -51,6 +52,15 @@ final class ProbeTracer implements AutoCloseable {
                 // A box between sessions or a console busy answering: try the next probe.
                 sleepQuietly();
             }
+        }
+    }
+
+    /** What the console shows; a console too busy to answer has not shown it yet (the probe keeps counting). */
+    private static Object seen(ConsoleProcess console, SimBox box) throws InterruptedException {
+        try {
+            return console.latest(box.groupId(), box.boxId(), "host", "Bench/Probe");
+        } catch (java.io.IOException busy) {
+            return null;
         }
     }
 

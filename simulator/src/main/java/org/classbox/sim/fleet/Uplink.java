@@ -177,7 +177,11 @@ final class Uplink {
         Future.join(sent).onComplete(done -> {
             if (session == on) {
                 draining = false;
-                flush();
+                // A failed read means a dead connection (its records are back in the backlog): the next session
+                // drains them. Going on here would fail again at once, recursively.
+                if (done.succeeded()) {
+                    flush();
+                }
             }
         });
     }
