@@ -9,8 +9,8 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench/run journal|drain|bytes|restart|lessons|lessons-storage|console-store"
-                    + "|console-queries"
+            System.err.println("usage: bench/run journal|drain|bytes|restart|lessons|lessons-storage|console"
+                    + "|console-store|console-queries"
                     + " [--quick]"
                     + "\n       bench/run footprint [--window SECONDS] [--warmup SECONDS] [--config FILE]");
             System.exit(2);
@@ -35,6 +35,13 @@ public final class Main {
             case "lessons-storage":
                 new LessonStorageBench(quick).run();
                 break;
+            case "console":
+                new ConsoleBench(quick).run();
+                break;
+            case "bare-subscriber":
+                // The console benchmark's child process, not a benchmark of its own.
+                BareSubscriber.run(Integer.parseInt(args[1]));
+                break;
             case "console-store":
                 new StoreRowsBench(quick).run();
                 break;
@@ -54,7 +61,8 @@ public final class Main {
                 break;
             default:
                 System.err.println("unknown benchmark '" + args[0]
-                        + "': journal, drain, bytes, restart, lessons, lessons-storage, console-store, console-queries"
+                        + "': journal, drain, bytes, restart, lessons, lessons-storage, console, console-store,"
+                        + " console-queries"
                         + " or footprint");
                 System.exit(2);
         }
