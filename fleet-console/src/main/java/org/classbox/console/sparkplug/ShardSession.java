@@ -13,13 +13,10 @@ import org.classbox.tls.PahoSecurity;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -216,37 +213,16 @@ public final class ShardSession {
         }
     }
 
-    private final class Callback implements MqttCallback {
+    private final class Callback extends StoringCallback {
+        Callback() {
+            super(context, acks, messages, clientId);
+        }
+
         @Override
-        public void disconnected(MqttDisconnectResponse response) {
-            acks.connectionLost();
+        void lost(MqttDisconnectResponse response) {
             if (!closed) {
                 log.warn("{} lost the broker at {}: {}", clientId, config.uri(), response.getReasonString());
             }
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-            log.warn("MQTT error on {}: {}", clientId, exception.getMessage());
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            byte[] payload = message.getPayload();
-            InOrderAcks.Pending pending = acks.arrived(message.getId(), message.getQos());
-            context.runOnContext(v -> messages.apply(topic, payload).onSuccess(done -> acks.done(pending)));
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
         }
     }
 }
