@@ -40,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(TestGuard.class)
 class ConsoleKillLoopTest {
+    private static final String ADMIN_PASSWORD = "kill loop admin password";
     private static final int KILLS = 30;
     private static final int BROKER_RESTART_AT = KILLS / 2;
     private static final List<String> BOXES = List.of("box-a", "box-b", "box-c");
@@ -101,7 +102,7 @@ class ConsoleKillLoopTest {
             for (AcknowledgedRecords records : acknowledged) {
                 expected.add(records.snapshot());
             }
-            ConsoleApi api = new ConsoleApi("http://127.0.0.1:" + httpPort);
+            ConsoleApi api = new ConsoleApi("http://127.0.0.1:" + httpPort).login("admin", ADMIN_PASSWORD);
             for (int i = 0; i < BOXES.size(); i++) {
                 String box = BOXES.get(i);
                 Map<Long, String> ack = expected.get(i);
@@ -158,7 +159,8 @@ class ConsoleKillLoopTest {
         // C1 only: the console is started 31 times on a busy machine, and starting is what it mostly does here.
         return ChildProcess.start("console", List.of("-XX:TieredStopAtLevel=1"), "org.classbox.console.Main",
                 List.of("--mqtt.uri=tcp://127.0.0.1:" + brokerPort, "--mqtt.allowPlaintext=true",
-                "--mqtt.keepAliveSeconds=5", "--http.port=" + httpPort, "--store.dataDir=" + dir.resolve("console")), dir, out);
+                "--mqtt.keepAliveSeconds=5", "--http.port=" + httpPort, "--store.dataDir=" + dir.resolve("console"),
+                "--auth.adminPassword=" + ADMIN_PASSWORD), dir, out);
     }
 
     private ChildProcess startAgent(String box, int linkPort, int projectorPort, AcknowledgedRecords records)
