@@ -55,6 +55,7 @@ public final class SparkplugIngest {
     private long retryTimer = -1;
     private boolean overLimitLogged;
     private final QuietLog seqLog;
+    private Runnable historyQueued = () -> { };
 
     /**
      * @param rebirthRequests receives (group id, box id) of boxes that must publish their births again
@@ -150,6 +151,15 @@ public final class SparkplugIngest {
         seqs.forget(which);
     }
 
+    /** {@code listener} runs on the event loop after a batch that kept messages in the history inbox committed. */
+    public void onHistoryQueued(Runnable listener) {
+        historyQueued = listener;
+    }
+
+    AliasBook aliases() {
+        return aliases;
+    }
+
     public IngestCounters counters() {
         return counters;
     }
@@ -196,7 +206,11 @@ public final class SparkplugIngest {
         for (Inbound message : batch) {
             message.done.complete();
         }
+        // Live first: the next live batch is submitted before the drain's, and the writer runs them in order.
         writeNext();
+        if (result.historyQueued > 0) {
+            historyQueued.run();
+        }
     }
 
     /** Feeds the committed messages' numbers to the tracker, in arrival order, and watches the holes it found. */
