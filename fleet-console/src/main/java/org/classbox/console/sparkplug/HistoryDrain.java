@@ -22,12 +22,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies the history inbox: the DDATA of returning backlogs that ingest kept as received ({@link #keep}) instead of
  * storing their records while live messages wait. Takes the oldest messages in small transactions (at most
- * {@link #MAX_MESSAGES} messages, {@link #MAX_SAMPLES} record metrics or {@link #BUDGET_MILLIS} of work), stores each as a
- * live DDATA is stored, under the epoch the box had when it arrived (a record already stored counts as repeated), and
- * removes them in the same transaction. Its transactions go through the store's one writer like ingest's, one at a
- * time: a live batch submitted meanwhile runs before the next one, so live data waits for at most one. Rows stay until
- * applied, so a restart or a failing store (retried with backoff) loses nothing. Runs on the console's event loop;
- * SQL on the store's worker.
+ * {@link #MAX_MESSAGES} messages, {@link #MAX_SAMPLES} record metrics or {@link #BUDGET_MILLIS} of work, and no
+ * further message once live messages wait), stores each as a live DDATA is stored, under the epoch the box had when
+ * it arrived (a record already stored counts as repeated), and removes them in the same transaction. Its
+ * transactions go through the store's one writer like ingest's, one at a time: a live batch submitted meanwhile runs
+ * before the next one, so live data waits for at most one message of history. Rows stay until applied, so a restart
+ * or a failing store (retried with backoff) loses nothing. Runs on the console's event loop; SQL on the store's
+ * worker.
  */
 public final class HistoryDrain {
     private static final Logger log = LoggerFactory.getLogger(HistoryDrain.class);
@@ -42,6 +43,7 @@ public final class HistoryDrain {
     private final BoxStore store;
     private final AliasBook aliases;
     private final IngestCounters counters;
+    private final SparkplugIngest ingest;
     private final QuietLog warnings;
     private boolean started;
     private boolean stopped;
@@ -56,6 +58,7 @@ public final class HistoryDrain {
         this.store = store;
         this.aliases = ingest.aliases();
         this.counters = ingest.counters();
+        this.ingest = ingest;
         this.warnings = new QuietLog(log, System::currentTimeMillis);
         ingest.onHistoryQueued(this::wake);
     }
@@ -137,7 +140,8 @@ public final class HistoryDrain {
         List<Long> applied = new ArrayList<>();
         int samples = 0;
         for (HistoryInbox.Entry entry : inbox.oldest(MAX_MESSAGES)) {
-            if (!applied.isEmpty() && (samples >= MAX_SAMPLES
+            // Live messages that arrived meanwhile wait for this transaction: it ends after the message at hand.
+            if (!applied.isEmpty() && (ingest.liveWaiting() || samples >= MAX_SAMPLES
                     || System.nanoTime() - startedAt > TimeUnit.MILLISECONDS.toNanos(BUDGET_MILLIS))) {
                 break;
             }

@@ -56,6 +56,8 @@ public final class SparkplugIngest {
     private boolean overLimitLogged;
     private final QuietLog seqLog;
     private Runnable historyQueued = () -> { };
+    /** Whether live messages wait for the writer: read by the history drain on the store's worker. */
+    private volatile boolean liveWaiting;
 
     /**
      * @param rebirthRequests receives (group id, box id) of boxes that must publish their births again
@@ -90,6 +92,7 @@ public final class SparkplugIngest {
     public Future<Void> accept(String topic, byte[] payload) {
         Inbound inbound = new Inbound(topic, payload, Promise.promise());
         queue.add(inbound);
+        liveWaiting = true;
         if (queue.size() > maxQueued && !overLimitLogged) {
             overLimitLogged = true;
             log.warn("{} messages wait for the store, more than the {} the broker was allowed to send", queue.size(),
@@ -156,6 +159,11 @@ public final class SparkplugIngest {
         historyQueued = listener;
     }
 
+    /** Whether live messages wait for the store's writer; any thread. */
+    boolean liveWaiting() {
+        return liveWaiting;
+    }
+
     AliasBook aliases() {
         return aliases;
     }
@@ -171,6 +179,7 @@ public final class SparkplugIngest {
         writing = true;
         List<Inbound> batch = new ArrayList<>(queue);
         queue.clear();
+        liveWaiting = false;
         long now = clock.getAsLong();
         store.transaction("store " + batch.size() + " messages", writes -> {
             BatchResult result = new BatchResult();
@@ -261,6 +270,7 @@ public final class SparkplugIngest {
         for (int i = batch.size() - 1; i >= 0; i--) {
             queue.addFirst(batch.get(i));
         }
+        liveWaiting = true;
         if (retryMillis == 0) {
             log.error("cannot store {} messages, retrying until the store works: {}", batch.size(),
                     cause.getMessage());
