@@ -21,6 +21,7 @@ import org.classbox.console.auth.Accounts;
 import org.classbox.console.auth.AuthRoutes;
 import org.classbox.console.cluster.ClusterHost;
 import org.classbox.console.config.ConsoleConfig;
+import org.classbox.console.sparkplug.HistoryDrain;
 import org.classbox.console.sparkplug.HostApplication;
 import org.classbox.console.sparkplug.IngestCounters;
 import org.classbox.console.sparkplug.SparkplugIngest;
@@ -39,6 +40,7 @@ public final class FleetConsole {
     private HostApplication host;
     private ClusterHost cluster;
     private SparkplugIngest ingest;
+    private HistoryDrain history;
     private Commands commands;
     private HttpServer http;
     private Accounts accounts;
@@ -74,6 +76,7 @@ public final class FleetConsole {
             }
         }, System::currentTimeMillis, config.mqtt().receiveMaximum() * (clustered ? config.cluster().shards() : 1),
                 config.mqtt().maxPacketBytes(), new AliasBook(), config.ingest().reorderTimeoutMillis());
+        history = new HistoryDrain(vertx, store, ingest);
         if (clustered) {
             cluster = new ClusterHost(context, config, ingest::accept,
                     ingest.counters()::shardsOwned, this::taking);
@@ -100,6 +103,7 @@ public final class FleetConsole {
         return store.start()
                 .compose(v -> accounts.start())
                 .compose(v -> ingest.learnBirths())
+                .compose(v -> history.start())
                 .compose(v -> commands.start())
                 .compose(v -> vertx.createHttpServer().requestHandler(root)
                         .listen(config.http().port(), config.http().host()))
@@ -131,6 +135,7 @@ public final class FleetConsole {
     public Future<Void> stop() {
         if (ingest != null) {
             ingest.stop();
+            history.stop();
         }
         if (commands != null) {
             commands.stop();

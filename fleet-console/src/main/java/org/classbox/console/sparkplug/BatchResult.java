@@ -19,6 +19,9 @@ final class BatchResult {
     long unparked;
     /** Messages parked because they use a metric alias no saved birth declared. */
     long unknownAliases;
+    /** Messages kept in the history inbox (ingest) or applied from it (the drain). */
+    long historyQueued;
+    long historyApplied;
     final EnumMap<Malformation, Long> malformed = new EnumMap<>(Malformation.class);
     /** Boxes that sent something before the console saw them born. */
     final Set<BoxKey> unborn = new LinkedHashSet<>();

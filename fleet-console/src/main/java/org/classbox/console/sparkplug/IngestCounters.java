@@ -22,6 +22,8 @@ public final class IngestCounters {
     private long storeFailures;
     private int queued;
     private int shardsOwned;
+    private long historyQueued;
+    private long historyApplied;
     private final EnumMap<Malformation, Long> malformed = new EnumMap<>(Malformation.class);
 
     synchronized void committed(BatchResult batch, int messages) {
@@ -31,7 +33,22 @@ public final class IngestCounters {
         parked += batch.parked;
         unparked += batch.unparked;
         unknownAliases += batch.unknownAliases;
+        historyQueued += batch.historyQueued;
         batch.malformed.forEach((reason, count) -> malformed.merge(reason, count, Long::sum));
+    }
+
+    /** A history drain transaction committed: its messages left the inbox, their records are stored. */
+    synchronized void historyApplied(BatchResult batch) {
+        samplesStored += batch.samplesStored;
+        samplesRepeated += batch.samplesRepeated;
+        historyApplied += batch.historyApplied;
+        historyQueued = Math.max(0, historyQueued - batch.historyApplied);
+        batch.malformed.forEach((reason, count) -> malformed.merge(reason, count, Long::sum));
+    }
+
+    /** The messages in the history inbox, as counted in the store. */
+    synchronized void historyQueued(long now) {
+        historyQueued = now;
     }
 
     /** A rebirth asked of a box that sent data before its birth, or with an alias no birth declared. */
@@ -90,8 +107,18 @@ public final class IngestCounters {
         all.put("storeFailures", storeFailures);
         all.put("queued", (long) queued);
         all.put("shardsOwned", (long) shardsOwned);
+        all.put("historyQueued", historyQueued);
+        all.put("historyApplied", historyApplied);
         all.put("malformed", bad);
         return all;
+    }
+
+    public synchronized long historyQueued() {
+        return historyQueued;
+    }
+
+    public synchronized long historyApplied() {
+        return historyApplied;
     }
 
     public synchronized long seqGaps() {

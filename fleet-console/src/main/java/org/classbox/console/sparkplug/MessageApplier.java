@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * so their aliases outlive a restart of the console. A malformed message changes nothing and is counted; each
  * message's {@code seq} is handed on in the batch's result. In the same transaction: {@code Alarm/<Name>} values raise
  * and clear {@link AlarmRows}, a box's NDEATH raises its {@code Offline} alarm and its birth clears it, and
- * {@code Command/<Name>} records and births settle the commands sent to the box ({@link CommandRows}).
+ * {@code Command/<Name>} records and births settle the commands sent to the box ({@link CommandRows}). A DDATA whose
+ * records are all historical (a returning backlog) of a born box goes to the history inbox instead, for the
+ * {@link HistoryDrain} to apply between live batches.
  */
 final class MessageApplier {
     private static final Logger log = LoggerFactory.getLogger(MessageApplier.class);
@@ -137,6 +139,12 @@ final class MessageApplier {
                     writes.park(box, topic.toString(), bytes, now);
                     result.parked++;
                     result.unborn.add(box);
+                    return;
+                }
+                if (topic.type() == MessageType.DDATA && HistoryDrain.allHistorical(payload)) {
+                    // A returning backlog: kept as it is now, applied between live batches (HistoryDrain).
+                    HistoryDrain.keep(writes, topic, box, bytes, epoch, now);
+                    result.historyQueued++;
                     return;
                 }
                 RecordWrites.store(writes, records, epoch, now, result);

@@ -55,6 +55,9 @@ public final class SparkplugIngest {
     private long retryTimer = -1;
     private boolean overLimitLogged;
     private final QuietLog seqLog;
+    private Runnable historyQueued = () -> { };
+    /** Whether live messages wait for the writer: read by the history drain on the store's worker. */
+    private volatile boolean liveWaiting;
 
     /**
      * @param rebirthRequests receives (group id, box id) of boxes that must publish their births again
@@ -89,6 +92,7 @@ public final class SparkplugIngest {
     public Future<Void> accept(String topic, byte[] payload) {
         Inbound inbound = new Inbound(topic, payload, Promise.promise());
         queue.add(inbound);
+        liveWaiting = true;
         if (queue.size() > maxQueued && !overLimitLogged) {
             overLimitLogged = true;
             log.warn("{} messages wait for the store, more than the {} the broker was allowed to send", queue.size(),
@@ -150,6 +154,20 @@ public final class SparkplugIngest {
         seqs.forget(which);
     }
 
+    /** {@code listener} runs on the event loop after a batch that kept messages in the history inbox committed. */
+    public void onHistoryQueued(Runnable listener) {
+        historyQueued = listener;
+    }
+
+    /** Whether live messages wait for the store's writer; any thread. */
+    boolean liveWaiting() {
+        return liveWaiting;
+    }
+
+    AliasBook aliases() {
+        return aliases;
+    }
+
     public IngestCounters counters() {
         return counters;
     }
@@ -161,6 +179,7 @@ public final class SparkplugIngest {
         writing = true;
         List<Inbound> batch = new ArrayList<>(queue);
         queue.clear();
+        liveWaiting = false;
         long now = clock.getAsLong();
         store.transaction("store " + batch.size() + " messages", writes -> {
             BatchResult result = new BatchResult();
@@ -196,7 +215,11 @@ public final class SparkplugIngest {
         for (Inbound message : batch) {
             message.done.complete();
         }
+        // Live first: the next live batch is submitted before the drain's, and the writer runs them in order.
         writeNext();
+        if (result.historyQueued > 0) {
+            historyQueued.run();
+        }
     }
 
     /** Feeds the committed messages' numbers to the tracker, in arrival order, and watches the holes it found. */
@@ -247,6 +270,7 @@ public final class SparkplugIngest {
         for (int i = batch.size() - 1; i >= 0; i--) {
             queue.addFirst(batch.get(i));
         }
+        liveWaiting = true;
         if (retryMillis == 0) {
             log.error("cannot store {} messages, retrying until the store works: {}", batch.size(),
                     cause.getMessage());
