@@ -102,6 +102,7 @@ class ConsoleKillLoopTest {
             for (AcknowledgedRecords records : acknowledged) {
                 expected.add(records.snapshot());
             }
+            Await.until(SOON, "the console online", online::get);
             ConsoleApi api = new ConsoleApi("http://127.0.0.1:" + httpPort).login("admin", ADMIN_PASSWORD);
             for (int i = 0; i < BOXES.size(); i++) {
                 String box = BOXES.get(i);
