@@ -72,6 +72,19 @@ final class ConsoleBench {
         }
     }
 
+    /** {@code bench/run console-cluster}: the two-instance phase alone, at the largest size (~10 min in full). */
+    void cluster() throws Exception {
+        Path root = Files.createTempDirectory("classbox-bench-cluster");
+        Vertx vertx = Vertx.vertx();
+        try (BenchMosquitto mosquitto = new BenchMosquitto(Files.createDirectories(root.resolve("mosquitto")),
+                FreePort.tcp())) {
+            new ClusterPhase(this, vertx, mosquitto, root).run(sizes[sizes.length - 1]);
+        } finally {
+            vertx.close().await(30, TimeUnit.SECONDS);
+            LessonStorageBench.deleteTree(root);
+        }
+    }
+
     /** The single console's phases; returns its p99 in seconds at the largest size. */
     private double measure(ConsolePhases phases) throws Exception {
         System.out.printf("fleet at the agent's default cadence (projector 5 s, terminal 10 s, host 30 s polls by"
