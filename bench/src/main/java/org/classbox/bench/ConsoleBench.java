@@ -43,8 +43,8 @@ final class ConsoleBench {
     }
 
     FleetOptions fleet(int port, int boxes) {
-        return new FleetOptions(URI.create("tcp://127.0.0.1:" + port), boxes, 1, 2, 1, 1, "fleet", "box-", HOST_ID,
-                1_000);
+        return new FleetOptions(URI.create("tcp://127.0.0.1:" + port), boxes, 1, 2, 1, 1, FleetOptions.BY_COUNTY,
+                "box-", HOST_ID, 1_000);
     }
 
     void run() throws Exception {
@@ -53,11 +53,17 @@ final class ConsoleBench {
         try (BenchMosquitto mosquitto = new BenchMosquitto(Files.createDirectories(root.resolve("mosquitto")),
                 FreePort.tcp())) {
             ConsolePhases phases = new ConsolePhases(this, vertx, mosquitto, root, new ProcessMeter());
+            double p99;
             try {
-                measure(phases);
+                p99 = measure(phases);
             } finally {
                 phases.close();
             }
+            new ClusterPhase(this, vertx, mosquitto, root).run(sizes[sizes.length - 1]);
+            System.out.println("history rows per second through the console's ingest, H2 and PostgreSQL side by"
+                    + " side (target: PostgreSQL at least H2's):");
+            new StoreRowsBench(quick).run();
+            System.out.printf("console: %.2f s p99 at %,d boxes (target 2 s)%n", p99, sizes[sizes.length - 1]);
         } finally {
             vertx.close().await(30, TimeUnit.SECONDS);
             try (var files = Files.walk(root)) {
@@ -66,7 +72,21 @@ final class ConsoleBench {
         }
     }
 
-    private void measure(ConsolePhases phases) throws Exception {
+    /** {@code bench/run console-cluster}: the two-instance phase alone, at the largest size (~10 min in full). */
+    void cluster() throws Exception {
+        Path root = Files.createTempDirectory("classbox-bench-cluster");
+        Vertx vertx = Vertx.vertx();
+        try (BenchMosquitto mosquitto = new BenchMosquitto(Files.createDirectories(root.resolve("mosquitto")),
+                FreePort.tcp())) {
+            new ClusterPhase(this, vertx, mosquitto, root).run(sizes[sizes.length - 1]);
+        } finally {
+            vertx.close().await(30, TimeUnit.SECONDS);
+            LessonStorageBench.deleteTree(root);
+        }
+    }
+
+    /** The single console's phases; returns its p99 in seconds at the largest size. */
+    private double measure(ConsolePhases phases) throws Exception {
         System.out.printf("fleet at the agent's default cadence (projector 5 s, terminal 10 s, host 30 s polls by"
                 + " exception; lesson figures a minute), 2 outages and 1 fault per box-day; %d s warm-up, %d s"
                 + " window%n", warmupSeconds, windowSeconds);
@@ -84,9 +104,7 @@ final class ConsoleBench {
                 console[4] / bare[4]);
         phases.birthStorm(most);
         phases.backlogReturn(most, "H2");
-        // Hooks the lead wires: phases.backlogReturn(most, "PostgreSQL") with the pg helper's store flags, and
-        // phases.twoInstances(most) for the cluster helper's shared fleet.
-        System.out.printf("console: %.2f s p99 at %,d boxes (target 2 s)%n", console[2] / 1000.0, most);
+        return console[2] / 1000.0;
     }
 
     /** Publishes the primary host's STATE retained, so boxes send data to a bare subscriber as to a console. */

@@ -205,12 +205,6 @@ final class ConsolePhases {
                         + " checks within 60 s");
     }
 
-    /** Hook for the cluster helper: two console instances sharing the fleet (not wired on this branch). */
-    void twoInstances(int boxes) {
-        System.out.printf("two instances sharing %,d boxes: not measured here (wired by the lead with the cluster"
-                + " helper's settings)%n", boxes);
-    }
-
     void close() throws Exception {
         if (tracer != null) {
             tracer.close();

@@ -10,7 +10,7 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: bench/run journal|drain|bytes|restart|lessons|lessons-storage|console"
-                    + "|console-store|console-queries"
+                    + "|console-store|console-cluster|console-queries"
                     + " [--quick]"
                     + "\n       bench/run footprint [--window SECONDS] [--warmup SECONDS] [--config FILE]");
             System.exit(2);
@@ -42,6 +42,9 @@ public final class Main {
                 // The console benchmark's child process, not a benchmark of its own.
                 BareSubscriber.run(Integer.parseInt(args[1]));
                 break;
+            case "console-cluster":
+                new ConsoleBench(quick).cluster();
+                break;
             case "console-store":
                 new StoreRowsBench(quick).run();
                 break;
@@ -62,7 +65,7 @@ public final class Main {
             default:
                 System.err.println("unknown benchmark '" + args[0]
                         + "': journal, drain, bytes, restart, lessons, lessons-storage, console, console-store,"
-                        + " console-queries"
+                        + " console-cluster, console-queries"
                         + " or footprint");
                 System.exit(2);
         }

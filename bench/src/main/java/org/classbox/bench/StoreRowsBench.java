@@ -185,7 +185,8 @@ final class StoreRowsBench {
         }
     }
 
-    private static void admin(String sql) {
+    /** Runs {@code sql} on the local server as {@code classbox} (which may create databases). */
+    static void admin(String sql) {
         try (Connection c = DriverManager.getConnection(PG_URL, "classbox", "classbox");
              Statement s = c.createStatement()) {
             s.execute(sql);

@@ -35,14 +35,15 @@ final class BoxDevices {
     /**
      * @param simOrigin real time at which simulated time equals real time; later instants run {@code scale} times
      *                  faster
+     * @param boxSeed   the box's own seed: what stays the box's own in any history of it (its satellite link)
      */
-    BoxDevices(long seed, double scale, long simOrigin) {
+    BoxDevices(long seed, double scale, long simOrigin, long boxSeed) {
         this.rng = new Rng(seed);
         this.scale = scale;
         this.simOrigin = simOrigin;
         this.projector = new SimProjector(rng);
         this.host = new SimHost(rng);
-        this.terminal = new SimTerminal(rng);
+        this.terminal = new SimTerminal(SimTerminal.geo(boxSeed));
         this.lessons = new SimLessons(rng);
     }
 
@@ -82,6 +83,11 @@ final class BoxDevices {
         current.put(device, sample);
         deadbands.computeIfAbsent(device, d -> new Deadband()).changes(sample, scale)
                 .forEach((recordClass, metrics) -> changes.add(new Change(device, recordClass, metrics)));
+    }
+
+    /** The lessons ended in the last {@code days} days before real time {@code now} (see {@link SimLessons#past}). */
+    List<Change> pastLessons(long now, int days) {
+        return lessons.past(simulated(now), days, rng);
     }
 
     /** The latest full sample of each device polled so far, for its DBIRTH. */

@@ -48,7 +48,7 @@ final class BoxJournal {
      * history never reads as newer than the state the box reports after it.
      */
     void addHistory(long from, long to, long tickMillis, double scale) {
-        history = new History(seed * 31 + ++histories, scale, from, to, tickMillis, nextId);
+        history = new History(seed * 31 + ++histories, seed, scale, from, to, tickMillis, nextId);
         nextId += history.reservedIds();
     }
 

@@ -15,7 +15,8 @@ import org.classbox.settings.Settings;
  *                          sends what it journaled meanwhile as historical records
  * @param faultsPerDay      device faults (lamp failure, over-temperature, degraded link) per box per simulated day
  * @param timeScale         how much faster than real time the boxes live: 60 makes a 10 s poll every 1/6 s
- * @param groupId           the Sparkplug group of every box
+ * @param groupId           the Sparkplug group of every box, or {@value #BY_COUNTY}: each county its own group
+ *                          ({@code yunnan-c03}), so that several consoles can share the fleet by group
  * @param boxPrefix         box ids are this prefix and a five-digit number from 00001
  * @param primaryHostId     the console whose {@code STATE} gates data, as the agent's {@code uplink.primaryHostId};
  *                          empty sends data regardless (a broker with no console)
@@ -24,6 +25,8 @@ import org.classbox.settings.Settings;
 public record FleetOptions(URI broker, int boxes, long seed, double outagesPerDay, double faultsPerDay,
                            double timeScale, String groupId, String boxPrefix, String primaryHostId,
                            int connectsPerSecond) {
+    public static final String BY_COUNTY = "county";
+
     public FleetOptions {
         if (broker == null || !"tcp".equals(broker.getScheme()) || broker.getHost() == null || broker.getPort() < 1) {
             throw new ConfigException("broker", "broker must be tcp://host:port, but was '" + broker + "'");
@@ -42,7 +45,7 @@ public record FleetOptions(URI broker, int boxes, long seed, double outagesPerDa
 
     /** A quiet fleet for tests: no random outages or faults, real time, connecting as fast as it can. */
     public static FleetOptions of(URI broker, int boxes, long seed) {
-        return new FleetOptions(broker, boxes, seed, 0, 0, 1, "fleet", "box-", "classbox-console", 10_000);
+        return new FleetOptions(broker, boxes, seed, 0, 0, 1, BY_COUNTY, "box-", "classbox-console", 10_000);
     }
 
     public FleetOptions withTimeScale(double scale) {
@@ -76,7 +79,7 @@ public record FleetOptions(URI broker, int boxes, long seed, double outagesPerDa
         }
         FleetOptions options = new FleetOptions(uri, settings.integer("boxes", 100), settings.longValue("seed", 1),
                 settings.decimal("outages-per-day", 2.0), settings.decimal("faults-per-day", 1.0),
-                settings.decimal("time-scale", 1.0), settings.string("group", "fleet"),
+                settings.decimal("time-scale", 1.0), settings.string("group", BY_COUNTY),
                 settings.string("box-prefix", "box-"), settings.string("primary-host", "classbox-console"),
                 settings.integer("connects-per-second", 500));
         settings.requireAllUsed();

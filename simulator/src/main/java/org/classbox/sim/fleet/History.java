@@ -21,8 +21,8 @@ final class History {
     private long nextId;
     private final List<SimRecord> buffer = new ArrayList<>();
 
-    History(long seed, double scale, long from, long to, long tickMillis, long firstId) {
-        this.devices = new BoxDevices(seed, scale, from);
+    History(long seed, long boxSeed, double scale, long from, long to, long tickMillis, long firstId) {
+        this.devices = new BoxDevices(seed, scale, from, boxSeed);
         this.to = to;
         this.tickMillis = tickMillis;
         this.at = from;

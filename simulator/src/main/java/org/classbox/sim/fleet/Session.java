@@ -25,14 +25,16 @@ final class Session {
 
     private final Connection connection;
     private final FleetCounters counters;
+    private final LinkBytes bytes;
     private final String group;
     private final String box;
     /** Per device, the metrics this session's DBIRTH declared and their types (names shared, not copied). */
     private final Map<String, Map<String, MetricType>> declared = new HashMap<>();
     private long seq;
 
-    Session(Connection connection, String group, String box, FleetCounters counters) {
+    Session(Connection connection, String group, String box, FleetCounters counters, LinkBytes bytes) {
         this.connection = connection;
+        this.bytes = bytes;
         this.counters = counters;
         this.group = group;
         this.box = box;
@@ -60,8 +62,15 @@ final class Session {
         if (undeclared) {
             deviceBirth(device, current.getOrDefault(device, List.of()), metrics, lastRecordId, now);
         }
-        return publish(topic(MessageType.DDATA, device),
-                Wire.deviceData(device, metrics, historical, nextSeq(), now));
+        String topic = topic(MessageType.DDATA, device);
+        byte[] payload = Wire.deviceData(device, metrics, historical, nextSeq(), now);
+        bytes.count(records.get(0).recordClass(), topic, payload.length, now);
+        return publish(topic, payload);
+    }
+
+    /** The usage report (NDATA with this session's next seq). */
+    Future<Void> usage(long now) {
+        return publish(topic(MessageType.NDATA, null), Wire.nodeUsage(bytes, nextSeq(), now));
     }
 
     /** Current values, then a null for every other metric the device's DDATA used or will use. */

@@ -21,12 +21,18 @@ import org.classbox.sparkplug.SparkplugTopic;
 public final class SimBox {
     /** The device a box answers node commands and commands for unknown devices on. */
     static final String NODE_ANSWERS = "devices";
+    /**
+     * Days of ended lessons a box has in the store when the simulator starts, as one long in service would: the
+     * roll-ups then show a programme's attainment, not a lesson or two in progress (counted whole before it ends).
+     */
+    private static final int PAST_DAYS = 2;
 
     private final Vertx vertx;
     private final Context context;
     private final FleetOptions options;
     private final String boxId;
     private final Placement placement;
+    private final LinkBytes linkBytes;
     private final FleetCounters counters;
     private final BoxDevices devices;
     private final BoxJournal journal;
@@ -42,14 +48,16 @@ public final class SimBox {
         this.placement = placement;
         this.counters = counters;
         long seed = options.seed() * 1_000_003L + index;
-        this.devices = new BoxDevices(seed, options.timeScale(), simOrigin);
+        this.devices = new BoxDevices(seed, options.timeScale(), simOrigin, seed);
         this.journal = new BoxJournal(seed);
+        this.linkBytes = new LinkBytes(System.currentTimeMillis(), new Rng(seed ^ 0xb17e5L));
         this.uplink = new Uplink(vertx, this, options, counters);
         this.mishaps = new Mishaps(vertx, this, options, new Rng(seed ^ 0x0ddba11L), uplink);
     }
 
+    /** The box's Sparkplug group: its county's, unless the options name one group for every box. */
     public String groupId() {
-        return options.groupId();
+        return FleetOptions.BY_COUNTY.equals(options.groupId()) ? placement.group() : options.groupId();
     }
 
     public String boxId() {
@@ -64,6 +72,10 @@ public final class SimBox {
         return placement;
     }
 
+    LinkBytes linkBytes() {
+        return linkBytes;
+    }
+
     BoxDevices devices() {
         return devices;
     }
@@ -72,15 +84,23 @@ public final class SimBox {
         return journal;
     }
 
-    /** Starts polling and connects; completes once the box is born (its NBIRTH acknowledged). */
+    /**
+     * Journals the lessons of the last days (sent as backlog behind the births), starts polling and connects;
+     * completes once the box is born (its NBIRTH acknowledged).
+     */
     Future<Void> start(long firstTickDelay) {
         return on(() -> {
+            for (BoxDevices.Change lesson : devices.pastLessons(System.currentTimeMillis(), PAST_DAYS)) {
+                journal.append(lesson, lesson.metrics().get(0).timestamp());
+            }
             poll();
             long period = devices.tickMillis();
             uplink.timer(vertx.setTimer(Math.max(1, firstTickDelay % period), t -> {
                 poll();
                 uplink.timer(vertx.setPeriodic(period, p -> poll()));
             }));
+            long hour = Math.max(1, Math.round(3_600_000 / options.timeScale()));
+            uplink.timer(vertx.setPeriodic(hour, t -> uplink.reportUsage()));
             mishaps.start();
             return uplink.connect();
         });

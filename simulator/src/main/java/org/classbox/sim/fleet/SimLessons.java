@@ -34,6 +34,41 @@ final class SimLessons {
         }
     }
 
+    /**
+     * The lessons this classroom taught in the {@code days} days before simulated time {@code sim} (all of them ended
+     * by then), as the box journaled them at each end: the final figures of a working programme, most lessons
+     * played through, a few with a stall of some minutes, nearly every recording complete. Each figure is stamped
+     * at its lesson's end. What a box that has long been in service has sent before the simulator started.
+     */
+    List<BoxDevices.Change> past(long sim, int days, Rng rng) {
+        List<BoxDevices.Change> ended = new ArrayList<>();
+        ZonedDateTime today = Instant.ofEpochMilli(sim).atZone(ZoneOffset.UTC).toLocalDate().atStartOfDay(ZoneOffset.UTC);
+        for (int d = days; d >= 0; d--) {
+            ZonedDateTime day = today.minusDays(d);
+            for (int i = 0; i < SLOTS.length; i++) {
+                ZonedDateTime start = day.withHour(SLOTS[i]);
+                long end = start.plusMinutes(MINUTES).toInstant().toEpochMilli();
+                if (!taught[i] || end > sim || end <= sim - days * 86_400_000L) {
+                    continue;
+                }
+                boolean stalled = rng.chance(0.25);
+                long lost = stalled ? 1 + rng.nextInt(6) : 0;
+                double gap = stalled ? lost * (10 + rng.nextInt(40)) : 0;
+                ended.add(new BoxDevices.Change("lesson-" + DAY.format(day) + "-" + String.format("%02d", SLOTS[i]),
+                        RecordClass.EVENT, List.of(
+                        Metric.of("Lesson/State", MetricType.STRING, "ended", end),
+                        Metric.of("Lesson/MinutesScheduled", MetricType.INT64, (long) MINUTES, end),
+                        Metric.of("Lesson/MinutesPlayedWithoutStall", MetricType.INT64, MINUTES - lost, end),
+                        Metric.of("Lesson/GapSeconds", MetricType.DOUBLE, gap, end),
+                        Metric.of("Lesson/DelaySeconds", MetricType.DOUBLE, stalled ? 30.0 + lost * 5 : 30.0, end),
+                        // A stalled lesson's recording is mostly repaired from the classroom's copy.
+                        Metric.of("Lesson/RecordingComplete", MetricType.BOOLEAN, !stalled || rng.chance(0.8),
+                                end))));
+            }
+        }
+        return ended;
+    }
+
     /** The lesson device live at simulated time {@code sim}, or null. */
     String lessonAt(long sim) {
         ZonedDateTime t = Instant.ofEpochMilli(sim).atZone(ZoneOffset.UTC);

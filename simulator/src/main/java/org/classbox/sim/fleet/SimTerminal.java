@@ -22,8 +22,13 @@ final class SimTerminal {
     private int badPolls;
     private int goodPolls;
 
-    SimTerminal(Rng rng) {
-        geo = rng.chance(0.6);
+    SimTerminal(boolean geo) {
+        this.geo = geo;
+    }
+
+    /** Whether the box of {@code boxSeed} is on a GEO link (six in ten) or LEO: the same in its live data and history. */
+    static boolean geo(long boxSeed) {
+        return new Rng(boxSeed ^ 0x6e0L).chance(0.6);
     }
 
     void fault(boolean linkDegraded) {

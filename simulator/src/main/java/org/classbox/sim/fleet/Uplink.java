@@ -86,13 +86,13 @@ final class Uplink {
         }
         long now = System.currentTimeMillis();
         bdSeq = (bdSeq + 1) % 256;
-        String death = SparkplugTopic.node(options.groupId(), MessageType.NDEATH, box.boxId()).toString();
+        String death = SparkplugTopic.node(box.groupId(), MessageType.NDEATH, box.boxId()).toString();
         Connection connection = new Connection(vertx, box.boxId(), death, Wire.nodeDeath(bdSeq, now));
-        Session next = new Session(connection, options.groupId(), box.boxId(), counters);
+        Session next = new Session(connection, box.groupId(), box.boxId(), counters, box.linkBytes());
         session = next;
         connection.onMessage(this::arrived);
         connection.onClose(() -> lost(next));
-        String group = options.groupId();
+        String group = box.groupId();
         Map<String, Integer> topics = new java.util.HashMap<>(Map.of(
                 SparkplugTopic.NAMESPACE + "/" + group + "/NCMD/" + box.boxId(), 1,
                 SparkplugTopic.NAMESPACE + "/" + group + "/DCMD/" + box.boxId() + "/+", 1));
@@ -122,7 +122,7 @@ final class Uplink {
         journal.sessionStarted();
         long now = System.currentTimeMillis();
         Future<Void> nodeBorn = on.births(Wire.nodeBirth(bdSeq, journal.epoch(), journal.backlogSize(),
-                box.placement(), now), box.currentSamples(), journal.lastId(), now);
+                box.placement(), box.linkBytes(), now), box.currentSamples(), journal.lastId(), now);
         counters.births.increment();
         online = true;
         draining = false;
@@ -210,12 +210,20 @@ final class Uplink {
         }
     }
 
+    /** The hourly usage report, as the agent's {@code bandwidth.reportEveryMinutes}; skipped while offline. */
+    void reportUsage() {
+        if (online && hostOnline && session != null) {
+            session.usage(System.currentTimeMillis());
+        }
+    }
+
     /** NCMD Rebirth: the births again in the same session (seq from 0, same bdSeq). */
     void rebirth() {
         if (online && session != null) {
             long now = System.currentTimeMillis();
             BoxJournal journal = box.journal();
-            session.births(Wire.nodeBirth(bdSeq, journal.epoch(), journal.backlogSize(), box.placement(), now),
+            session.births(Wire.nodeBirth(bdSeq, journal.epoch(), journal.backlogSize(), box.placement(),
+                    box.linkBytes(), now),
                     box.currentSamples(), journal.lastId(), now);
             counters.births.increment();
         }
@@ -228,7 +236,7 @@ final class Uplink {
         if (on == null) {
             return;
         }
-        String death = SparkplugTopic.node(options.groupId(), MessageType.NDEATH, box.boxId()).toString();
+        String death = SparkplugTopic.node(box.groupId(), MessageType.NDEATH, box.boxId()).toString();
         vertx.setTimer(200, t -> on.connection().publish(death, Wire.nodeDeath(bdSeq, System.currentTimeMillis()))
                 .eventually(() -> {
                     away = true;

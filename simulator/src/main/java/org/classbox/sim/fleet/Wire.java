@@ -44,7 +44,8 @@ final class Wire {
                 now))));
     }
 
-    static byte[] nodeBirth(long bdSeq, long epoch, long backlog, Placement where, long now) {
+    static byte[] nodeBirth(long bdSeq, long epoch, long backlog, Placement where, LinkBytes bytes,
+                            long now) {
         List<Metric> metrics = new ArrayList<>(List.of(
                 Metric.of(Metrics.BD_SEQ, MetricType.INT64, bdSeq, now),
                 Metric.of(Metrics.REBIRTH, MetricType.BOOLEAN, false, now),
@@ -55,13 +56,26 @@ final class Wire {
                 Metric.of(Metrics.BOX_COUNTY, MetricType.STRING, where.county(), now),
                 Metric.of(Metrics.BOX_SCHOOL, MetricType.STRING, where.school(), now),
                 Metric.of(Metrics.BOX_CLASSROOM, MetricType.STRING, where.classroom(), now)));
-        for (String c : CLASSES) {
-            metrics.add(Metric.of(Metrics.JOURNAL_DROPPED + c, MetricType.INT64, 0L, now));
-            metrics.add(Metric.of(Metrics.JOURNAL_REFUSED + c, MetricType.INT64, 0L, now));
-            metrics.add(Metric.of(Metrics.LINK_BYTES_TODAY + c, MetricType.INT64, 0L, now));
+        metrics.addAll(usage(bytes, now));
+        return PayloadCodec.encodeBirth(new Payload(now, 0L, metrics), aliases("", metrics));
+    }
+
+    /** The agent's usage report as NDATA: what the journal dropped or refused (nothing here) and bytes today. */
+    static byte[] nodeUsage(LinkBytes bytes, long seq, long now) {
+        List<Metric> metrics = usage(bytes, now);
+        return PayloadCodec.encodeData(new Payload(now, seq, metrics), aliases("", metrics));
+    }
+
+    private static List<Metric> usage(LinkBytes bytes, long now) {
+        List<Metric> metrics = new ArrayList<>();
+        for (org.classbox.agent.journal.RecordClass c : org.classbox.agent.journal.RecordClass.values()) {
+            String name = CLASSES[c.ordinal()];
+            metrics.add(Metric.of(Metrics.JOURNAL_DROPPED + name, MetricType.INT64, 0L, now));
+            metrics.add(Metric.of(Metrics.JOURNAL_REFUSED + name, MetricType.INT64, 0L, now));
+            metrics.add(Metric.of(Metrics.LINK_BYTES_TODAY + name, MetricType.INT64, bytes.today(c, now), now));
         }
         metrics.add(Metric.of(Metrics.JOURNAL_DISK_FULL, MetricType.INT64, 0L, now));
-        return PayloadCodec.encodeBirth(new Payload(now, 0L, metrics), aliases("", metrics));
+        return metrics;
     }
 
     /**

@@ -34,8 +34,12 @@ class FleetCommandTest {
     void a_fleet_spreads_over_regions_counties_and_schools_of_one_to_three_classrooms() {
         var placements = Placement.fleet(10_000, 1);
         assertEquals(10_000, placements.size());
-        assertTrue(placements.stream().map(Placement::region).distinct().count() >= 5);
-        assertTrue(placements.stream().map(Placement::county).distinct().count() >= 100);
+        assertEquals(4, placements.stream().map(Placement::region).distinct().count());
+        assertEquals(20, placements.stream().map(Placement::county).distinct().count());
+        assertEquals(20, placements.stream().map(Placement::group).distinct().count());
+        assertEquals("yunnan-c01", placements.get(0).group());
+        // A small fleet covers every county too: a cluster shares even a test fleet by its groups.
+        assertEquals(20, Placement.fleet(60, 1).stream().map(Placement::group).distinct().count());
         var perSchool = placements.stream().collect(java.util.stream.Collectors.groupingBy(Placement::school,
                 java.util.stream.Collectors.counting()));
         assertTrue(perSchool.values().stream().allMatch(n -> n >= 1 && n <= 3));

@@ -66,7 +66,8 @@ class WireTest {
         assertEquals(List.of(1L, after), backlog.subList(0, 2).stream().map(SimRecord::id).toList(),
                 "what was journaled goes first, then the history");
         List<SimRecord> history = backlog.subList(2, backlog.size());
-        assertTrue(history.size() > 300, "an hour of polls by exception: " + history.size());
+        // 720 poll rounds; how many change past the deadbands depends on the box's link (a GEO box's RTT moves less).
+        assertTrue(history.size() > 200, "an hour of polls by exception: " + history.size());
         assertTrue(history.stream().allMatch(r -> r.id() > 1 && r.id() < after), "history ids in between");
         assertTrue(history.stream().allMatch(r -> r.takenAt() >= NOW - 3_600_000 && r.takenAt() < NOW));
     }
