@@ -91,6 +91,8 @@ class ConsoleInBrowserTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Disabled("fails since the fleet simulator's last changes merged (2026-12-06): box 3's"
+            + " OverTemperature alarm never reaches the console in this test; cause not found yet, see the issue 10 note")
     void a_viewer_sees_the_fleet_but_no_command_or_acknowledge_button() throws Exception {
         SimBox box = rig.fleet().box(3);
         box.raiseAlarm("host", "OverTemperature", "cpu at 83 C").await(30, TimeUnit.SECONDS);
