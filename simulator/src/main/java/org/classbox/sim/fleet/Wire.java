@@ -1,10 +1,10 @@
 package org.classbox.sim.fleet;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.classbox.sparkplug.StableAlias;
 import org.classbox.sparkplug.Compression;
 import org.classbox.sparkplug.Metric;
 import org.classbox.sparkplug.MetricType;
@@ -25,12 +25,7 @@ final class Wire {
 
     /** The agent's alias: the 32-bit FNV-1a hash of {@code <device> NUL <metric name>}, the same in every session. */
     static long alias(String device, String name) {
-        int hash = 0x811c9dc5;
-        for (byte b : (device + '\0' + name).getBytes(StandardCharsets.UTF_8)) {
-            hash ^= b & 0xff;
-            hash *= 0x01000193;
-        }
-        return hash & 0xffffffffL;
+        return StableAlias.of(device, name);
     }
 
     static Map<String, Long> aliases(String device, List<Metric> metrics) {

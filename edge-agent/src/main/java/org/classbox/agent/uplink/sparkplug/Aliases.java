@@ -1,5 +1,7 @@
 package org.classbox.agent.uplink.sparkplug;
 
+import org.classbox.sparkplug.StableAlias;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -38,7 +40,7 @@ final class Aliases {
             if (!knownTypes.containsKey(metric.name())) {
                 knownTypes.put(metric.name(), metric.type());
                 String owner = device + '\0' + metric.name();
-                long alias = stableAlias(owner);
+                long alias = StableAlias.of(device, metric.name());
                 if (owners.putIfAbsent(alias, owner) == null) {
                     known.put(metric.name(), alias);
                 }
@@ -48,14 +50,9 @@ final class Aliases {
         return added;
     }
 
-    /** FNV-1a, 32 bits: stable across runs and JVMs (unlike String.hashCode's contract), cheap, well spread. */
+    /** The FNV-1a hash behind every alias (the contract's {@link StableAlias}), for tests of its vectors. */
     static long stableAlias(String owner) {
-        int hash = 0x811c9dc5;
-        for (byte b : owner.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-            hash ^= b & 0xff;
-            hash *= 0x01000193;
-        }
-        return hash & 0xffffffffL;
+        return StableAlias.fnv1a(owner);
     }
 
     /** The aliases of {@code device}'s metrics, by name. */
