@@ -6,6 +6,7 @@ import io.vertx.core.Promise;
 import java.util.List;
 import java.util.function.Consumer;
 import org.classbox.console.config.MqttConfig;
+import org.classbox.console.sparkplug.PahoClosing;
 import org.classbox.sparkplug.HostState;
 import org.classbox.sparkplug.MessageType;
 import org.classbox.sparkplug.Metric;
@@ -152,7 +153,7 @@ final class ClusterControl {
             } catch (MqttException e) {
                 log.debug("closing the control session: {}", e.getMessage());
             }
-            client.close(true);
+            PahoClosing.close(client);
             return null;
         });
     }

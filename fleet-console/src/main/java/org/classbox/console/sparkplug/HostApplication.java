@@ -122,7 +122,7 @@ public final class HostApplication {
             } catch (MqttException e) {
                 log.warn("closing the MQTT session with {}: {}", config.uri(), e.getMessage());
             }
-            client.close(true);
+            PahoClosing.close(client);
             return null;
         });
     }

@@ -162,7 +162,7 @@ public final class ShardSession {
             } catch (MqttException e) {
                 log.debug("closing {}: {}", clientId, e.getMessage());
             }
-            client.close(true);
+            PahoClosing.close(client);
             return null;
         });
     }
