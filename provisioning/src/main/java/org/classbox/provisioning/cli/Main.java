@@ -1,51 +1,53 @@
 package org.classbox.provisioning.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import org.classbox.provisioning.configure.ConfigureCommand;
+import org.classbox.provisioning.discover.DiscoverCommand;
+import org.classbox.provisioning.enroll.EnrollCommand;
+import org.classbox.provisioning.selftest.SelftestCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
-/**
- * {@code java -jar provisioning.jar --help}. Every command a technician will use is listed as not yet available and
- * exits 3, so no script can mistake it for a box that was provisioned.
- */
-public final class Main {
-    static final int EXIT_USAGE = 2;
-    static final int EXIT_NOT_AVAILABLE = 3;
-
-    private static final String USAGE = String.join("\n",
-            "usage: classbox-provision <command> [options]",
-            "",
-            "Provisioning a classbox on site. Planned commands (NOT AVAILABLE in this version):",
-            "  enrol      give the box its identity with a claim code and an on-box key",
-            "  discover   find the projector and cameras on the classroom LAN",
-            "  selftest   run the commissioning self-test and send its report to the fleet",
-            "",
-            "Until they exist, set identity.groupId and identity.boxId and the projector address in the agent's",
-            "configuration file by hand (see edge-agent/src/main/resources/agent.sample.properties).",
-            "",
-            "options:",
-            "  --help     print this text");
-
-    private Main() {
-    }
+/** {@code classbox-provision}: the technician's commands, one executable. */
+@Command(name = "classbox-provision", mixinStandardHelpOptions = true, version = "classbox-provision 0.1.0",
+        description = "Provisions a classbox on site: its identity, its devices, its configuration and the"
+                + " commissioning self-test.",
+        subcommands = {EnrollCommand.class, DiscoverCommand.class, ConfigureCommand.class, SelftestCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0) {
-            err.println(USAGE);
-            return EXIT_USAGE;
-        }
-        String command = args[0];
-        if ("--help".equals(command) || "-h".equals(command) || "help".equals(command)) {
-            out.println(USAGE);
-            return 0;
-        }
-        if (command.equals("enrol") || command.equals("discover") || command.equals("selftest")) {
-            err.println("classbox-provision: '" + command + "' is not available in this version; nothing was changed");
-            return EXIT_NOT_AVAILABLE;
-        }
-        err.println("classbox-provision: unknown command '" + command + "'\n\n" + USAGE);
-        return EXIT_USAGE;
+    /** Runs one command line; what it prints goes to {@code out} and {@code err}. Tests call this. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine line = commandLine();
+        line.setOut(out);
+        line.setErr(err);
+        return line.execute(args);
+    }
+
+    /** The command tree with our exit codes for bad usage and unexpected failures. */
+    public static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new Main());
+        keepExitCodes(line);
+        line.getSubcommands().values().forEach(Main::keepExitCodes);
+        return line;
+    }
+
+    private static void keepExitCodes(CommandLine line) {
+        line.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
+        line.getCommandSpec().exitCodeOnExecutionException(ExitCodes.ENVIRONMENT);
+        line.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.HELP);
+    }
+
+    @Override
+    public void run() {
+        // No subcommand: say what there is, as a usage error, so a script never mistakes it for work done.
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: enroll, discover, configure"
+                + " or selftest (--help for each)");
     }
 }

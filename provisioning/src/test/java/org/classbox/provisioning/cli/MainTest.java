@@ -3,42 +3,50 @@ package org.classbox.provisioning.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.classbox.testing.TestGuard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(TestGuard.class)
 class MainTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
 
     @Test
-    void help_lists_the_planned_commands_as_not_available() {
+    void help_lists_every_command_and_the_exit_codes() {
         assertEquals(0, run("--help"));
-        assertTrue(text(out).contains("NOT AVAILABLE"));
+        for (String command : new String[] {"enroll", "discover", "configure", "selftest", "Exit codes:"}) {
+            assertTrue(out.toString().contains(command), command + " missing from:\n" + out);
+        }
     }
 
     @Test
-    void planned_command_fails_instead_of_pretending() {
-        assertEquals(Main.EXIT_NOT_AVAILABLE, run("enrol"));
-        assertTrue(text(err).contains("'enrol' is not available"));
+    void every_command_has_help_with_the_exit_codes() {
+        for (String command : new String[] {"enroll", "discover", "configure", "selftest"}) {
+            StringWriter text = new StringWriter();
+            assertEquals(0, Main.run(new String[] {command, "--help"}, new PrintWriter(text), new PrintWriter(err)));
+            assertTrue(text.toString().contains("Usage: classbox-provision " + command), text.toString());
+            assertTrue(text.toString().contains("queued"), text.toString());
+        }
     }
 
     @Test
-    void unknown_command_names_what_was_wrong() {
-        assertEquals(Main.EXIT_USAGE, run("frobnicate"));
-        assertTrue(text(err).contains("unknown command 'frobnicate'"));
+    void no_command_is_a_usage_error_naming_the_commands() {
+        assertEquals(ExitCodes.USAGE, run());
+        assertTrue(err.toString().contains("name a command"), err.toString());
+    }
+
+    @Test
+    void unknown_command_or_option_is_a_usage_error_naming_it() {
+        assertEquals(ExitCodes.USAGE, run("enrol"));
+        assertTrue(err.toString().contains("enrol"), err.toString());
+        assertEquals(ExitCodes.USAGE, run("discover", "--no-such-option"));
+        assertTrue(err.toString().contains("--no-such-option"), err.toString());
     }
 
     private int run(String... args) {
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private static String text(ByteArrayOutputStream stream) {
-        return stream.toString(StandardCharsets.UTF_8);
+        return Main.run(args, new PrintWriter(out), new PrintWriter(err));
     }
 }

@@ -1,0 +1,2 @@
+/** The technician's {@code configure} command. */
+package org.classbox.provisioning.configure;

@@ -1,0 +1,2 @@
+/** The technician's {@code discover} command. */
+package org.classbox.provisioning.discover;

@@ -1,0 +1,2 @@
+/** The technician's {@code enroll} command. */
+package org.classbox.provisioning.enroll;

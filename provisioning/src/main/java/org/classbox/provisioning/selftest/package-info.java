@@ -1,0 +1,2 @@
+/** The technician's {@code selftest} command. */
+package org.classbox.provisioning.selftest;
