@@ -117,6 +117,9 @@ function nav(active) {
   const bar = document.getElementById('nav');
   const links = [['overview', '/', 'Overview'], ['alarms', '/alarms.html', 'Alarms'],
     ['rollups', '/rollups.html', 'Roll-ups']];
+  if (can('operator')) {
+    links.push(['enroll', '/enroll.html', 'Enrollment']);
+  }
   const logout = el('button', {type: 'button', class: 'link'}, 'Log out');
   logout.addEventListener('click', async () => {
     try {

@@ -87,6 +87,10 @@ public final class FleetConsole {
         }
         accounts = new Accounts(vertx, store, config.auth(), System::currentTimeMillis, announce);
         pki = new Pki(vertx, store, config.pki(), System::currentTimeMillis, Set.of(config.mqtt().hostId()));
+        if (clustered && config.pki().caCertFile() == null) {
+            log.warn("cluster.enabled without pki.caCertFile/pki.caKeyFile: this instance signs with its own CA in {};"
+                    + " give every instance the same CA files", config.pki().dataDir());
+        }
         root = Router.router(vertx);
         // What a box needs to enroll comes before the guard: the claim code is its credential.
         pki.mountOpen(root);

@@ -1,5 +1,6 @@
 package org.classbox.console.pki;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -61,18 +62,19 @@ final class EnrollRoutes {
             return;
         }
         pki.store().transaction("enroll a box from " + address, w -> Enrollment.enroll(w.connection(), pki.ca(), csr,
-                hash, pki.now(), pki.config().certificateDays(), address)).onSuccess(signed -> {
+                hash, pki.now(), pki.config().certificateDays(), address)).compose(signed -> {
             log.info("enrolled box {} of group {} from {}: certificate {}", signed.box(), signed.group(), address,
                     signed.serial());
-            if (signed.superseded() > 0) {
-                pki.refreshCrl().onFailure(e -> log.error("CRL after superseding {}'s certificates: {}", signed.box(),
-                        e.getMessage()));
-            }
-            JsonRequests.json(ctx, 200, new JsonObject().put("certificate", signed.certificatePem())
-                    .put("ca", pki.ca().pem()).put("group", signed.group()).put("box", signed.box())
-                    .put("serial", signed.serial()).put("notAfter", Instant.ofEpochMilli(signed.notAfter()).toString())
-                    .put("broker", pki.config().brokerUri()).encode());
-        }).onFailure(e -> {
+            // The superseded certificates are in the CRL before the box hears back; the box has its certificate
+            // whatever happens to the CRL (the daily re-signing tries again).
+            return signed.superseded() == 0 ? Future.succeededFuture(signed) : pki.refreshCrl()
+                    .onFailure(e -> log.error("CRL after superseding {}'s certificates: {}", signed.box(),
+                            e.getMessage()))
+                    .transform(done -> Future.succeededFuture(signed));
+        }).onSuccess(signed -> JsonRequests.json(ctx, 200, new JsonObject().put("certificate", signed.certificatePem())
+                .put("ca", pki.ca().pem()).put("group", signed.group()).put("box", signed.box())
+                .put("serial", signed.serial()).put("notAfter", Instant.ofEpochMilli(signed.notAfter()).toString())
+                .put("broker", pki.config().brokerUri()).encode())).onFailure(e -> {
             if (e instanceof EnrollException refusal) {
                 refused(ctx, address, refusal);
             } else {

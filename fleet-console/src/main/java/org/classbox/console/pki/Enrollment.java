@@ -43,7 +43,7 @@ final class Enrollment {
         }
         CsrCheck.subject(csr, claim.group(), claim.box());
         BigInteger serial = FleetCa.serial();
-        String hex = serial.toString(16);
+        String hex = FleetCa.hex(serial);
         // An hour back: a box without a real-time clock may run a little behind the console when it first connects.
         long notBefore = now - EARLIER_MILLIS;
         long notAfter = now + certificateDays * 86_400_000L;

@@ -159,6 +159,12 @@ final class FleetCa {
         return serial.signum() == 0 ? BigInteger.ONE : serial;
     }
 
+    /** Lowercase hex with an even number of digits, as openssl prints serials (in upper case). */
+    static String hex(BigInteger serial) {
+        String hex = serial.toString(16);
+        return hex.length() % 2 == 0 ? hex : "0" + hex;
+    }
+
     private static KeyPair p256() throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));

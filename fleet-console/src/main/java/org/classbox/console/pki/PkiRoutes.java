@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
-import java.util.Locale;
 import org.classbox.console.audit.AuditLog;
 import org.classbox.console.auth.JsonRequests;
 import org.classbox.console.auth.Operator;
@@ -90,11 +89,13 @@ final class PkiRoutes {
     }
 
     private void revoke(RoutingContext ctx) {
-        String serial = ctx.pathParam("serial").toLowerCase(Locale.ROOT);
-        if (!serial.matches("[0-9a-f]{1,40}")) {
-            JsonRequests.error(ctx, 400, "serial must be 1 to 40 hex digits, but was '" + cut(serial) + "'");
+        String given = ctx.pathParam("serial");
+        if (!given.matches("[0-9a-fA-F]{1,40}")) {
+            JsonRequests.error(ctx, 400, "serial must be 1 to 40 hex digits, but was '" + cut(given) + "'");
             return;
         }
+        // As stored: with or without openssl's leading zero, in either case.
+        String serial = FleetCa.hex(new java.math.BigInteger(given, 16));
         JsonObject body = JsonRequests.object(ctx);
         if (body == null) {
             return;

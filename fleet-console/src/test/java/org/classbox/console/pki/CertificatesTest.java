@@ -10,7 +10,6 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.classbox.console.store.StoreUnderTest;
 import org.classbox.testing.ConsoleClient;
 import org.classbox.testing.TestGuard;
@@ -68,10 +67,10 @@ class CertificatesTest {
         assertEquals(409, again.status(), again.body());
         assertEquals(404, admin.post("/api/v1/certificates/abc123/revoke", "{}").status());
         assertEquals(400, admin.post("/api/v1/certificates/not-hex/revoke", "{}").status());
-        assertEquals(1, count("SELECT COUNT(*) FROM audit_log WHERE action = 'revoke' AND target = 'county-7/box-0042'"
+        assertEquals(1, rig.count("SELECT COUNT(*) FROM audit_log WHERE action = 'revoke' AND target = 'county-7/box-0042'"
                 + " AND operator = 'admin'"));
-        assertEquals(2, count("SELECT COUNT(*) FROM audit_log WHERE action = 'claim' AND operator = 'admin'"));
-        assertEquals(1, count("SELECT COUNT(*) FROM certificates WHERE revoked_at IS NOT NULL"));
+        assertEquals(2, rig.count("SELECT COUNT(*) FROM audit_log WHERE action = 'claim' AND operator = 'admin'"));
+        assertEquals(1, rig.count("SELECT COUNT(*) FROM certificates WHERE revoked_at IS NOT NULL"));
     }
 
     @Test
@@ -108,7 +107,7 @@ class CertificatesTest {
         assertEquals(401, rig.client().post("/api/v1/claims", claim).status());
         assertEquals(400, operator.post("/api/v1/claims", "{\"group\":\"county 7\",\"box\":\"b\"}").status());
         assertEquals(400, operator.post("/api/v1/claims", "{\"group\":\"g\",\"box\":\"b\",\"validHours\":0}").status());
-        assertEquals(1, count("SELECT COUNT(*) FROM claims WHERE created_by = 'otto'"));
+        assertEquals(1, rig.count("SELECT COUNT(*) FROM claims WHERE created_by = 'otto'"));
         JsonArray claims = array(viewer.get("/api/v1/claims"));
         assertEquals(2, claims.size());
         assertFalse(claims.encode().contains("code\""), "codes are never listed: " + claims.encode());
@@ -161,15 +160,6 @@ class CertificatesTest {
                 .put("csr", Csrs.bouncyCastle("CN=" + box + ",OU=" + group, "secp256r1")).encode());
         assertEquals(200, enrolled.status(), enrolled.body());
         return new JsonObject(enrolled.body()).getString("serial");
-    }
-
-    private long count(String sql) throws Exception {
-        return rig.store().read(sql, w -> {
-            try (var rs = w.connection().createStatement().executeQuery(sql)) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }).await(10, TimeUnit.SECONDS);
     }
 
     private static JsonArray array(ConsoleClient.Response response) {

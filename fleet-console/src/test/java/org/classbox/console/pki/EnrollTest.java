@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.concurrent.TimeUnit;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.classbox.console.store.StoreUnderTest;
 import org.classbox.testing.ConsoleClient;
@@ -73,7 +72,9 @@ class EnrollTest {
                 && text.contains("TLS Web Client Authentication") && text.contains("prime256v1"), text);
         assertTrue(text.contains("ecdsa-with-SHA256"), text);
         X509CertificateHolder cert = (X509CertificateHolder) PemFiles.parse(answer.getString("certificate"));
-        assertEquals(answer.getString("serial"), cert.getSerialNumber().toString(16));
+        assertEquals(answer.getString("serial"), FleetCa.hex(cert.getSerialNumber()));
+        assertEquals("serial=" + answer.getString("serial").toUpperCase(java.util.Locale.ROOT) + "\n",
+                Csrs.run(dir.resolve("box"), "x509", "-in", "box.pem", "-noout", "-serial"), "as openssl prints it");
         assertEquals(Instant.parse(answer.getString("notAfter")), cert.getNotAfter().toInstant());
         assertEquals(Instant.ofEpochMilli(rig.clock.get()).plus(Duration.ofDays(825)), cert.getNotAfter().toInstant());
 
@@ -81,14 +82,14 @@ class EnrollTest {
                 "secp256r1"));
         assertEquals(409, again.status());
         assertEquals("claim code was already used", new JsonObject(again.body()).getString("error"));
-        assertEquals(1, count("SELECT COUNT(*) FROM certificates"));
-        assertEquals(1, count("SELECT COUNT(*) FROM claims WHERE used_at IS NOT NULL"));
-        assertEquals(1, count("SELECT COUNT(*) FROM audit_log WHERE action = 'claim'"));
-        assertEquals(1, count("SELECT COUNT(*) FROM audit_log WHERE action = 'enroll'"));
+        assertEquals(1, rig.count("SELECT COUNT(*) FROM certificates"));
+        assertEquals(1, rig.count("SELECT COUNT(*) FROM claims WHERE used_at IS NOT NULL"));
+        assertEquals(1, rig.count("SELECT COUNT(*) FROM audit_log WHERE action = 'claim'"));
+        assertEquals(1, rig.count("SELECT COUNT(*) FROM audit_log WHERE action = 'enroll'"));
     }
 
     @Test
-    void wrong_code_is_403_and_an_expired_one_410_and_nothing_is_signed() throws Exception {
+    void wrong_code_is_403_and_throttled_and_an_expired_one_410_and_nothing_is_signed() throws Exception {
         JsonObject claim = claim(rig.admin(), 1);
         String csr = Csrs.bouncyCastle("CN=box-0042,OU=county-7", "secp256r1");
         for (String wrong : new String[] {"ABCD-EFGH-JKLM", "not a code", ""}) {
@@ -96,13 +97,16 @@ class EnrollTest {
             assertEquals(403, refused.status(), wrong);
             assertEquals("claim code is not valid", new JsonObject(refused.body()).getString("error"));
         }
+        ConsoleClient.Response throttled = enroll(claim.getString("code"), csr);
+        assertEquals(429, throttled.status(), "three wrong codes from this address: even the right one waits");
+        assertTrue(new JsonObject(throttled.body()).getString("error").startsWith("too many wrong claim codes"));
         rig.advance(Duration.ofMinutes(61));
         ConsoleClient.Response expired = enroll(claim.getString("code").toLowerCase(), csr);
         assertEquals(410, expired.status(), expired.body());
         assertEquals("claim code expired at " + claim.getString("expiresAt"),
                 new JsonObject(expired.body()).getString("error"));
-        assertEquals(0, count("SELECT COUNT(*) FROM certificates"));
-        assertEquals(0, count("SELECT COUNT(*) FROM claims WHERE used_at IS NOT NULL"));
+        assertEquals(0, rig.count("SELECT COUNT(*) FROM certificates"));
+        assertEquals(0, rig.count("SELECT COUNT(*) FROM claims WHERE used_at IS NOT NULL"));
     }
 
     @Test
@@ -127,7 +131,7 @@ class EnrollTest {
                 "csr signature does not verify with its own key");
         ConsoleClient.Response noJson = box.post("/api/v1/enroll", "[1, 2]");
         assertEquals(400, noJson.status());
-        assertEquals(0, count("SELECT COUNT(*) FROM claims WHERE used_at IS NOT NULL"));
+        assertEquals(0, rig.count("SELECT COUNT(*) FROM claims WHERE used_at IS NOT NULL"));
         assertEquals(200, enroll(code, Csrs.bouncyCastle("CN=box-0042,OU=county-7", "secp256r1")).status(),
                 "the claim still serves");
     }
@@ -158,15 +162,6 @@ class EnrollTest {
 
     private ConsoleClient.Response enroll(String code, String csr) {
         return box.post("/api/v1/enroll", new JsonObject().put("claimCode", code).put("csr", csr).encode());
-    }
-
-    private long count(String sql) throws Exception {
-        return rig.store().read(sql, w -> {
-            try (var rs = w.connection().createStatement().executeQuery(sql)) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }).await(10, TimeUnit.SECONDS);
     }
 
     static String sha256(String pem) throws Exception {

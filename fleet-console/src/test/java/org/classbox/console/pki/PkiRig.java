@@ -98,6 +98,16 @@ final class PkiRig implements AutoCloseable {
         return store;
     }
 
+    /** The first column of the first row of {@code sql}: tests count rows, they don't compare maps. */
+    long count(String sql) throws Exception {
+        return store.read(sql, w -> {
+            try (var rs = w.connection().createStatement().executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }).await(10, TimeUnit.SECONDS);
+    }
+
     Path crlFile() {
         return config().crlFile();
     }
