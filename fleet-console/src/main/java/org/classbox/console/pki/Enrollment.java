@@ -54,6 +54,9 @@ final class Enrollment {
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot sign the certificate of " + claim.box() + ": " + e.getMessage(), e);
         }
+        // As the certificate holds them: whole seconds.
+        notBefore = cert.getNotBefore().getTime();
+        notAfter = cert.getNotAfter().getTime();
         if (!Claims.use(c, claim.id(), now, hex)) {
             throw new EnrollException(409, "claim code was already used");
         }

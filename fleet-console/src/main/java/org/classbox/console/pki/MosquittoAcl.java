@@ -22,6 +22,9 @@ final class MosquittoAcl {
     static String file(Collection<Certificates.Issued> standing, Set<String> hostIds) {
         Map<String, Set<String>> groupsByBox = new TreeMap<>();
         for (Certificates.Issued cert : standing) {
+            if (hostIds.contains(cert.box())) {
+                continue; // A host enrolled like a box (CN = its host id) gets the host's grants below, not a box's.
+            }
             groupsByBox.computeIfAbsent(cert.box(), b -> new TreeSet<>()).add(cert.group());
         }
         StringBuilder acl = new StringBuilder("# Written by the classbox console (GET /api/v1/pki/mosquitto-acl):"

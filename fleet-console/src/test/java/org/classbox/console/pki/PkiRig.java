@@ -29,7 +29,8 @@ final class PkiRig implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
     private final Path dir;
     private final StoreUnderTest.Place place;
-    final AtomicLong clock = new AtomicLong(1_790_000_000_000L);
+    /** Starts at the real time: openssl and mosquitto check certificates and the CRL against the real clock. */
+    final AtomicLong clock = new AtomicLong(System.currentTimeMillis());
     private BoxStore store;
     private Accounts accounts;
     private Pki pki;
