@@ -31,6 +31,16 @@ class FleetConsoleAuthTest {
             assertEquals(200, page.statusCode());
             assertTrue(page.body().contains("/api/v1/login"), "the page logs in through the API");
             assertEquals(200, rig.get("/api/v1/boxes").statusCode(), "the rig's admin is logged in");
+            // What a box needs to enroll is before the guard: the claim code is its credential.
+            assertTrue(get(anonymous, rig, "/api/v1/pki/ca.pem").body().startsWith("-----BEGIN CERTIFICATE-----"));
+            assertEquals(200, get(anonymous, rig, "/api/v1/pki/crl.pem").statusCode());
+            HttpResponse<String> enroll = anonymous.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + rig.console().httpPort() + "/api/v1/enroll")).POST(HttpRequest.BodyPublishers.ofString(
+                    "{\"claimCode\":\"ABCD-EFGH-JKLM\",\"csr\":\"garbage\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, enroll.statusCode(), enroll.body());
+            assertEquals(401, get(anonymous, rig, "/api/v1/certificates").statusCode());
+            assertEquals(401, get(anonymous, rig, "/api/v1/pki/mosquitto-acl").statusCode());
         }
     }
 
