@@ -159,10 +159,12 @@ final class FleetCa {
         return serial.signum() == 0 ? BigInteger.ONE : serial;
     }
 
-    /** Lowercase hex with an even number of digits, as openssl prints serials (in upper case). */
+    /**
+     * Lowercase hex without leading zeros, as the brokers log serials (openssl prints them in upper case, padded to
+     * whole bytes); compare serials as numbers.
+     */
     static String hex(BigInteger serial) {
-        String hex = serial.toString(16);
-        return hex.length() % 2 == 0 ? hex : "0" + hex;
+        return serial.toString(16);
     }
 
     private static KeyPair p256() throws GeneralSecurityException {

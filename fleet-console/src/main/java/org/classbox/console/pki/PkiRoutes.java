@@ -94,7 +94,7 @@ final class PkiRoutes {
             JsonRequests.error(ctx, 400, "serial must be 1 to 40 hex digits, but was '" + cut(given) + "'");
             return;
         }
-        // As stored: with or without openssl's leading zero, in either case.
+        // As stored: without openssl's leading zero, in lower case.
         String serial = FleetCa.hex(new java.math.BigInteger(given, 16));
         JsonObject body = JsonRequests.object(ctx);
         if (body == null) {
