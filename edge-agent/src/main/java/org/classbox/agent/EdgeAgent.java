@@ -40,6 +40,7 @@ public final class EdgeAgent {
     private StatusLed statusLed;
     private Lessons lessons;
     private Classroom classroom;
+    private volatile Context context;
 
     private final Runnable restart;
 
@@ -58,6 +59,7 @@ public final class EdgeAgent {
 
     public Future<Void> start() {
         Context context = vertx.getOrCreateContext();
+        this.context = context;
         Promise<Void> started = Promise.promise();
         context.runOnContext(v -> {
             try {
@@ -150,6 +152,11 @@ public final class EdgeAgent {
                 .compose(v -> lessons == null ? Future.<Void>succeededFuture() : lessons.stop())
                 .recover(e -> Future.succeededFuture())
                 .compose(v -> journal == null ? Future.<Void>succeededFuture() : journal.stop());
+    }
+
+    /** The context everything of the agent runs on (null before start): its liveness is the agent's. */
+    public Context context() {
+        return context;
     }
 
     public Journal journal() {
