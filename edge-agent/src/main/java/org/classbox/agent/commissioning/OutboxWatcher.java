@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.classbox.agent.config.CommissioningConfig;
 import org.classbox.agent.journal.Journal;
@@ -36,6 +38,8 @@ public final class OutboxWatcher {
     private WorkerExecutor worker;
     private long timer = -1;
     private Future<Void> pass = Future.succeededFuture();
+    /** Reports journaled but not deleted (the outbox is not the agent's to write); touched on the worker only. */
+    private final Set<Path> undeletable = new HashSet<>();
 
     public OutboxWatcher(Vertx vertx, CommissioningConfig config, Journal journal, Runnable appended) {
         this.vertx = vertx;
@@ -83,8 +87,8 @@ public final class OutboxWatcher {
             return List.of();
         }
         try (Stream<Path> files = Files.list(outbox)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f))
-                    .sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f)
+                    && !undeletable.contains(f)).sorted().toList();
         }
     }
 
@@ -114,7 +118,14 @@ public final class OutboxWatcher {
             appended.run();
             log.info("commissioning report {} journaled as record {}", file.getFileName(), id);
             return worker.executeBlocking(() -> {
-                Files.deleteIfExists(file);
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    // Journaled already: remembered, so it is not sent again each poll while it cannot be deleted.
+                    undeletable.add(file);
+                    log.warn("commissioning report {} is journaled but cannot be deleted ({}); the agent needs"
+                            + " write access to {}", file.getFileName(), e, file.getParent());
+                }
                 return null;
             }, false);
         });

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -35,8 +36,32 @@ final class ReportFiles {
         Path tmp = outbox.resolve(file.getFileName() + ".tmp");
         Files.writeString(tmp, report.toJson().encode(), StandardCharsets.UTF_8);
         readableByAll(tmp);
+        ownedLikeDataDir(outbox, tmp);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
         return file;
+    }
+
+    /**
+     * The technician runs this as root, the agent runs as {@code classbox}: the agent deletes each report once it is
+     * journaled, so the outbox and the report must be its own. They get the owner of the agent's data folder (the
+     * outbox's parent); a user who may not change owners (a developer's machine) leaves them as they are.
+     */
+    private static void ownedLikeDataDir(Path outbox, Path file) {
+        try {
+            Path parent = outbox.toAbsolutePath().getParent();
+            if (parent == null) {
+                return;
+            }
+            UserPrincipal owner = Files.getOwner(parent);
+            if (!owner.equals(Files.getOwner(outbox))) {
+                Files.setOwner(outbox, owner);
+            }
+            if (!owner.equals(Files.getOwner(file))) {
+                Files.setOwner(file, owner);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // Not allowed to: the technician and the agent are one user, or the agent says what it cannot delete.
+        }
     }
 
     private static void readableByAll(Path file) throws IOException {
