@@ -100,7 +100,7 @@ function commissioning(c) {
   }
   summary.replaceChildren(c.passed ? el('b', {'data-commissioning': 'passed'}, 'passed')
       : el('span', {class: 'error', 'data-commissioning': 'failed'}, 'failed: ' + c.failed),
-      ' · finished ' + when(c.finishedAt) + ' (' + ago(c.finishedAt) + ')');
+      ' · finished ' + when(c.finishedAt) + ' (', ago(c.finishedAt), ')');
   body.replaceChildren(...(c.steps || []).map(s => el('tr', {'data-step': s.device + ' ' + s.step},
       el('td', {}, s.device), el('td', {}, s.step),
       el('td', {}, s.passed ? 'pass' : el('span', {class: 'error'}, 'FAIL')),
