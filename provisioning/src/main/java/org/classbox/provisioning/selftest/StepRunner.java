@@ -1,9 +1,9 @@
 package org.classbox.provisioning.selftest;
 
-import io.vertx.core.Future;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,6 +14,8 @@ import java.util.concurrent.TimeoutException;
  * knows what is being waited for.
  */
 final class StepRunner {
+    private static final long DOT_MILLIS = 5_000;
+
     private final PrintWriter out;
     private final long stepDeadlineMillis;
 
@@ -42,8 +44,7 @@ final class StepRunner {
         boolean passed = false;
         String detail;
         try {
-            Future<String> work = step.work().get();
-            detail = work.toCompletionStage().toCompletableFuture().get(stepDeadlineMillis, TimeUnit.MILLISECONDS);
+            detail = await(step.work().get().toCompletionStage().toCompletableFuture(), start);
             passed = true;
         } catch (ExecutionException e) {
             detail = why(e.getCause());
@@ -56,6 +57,24 @@ final class StepRunner {
             detail = why(e);
         }
         return new StepResult(step.device(), step.name(), passed, (System.nanoTime() - start) / 1_000_000, detail);
+    }
+
+    /** The step's result; a dot every few seconds meanwhile, so a projector's long warm-up is seen to go on. */
+    private String await(CompletableFuture<String> work, long start)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        long deadline = start + stepDeadlineMillis * 1_000_000;
+        while (true) {
+            long left = Math.min(DOT_MILLIS, (deadline - System.nanoTime()) / 1_000_000);
+            if (left <= 0) {
+                throw new TimeoutException();
+            }
+            try {
+                return work.get(left, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                out.print('.');
+                out.flush();
+            }
+        }
     }
 
     /** The device's own words: a DeviceException already names the device and its address. */
