@@ -12,6 +12,7 @@ import org.classbox.agent.classroom.BufferFigures;
 import org.classbox.agent.classroom.Classroom;
 import org.classbox.agent.classroom.ClassroomSources;
 import org.classbox.agent.classroom.PlayerReports;
+import org.classbox.agent.commissioning.OutboxWatcher;
 import org.classbox.agent.config.AgentConfig;
 import org.classbox.agent.devices.Devices;
 import org.classbox.agent.devices.RebootCommand;
@@ -41,6 +42,7 @@ public final class EdgeAgent {
     private Lessons lessons;
     private Classroom classroom;
     private volatile Context context;
+    private OutboxWatcher outbox;
 
     private final Runnable restart;
 
@@ -91,6 +93,7 @@ public final class EdgeAgent {
             reboot.handle(command);
         });
         edgeNode.onDeviceCommand(devices::command);
+        outbox = new OutboxWatcher(vertx, config.commissioning(), journal, appended);
         lessons.subscribe(edgeNode, config.identity().groupId(), config.identity().boxId());
         statusLed = devices.firstOfType("gpio").map(gpio -> new StatusLed(vertx, gpio, this::linkState, 1000))
                 .orElse(null);
@@ -99,6 +102,7 @@ public final class EdgeAgent {
                 .compose(v -> classroom.start())
                 .compose(v -> devices.start())
                 .compose(v -> statusLed == null ? Future.<Void>succeededFuture() : statusLed.start())
+                .compose(v -> outbox.start())
                 .compose(v -> edgeNode.start());
     }
 
@@ -143,7 +147,9 @@ public final class EdgeAgent {
 
     public Future<Void> stop() {
         Future<Void> led = statusLed == null ? Future.succeededFuture() : statusLed.stop();
-        return led.compose(v -> devices == null ? Future.<Void>succeededFuture() : devices.stop())
+        return led.compose(v -> outbox == null ? Future.<Void>succeededFuture() : outbox.stop())
+                .recover(e -> Future.succeededFuture())
+                .compose(v -> devices == null ? Future.<Void>succeededFuture() : devices.stop())
                 .recover(e -> Future.succeededFuture())
                 .compose(v -> edgeNode == null ? Future.<Void>succeededFuture() : edgeNode.stop())
                 .recover(e -> Future.succeededFuture())
