@@ -1,0 +1,84 @@
+package org.classbox.provisioning.enroll;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import javax.net.ssl.SSLException;
+
+/**
+ * {@code POST /api/v1/enroll} to the fleet console. A console that cannot be reached (refused, no route, no DNS,
+ * timed out) is {@link ConsoleAnswer.Later}: on a school's satellite link that is the normal case on install day.
+ * A TLS failure is not: it means the console's certificate is not trusted here, which waiting will not mend.
+ */
+final class EnrollClient {
+    private final URI endpoint;
+    private final Duration timeout;
+
+    EnrollClient(URI console, Duration timeout) {
+        String base = console.toString().replaceAll("/+$", "");
+        this.endpoint = URI.create(base + "/api/v1/enroll");
+        this.timeout = timeout;
+    }
+
+    URI endpoint() {
+        return endpoint;
+    }
+
+    ConsoleAnswer enroll(String claimCode, String csrPem) throws EnrollException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String body = new JsonObject().put("claimCode", claimCode).put("csr", csrPem).encode();
+        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeout)
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (SSLException e) {
+            throw EnrollException.environment("TLS with " + endpoint + " failed: " + e.getMessage()
+                    + " (is the console's certificate trusted by this Java?)", e);
+        } catch (HttpTimeoutException e) {
+            return new ConsoleAnswer.Later("no answer from " + endpoint + " within " + timeout.toSeconds() + " s");
+        } catch (IOException | UnresolvedAddressException e) {
+            // Refused, reset, no route, unknown host: the link or the console is not up yet.
+            return new ConsoleAnswer.Later("cannot reach " + endpoint + ": " + describe(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw EnrollException.environment("interrupted while asking " + endpoint, e);
+        }
+        return answer(response.statusCode(), response.body());
+    }
+
+    private ConsoleAnswer answer(int status, String text) {
+        JsonObject json;
+        try {
+            json = text == null || text.isBlank() ? new JsonObject() : new JsonObject(text);
+        } catch (DecodeException e) {
+            json = new JsonObject();
+        }
+        String error = json.getString("error", "HTTP " + status + " without a JSON error from " + endpoint);
+        if (status == 200) {
+            return ConsoleAnswer.signed(json);
+        }
+        if (status == 429 || status >= 500) {
+            return new ConsoleAnswer.Later("the console answered HTTP " + status + ": " + error);
+        }
+        return new ConsoleAnswer.Refused(status, error);
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        Throwable cause = e.getCause();
+        if ((message == null || message.isBlank()) && cause != null) {
+            message = cause.toString();
+        }
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+}
