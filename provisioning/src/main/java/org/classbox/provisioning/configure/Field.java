@@ -24,7 +24,7 @@ enum Field {
     COUNTY("--county", "identity.county", "County", false,
             v -> new IdentityConfig("g", "b", "", v, "", "").county()),
     BROKER("--broker", "uplink.brokerUri", "Broker, ssl://host:8883", true,
-            v -> new UplinkConfig(v.trim(), 60, 30, 1000, 120_000, 200, 8, "").brokerUri()),
+            Field::broker),
     PROJECTOR("--projector", "devices.projector.host", "Projector, host[:port] (PJLink)", false,
             v -> String.join(":", DevicePlan.hostPort(v))),
     DATA_DIR("--data-dir", "journal.dataDir", "Agent data directory", true, Field::absolute);
@@ -63,6 +63,13 @@ enum Field {
         } catch (ConfigException e) {
             throw new ConfigException(option, option + ": " + e.getMessage());
         }
+    }
+
+    private static String broker(String value) {
+        String uri = new UplinkConfig(value, 60, 30, 1000, 120_000, 200, 8, "").brokerUri();
+        // The agent's pattern takes any 1-5 digits; a port Paho cannot dial is better refused here.
+        Check.port("uplink.brokerUri port", Integer.parseInt(uri.substring(uri.lastIndexOf(':') + 1)));
+        return uri;
     }
 
     private static String absolute(String value) {
