@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
                         + " new claim code."})
 public final class EnrollCommand implements Callable<Integer> {
     static final String PREFIX = "classbox-provision enroll: ";
-    private static final String CODE = "[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}";
+    private static final String CODE = "[A-HJ-NP-Z2-9]{12}";
 
     @Spec
     CommandSpec spec;
@@ -84,9 +84,11 @@ public final class EnrollCommand implements Callable<Integer> {
         if (console == null || claimCode == null) {
             throw EnrollException.usage("--console and --claim-code are needed (or --finish to send a queued one)");
         }
-        String code = claimCode.trim().toUpperCase(Locale.ROOT);
-        Check.that(code.matches(CODE), "--claim-code", "must be 12 letters and digits grouped by 4 like"
+        // Typed as read out on the phone: any case, with or without the dashes; sent as the console wrote it.
+        String letters = claimCode.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        Check.that(letters.matches(CODE), "--claim-code", "must be 12 letters and digits grouped by 4 like"
                 + " ABCD-EFGH-JKLM (no 0, O, 1 or I), but was '" + claimCode + "'");
+        String code = letters.substring(0, 4) + "-" + letters.substring(4, 8) + "-" + letters.substring(8);
         String fingerprint = null;
         if (caSha256 != null) {
             fingerprint = IssuedCertificate.normalFingerprint(caSha256);

@@ -26,9 +26,7 @@ import org.classbox.sparkplug.Payload;
 import org.classbox.sparkplug.PayloadCodec;
 import org.classbox.testing.Await;
 import org.classbox.testing.TestGuard;
-import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,17 +70,13 @@ class EnrollAgainstConsoleTest {
         assertTrue(out.toString().contains("broker    "), out.toString());
         assertFalse(Files.exists(dir.resolve("box/state/enroll-pending.json")));
 
-        MqttClient box = fleet.connectAs("box-0042", pki);
-        try {
+        try (FleetRig.BoxClient box = fleet.connectAs("box-0042", pki)) {
             long t = System.currentTimeMillis();
-            box.publish("spBv1.0/county-7/NBIRTH/box-0042", new MqttMessage(PayloadCodec.encode(new Payload(t, 0L,
-                    List.of(Metric.of(Metrics.BD_SEQ, MetricType.INT64, 0L, t)))), 1, false, null));
+            box.publish("spBv1.0/county-7/NBIRTH/box-0042", PayloadCodec.encode(new Payload(t, 0L,
+                    List.of(Metric.of(Metrics.BD_SEQ, MetricType.INT64, 0L, t)))));
             Await.until(SOON, "box-0042 known to the console", () -> new JsonArray(fleet.admin()
                     .get("/api/v1/boxes").body()).stream().map(JsonObject.class::cast)
                     .anyMatch(b -> "box-0042".equals(b.getString("boxId"))));
-        } finally {
-            box.disconnect();
-            box.close(true);
         }
         JsonArray certificates = new JsonArray(fleet.admin().get("/api/v1/certificates?box=box-0042").body());
         assertEquals(IssuedCertificate.serial(certificate), certificates.getJsonObject(0).getString("serial"));

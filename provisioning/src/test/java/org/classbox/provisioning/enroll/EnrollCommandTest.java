@@ -47,7 +47,7 @@ class EnrollCommandTest {
 
     @Test
     void without_a_console_the_request_is_queued_with_owner_only_files_and_exit_3() throws Exception {
-        assertEquals(ExitCodes.QUEUED, enroll("--console", nobody, "--claim-code", "abcd-efgh-jklm", "--box",
+        assertEquals(ExitCodes.QUEUED, enroll("--console", nobody, "--claim-code", "abcd efghjklm", "--box",
                 "box-0042", "--group", "county-7"), err.toString());
         assertTrue(out.toString().contains("enroll --finish"), out.toString());
         assertEquals("rwx------", mode(pki));
