@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
                 + " certificate the fleet console signs for a one-time claim code. Without a link the request is"
                 + " queued (exit 3) and `enroll --finish` sends it later.",
                 "Run again on an enrolled box it says so and asks nothing; a box whose certificate expired needs a"
-                        + " new claim code."})
+                        + " new claim code. A console that answers 5xx or 429 (busy) counts as not reachable: the"
+                        + " code is still good, so the request is queued."})
 public final class EnrollCommand implements Callable<Integer> {
     static final String PREFIX = "classbox-provision enroll: ";
     private static final String CODE = "[A-HJ-NP-Z2-9]{12}";
