@@ -59,13 +59,18 @@ final class EnrollClient {
     private ConsoleAnswer answer(int status, String text) {
         JsonObject json;
         try {
-            json = text == null || text.isBlank() ? new JsonObject() : new JsonObject(text);
+            json = text == null || text.isBlank() ? null : new JsonObject(text);
         } catch (DecodeException e) {
-            json = new JsonObject();
+            json = null;
         }
-        String error = json.getString("error", "HTTP " + status + " without a JSON error from " + endpoint);
-        if (status == 200) {
+        if (status == 200 && json != null) {
             return ConsoleAnswer.signed(json);
+        }
+        if (json == null || !(json.getValue("error") instanceof String error)) {
+            // Not the console's words: a captive portal on the satellite modem, a proxy, a wrong --console. The
+            // claim code is not spent, so keep the request rather than give up on it.
+            return new ConsoleAnswer.Later(endpoint + " answered HTTP " + status + " without the console's JSON"
+                    + " error: not the fleet console yet (a captive portal, or a wrong --console?)");
         }
         if (status == 429 || status >= 500) {
             return new ConsoleAnswer.Later("the console answered HTTP " + status + ": " + error);
@@ -74,6 +79,14 @@ final class EnrollClient {
     }
 
     private static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return "its host name is unknown here (no DNS yet?)";
+            }
+        }
+        if (e instanceof java.net.ConnectException && e.getMessage() == null) {
+            return "connection refused (the console is not listening, or no route to it)";
+        }
         String message = e.getMessage();
         Throwable cause = e.getCause();
         if ((message == null || message.isBlank()) && cause != null) {

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -70,6 +72,35 @@ class EnrollCommandTest {
         assertEquals(ExitCodes.QUEUED, enroll("--console", nobody, "--claim-code", CODE, "--box", "box-0042",
                 "--group", "county-7"));
         assertEquals(key, Files.readString(pki.resolve("box.key")), "a key without a certificate is kept");
+    }
+
+    @Test
+    void a_captive_portal_or_a_busy_console_keeps_the_request_queued() throws Exception {
+        HttpServer portal = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        int[] status = {404};
+        String[] body = {"<html>please log in to the satellite service</html>"};
+        portal.createContext("/", exchange -> {
+            byte[] bytes = body[0].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status[0], bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        portal.start();
+        try {
+            String url = "http://127.0.0.1:" + portal.getAddress().getPort();
+            assertEquals(ExitCodes.QUEUED, enroll("--console", url, "--claim-code", CODE, "--box", "b", "--group",
+                    "g"));
+            assertTrue(out.toString().contains("answered HTTP 404 without the console's JSON error"), out.toString());
+            status[0] = 200;
+            assertEquals(ExitCodes.QUEUED, enroll("--finish"), "an HTML page with 200 is no signature either");
+            status[0] = 503;
+            body[0] = "{\"error\":\"store unavailable\"}";
+            assertEquals(ExitCodes.QUEUED, enroll("--finish"));
+            assertTrue(out.toString().contains("the console answered HTTP 503: store unavailable"), out.toString());
+            assertTrue(Files.exists(state.resolve("enroll-pending.json")));
+        } finally {
+            portal.stop(0);
+        }
     }
 
     @Test
