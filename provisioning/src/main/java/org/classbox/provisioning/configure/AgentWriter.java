@@ -30,7 +30,8 @@ final class AgentWriter {
             return found.first("pjlink").map(p -> p.host() + ":" + p.port()).orElse(fromFile);
         }
         String value = file.get(field.key);
-        if (value == null && field == Field.DATA_DIR) {
+        if (field == Field.DATA_DIR && (value == null || !value.trim().startsWith("/"))) {
+            // The sample's ./data/agent is for a developer's checkout; a box runs from /var/lib/classbox.
             return Field.DEFAULT_DATA_DIR;
         }
         return value;

@@ -157,6 +157,26 @@ class ConfigureCommandTest {
     }
 
     @Test
+    void the_agents_sample_file_is_filled_in_line_by_line() throws Exception {
+        String sample;
+        try (var in = AgentConfig.class.getResourceAsStream("/agent.sample.properties")) {
+            sample = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, sample);
+        assertEquals(ExitCodes.OK, configure("", "--box", "box-1", "--group", "g", "--school", "S", "--classroom",
+                "C", "--broker", "ssl://fleet:8883", "--projector", "10.1.1.1"), err.toString());
+        List<String> before = sample.lines().toList();
+        List<String> after = Files.readString(out).lines().toList();
+        assertEquals(before.size(), after.size(), "every key configure sets was in the sample: no line added");
+        long changed = java.util.stream.IntStream.range(0, before.size())
+                .filter(i -> !before.get(i).equals(after.get(i))).count();
+        // identity (box, group, school, classroom), broker, tls (3), journal and host data dirs, projector host.
+        assertEquals(11, changed, "lines changed");
+        AgentConfig.from(Settings.load(new String[] {"--config", out.toString()}, Map.of()));
+    }
+
+    @Test
     void an_existing_file_is_merged_keeping_what_the_technician_set_by_hand() throws IOException {
         Files.createDirectories(out.getParent());
         Files.writeString(out, String.join("\n", "# set up by Li Wei, 2026-12-05", "identity.boxId=old-box",
