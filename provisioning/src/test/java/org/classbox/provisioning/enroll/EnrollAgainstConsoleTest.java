@@ -85,6 +85,25 @@ class EnrollAgainstConsoleTest {
         assertEquals(ExitCodes.OK, enroll(pki, "--console", fleet.consoleUrl(), "--claim-code",
                 claim.getString("code"), "--box", "box-0042", "--group", "county-7"));
         assertTrue(out.toString().startsWith("already enrolled"), out.toString());
+
+        String oldKey = Files.readString(pki.resolve("box.key"));
+        assertEquals(ExitCodes.OK, enroll(pki, "--console", fleet.consoleUrl(), "--claim-code",
+                fleet.claim("county-7", "box-0042").getString("code"), "--box", "box-0042", "--group", "county-7",
+                "--force"), err.toString());
+        assertFalse(oldKey.equals(Files.readString(pki.resolve("box.key"))), "a renewal brings a new key");
+        fleet.connectsAs("box-0042", pki);
+    }
+
+    @Test
+    void a_ca_other_than_the_one_the_technician_was_given_is_not_kept() throws Exception {
+        Path pki = dir.resolve("box/pki");
+        String elsewhere = "ab".repeat(32);
+        assertEquals(ExitCodes.FAILED, enroll(pki, "--console", fleet.consoleUrl(), "--claim-code",
+                fleet.claim("county-7", "box-4").getString("code"), "--box", "box-4", "--group", "county-7",
+                "--ca-sha256", elsewhere.toUpperCase(java.util.Locale.ROOT).replaceAll("(..)(?!$)", "$1:")));
+        assertTrue(err.toString().contains("not the " + elsewhere + " given by --ca-sha256"), err.toString());
+        assertFalse(Files.exists(pki.resolve("box.pem")));
+        assertFalse(Files.exists(pki.resolve("ca.pem")));
     }
 
     @Test
