@@ -21,6 +21,7 @@ import org.classbox.console.auth.Accounts;
 import org.classbox.console.auth.AuthRoutes;
 import org.classbox.console.cluster.ClusterHost;
 import org.classbox.console.config.ConsoleConfig;
+import org.classbox.console.pki.Pki;
 import org.classbox.console.sparkplug.HistoryDrain;
 import org.classbox.console.sparkplug.HostApplication;
 import org.classbox.console.sparkplug.IngestCounters;
@@ -44,6 +45,7 @@ public final class FleetConsole {
     private Commands commands;
     private HttpServer http;
     private Accounts accounts;
+    private Pki pki;
     private final Consumer<String> announce;
     private Router root;
 
@@ -84,7 +86,10 @@ public final class FleetConsole {
             host = new HostApplication(context, config.mqtt(), ingest::accept);
         }
         accounts = new Accounts(vertx, store, config.auth(), System::currentTimeMillis, announce);
+        pki = new Pki(vertx, store, config.pki(), System::currentTimeMillis, Set.of(config.mqtt().hostId()));
         root = Router.router(vertx);
+        // What a box needs to enroll comes before the guard: the claim code is its credential.
+        pki.mountOpen(root);
         // Everything under /api/v1 mounted after this passes the session guard.
         AuthRoutes.mount(root, accounts);
         new AuditRoutes(store).mount(root);
@@ -98,10 +103,12 @@ public final class FleetConsole {
         new CommandRoutes(commands).mount(api);
         new AlarmRoutes(store, System::currentTimeMillis).mount(api);
         new FleetRoutes(store, System::currentTimeMillis, config.store().offlineAfterSeconds()).mount(api);
+        pki.mountGuarded(api);
         root.route("/api/v1/*").subRouter(api);
         root.route("/*").subRouter(WebRoutes.router(vertx));
         return store.start()
                 .compose(v -> accounts.start())
+                .compose(v -> pki.start())
                 .compose(v -> ingest.learnBirths())
                 .compose(v -> history.start())
                 .compose(v -> commands.start())
@@ -145,6 +152,8 @@ public final class FleetConsole {
                 .compose(v -> http == null ? Future.<Void>succeededFuture() : http.close())
                 .recover(e -> Future.succeededFuture())
                 .compose(v -> accounts == null ? Future.<Void>succeededFuture() : accounts.stop())
+                .recover(e -> Future.succeededFuture())
+                .compose(v -> pki == null ? Future.<Void>succeededFuture() : pki.stop())
                 .recover(e -> Future.succeededFuture())
                 .compose(v -> store == null ? Future.<Void>succeededFuture() : store.stop());
     }

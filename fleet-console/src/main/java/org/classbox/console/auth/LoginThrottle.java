@@ -10,7 +10,7 @@ import java.util.Map;
  * further failure, up to {@value #MAX_WAIT_MILLIS} ms. A success for the name clears both. Counts are forgotten
  * {@value #FORGET_MILLIS} ms after the last failure. Per console instance, in memory.
  */
-final class LoginThrottle {
+public final class LoginThrottle {
     static final int FREE_FAILURES = 3;
     static final long FIRST_WAIT_MILLIS = 1_000;
     static final long MAX_WAIT_MILLIS = 60_000;
@@ -19,6 +19,18 @@ final class LoginThrottle {
     private static final int MAX_ENTRIES = 10_000;
 
     private final Map<String, Failures> byKey = new HashMap<>();
+
+    public LoginThrottle() {
+    }
+
+    /** For a credential that has no name (a claim code): counted by address alone. 0: may be checked now. */
+    public synchronized long waitMillis(String address, long now) {
+        return wait("address:" + address, now);
+    }
+
+    public synchronized void failed(String address, long now) {
+        count("address:" + address, now);
+    }
 
     /** Milliseconds until a login for {@code name} from {@code address} may be checked; 0: now. */
     synchronized long waitMillis(String name, String address, long now) {

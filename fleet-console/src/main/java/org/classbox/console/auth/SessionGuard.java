@@ -9,7 +9,8 @@ import java.security.MessageDigest;
 
 /**
  * Runs before every {@code /api/v1} route but login: no valid session, 401; a method other than GET/HEAD without
- * the session's {@code X-CSRF-Token}, 403; a role too low for the route, 403; a one-time password not yet changed,
+ * the session's {@code X-CSRF-Token}, 403; a role too low for the route, 403 (PKI: revocation and the ACL export
+ * are admins'); a one-time password not yet changed,
  * 403 on anything but changing it, {@code /me} and logout. Then it puts the {@link Operator} (and the session) in the
  * routing context. The SameSite=Strict cookie already keeps other sites out; the token also stops a request forged
  * from a page of this origin that cannot read it.
@@ -73,6 +74,11 @@ final class SessionGuard implements Handler<RoutingContext> {
             return Role.VIEWER;
         }
         if (path.equals("/operators") || path.startsWith("/operators/")) {
+            return Role.ADMIN;
+        }
+        // Revoking a box's certificate and reading the broker's ACL are the admins'; making claim codes the operators'.
+        if (path.startsWith("/pki/") || path.startsWith("/certificates/") && method != HttpMethod.GET
+                && method != HttpMethod.HEAD) {
             return Role.ADMIN;
         }
         if (path.equals("/audit") || path.startsWith("/audit/")) {
