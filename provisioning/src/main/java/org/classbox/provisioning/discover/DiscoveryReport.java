@@ -16,7 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What {@code discover} found: {@code {"discoveredAt": ISO, "devices": [DiscoveredDevice...]}}, saved with
+ * What {@code discover} found: {@code {"discoveredAt": ISO, "devices": [DiscoveredDevice...]}} ({@code discoveredAt}
+ * may be missing from a file written by hand: null), saved with
  * {@code --save} (0644) for {@code configure --from}. Readers ignore fields they do not know.
  */
 public record DiscoveryReport(Instant discoveredAt, List<DiscoveredDevice> devices) {
@@ -27,7 +28,11 @@ public record DiscoveryReport(Instant discoveredAt, List<DiscoveredDevice> devic
     public JsonObject toJson() {
         JsonArray array = new JsonArray();
         devices.forEach(d -> array.add(d.toJson()));
-        return new JsonObject().put("discoveredAt", discoveredAt.toString()).put("devices", array);
+        JsonObject json = new JsonObject();
+        if (discoveredAt != null) {
+            json.put("discoveredAt", discoveredAt.toString());
+        }
+        return json.put("devices", array);
     }
 
     /** Reads a saved report; a file that is not one fails with an IllegalArgumentException naming the file. */
@@ -36,11 +41,19 @@ public record DiscoveryReport(Instant discoveredAt, List<DiscoveredDevice> devic
         try {
             JsonObject json = new JsonObject(text);
             List<DiscoveredDevice> devices = new ArrayList<>();
-            for (Object item : json.getJsonArray("devices", new JsonArray())) {
-                devices.add(DiscoveredDevice.fromJson((JsonObject) item));
+            JsonArray items = json.getJsonArray("devices", new JsonArray());
+            for (int i = 0; i < items.size(); i++) {
+                JsonObject item = items.getJsonObject(i);
+                if (item == null || item.getString("kind") == null) {
+                    throw new IllegalArgumentException(file + " is not a discovery report: devices[" + i
+                            + "] has no kind");
+                }
+                devices.add(DiscoveredDevice.fromJson(item));
             }
-            return new DiscoveryReport(Instant.parse(json.getString("discoveredAt")), devices);
-        } catch (DecodeException | ClassCastException | NullPointerException | DateTimeParseException e) {
+            // A file written by hand may leave out when it was found.
+            String at = json.getString("discoveredAt");
+            return new DiscoveryReport(at == null ? null : Instant.parse(at), devices);
+        } catch (DecodeException | ClassCastException | DateTimeParseException e) {
             throw new IllegalArgumentException(file + " is not a discovery report (" + e.getMessage() + ")", e);
         }
     }
