@@ -267,6 +267,20 @@ CREATE TABLE IF NOT EXISTS history_inbox (
     payload     BLOB NOT NULL,
     arrived_at  BIGINT NOT NULL
 );
+-- Commissioning (issue 11, selftest): the latest commissioning self-test report of each box, from the DDATA of its
+-- commissioning device (console.commissioning); the report's JSON is at most 32 KiB, so it has a table of its own.
+CREATE TABLE IF NOT EXISTS commissioning_reports (
+    group_id    VARCHAR(64) NOT NULL,
+    box_id      VARCHAR(64) NOT NULL,
+    passed      BOOLEAN NOT NULL,
+    failed      VARCHAR(4000),
+    finished_at BIGINT NOT NULL,
+    report      VARCHAR(32768) NOT NULL,
+    epoch       BIGINT NOT NULL,
+    record_id   BIGINT NOT NULL,
+    received_at BIGINT NOT NULL,
+    PRIMARY KEY (group_id, box_id)
+);
 -- PKI (issue 11, pki): claim codes operators make for boxes, and the certificates the console's CA signed.
 -- A claim code is stored only as its SHA-256 (code_hash). used_at/used_serial are set in the transaction that signs
 -- the box's certificate, so a code serves once.

@@ -89,6 +89,25 @@ function lessons(list) {
       }))));
 }
 
+// The latest commissioning self-test: passed or which steps failed, when, and the step table of its report.
+function commissioning(c) {
+  const summary = document.getElementById('commissioning-summary');
+  const body = document.getElementById('commissioning');
+  if (!c) {
+    summary.replaceChildren('no self-test report yet');
+    body.replaceChildren();
+    return;
+  }
+  summary.replaceChildren(c.passed ? el('b', {'data-commissioning': 'passed'}, 'passed')
+      : el('span', {class: 'error', 'data-commissioning': 'failed'}, 'failed: ' + c.failed),
+      ' · finished ' + when(c.finishedAt) + ' (', ago(c.finishedAt), ')');
+  body.replaceChildren(...(c.steps || []).map(s => el('tr', {'data-step': s.device + ' ' + s.step},
+      el('td', {}, s.device), el('td', {}, s.step),
+      el('td', {}, s.passed ? 'pass' : el('span', {class: 'error'}, 'FAIL')),
+      el('td', {class: 'num'}, s.millis === null ? '—' : (s.millis / 1000).toFixed(1) + ' s'),
+      el('td', {}, text(s.detail)))));
+}
+
 async function refresh(again) {
   // Active alarms from the alarms table rather than the detail's: with their ids (to acknowledge) and the box's own
   // Offline alarm, which no device reports.
@@ -105,6 +124,7 @@ async function refresh(again) {
       : [el('tr', {}, el('td', {colspan: 4, class: 'muted'}, 'no devices reported'))]));
   alarms(active.items, again);
   lessons(detail.lessons);
+  commissioning(detail.commissioning);
   drawPanel(detail.groupId, detail.boxId, devices, again);
   loaded();
   await drawHistory(detail.groupId, detail.boxId);

@@ -12,6 +12,7 @@ import org.classbox.agent.classroom.BufferFigures;
 import org.classbox.agent.classroom.Classroom;
 import org.classbox.agent.classroom.ClassroomSources;
 import org.classbox.agent.classroom.PlayerReports;
+import org.classbox.agent.commissioning.OutboxWatcher;
 import org.classbox.agent.config.AgentConfig;
 import org.classbox.agent.devices.Devices;
 import org.classbox.agent.devices.RebootCommand;
@@ -40,6 +41,8 @@ public final class EdgeAgent {
     private StatusLed statusLed;
     private Lessons lessons;
     private Classroom classroom;
+    private volatile Context context;
+    private OutboxWatcher outbox;
 
     private final Runnable restart;
 
@@ -58,6 +61,7 @@ public final class EdgeAgent {
 
     public Future<Void> start() {
         Context context = vertx.getOrCreateContext();
+        this.context = context;
         Promise<Void> started = Promise.promise();
         context.runOnContext(v -> {
             try {
@@ -89,6 +93,7 @@ public final class EdgeAgent {
             reboot.handle(command);
         });
         edgeNode.onDeviceCommand(devices::command);
+        outbox = new OutboxWatcher(vertx, config.commissioning(), journal, appended);
         lessons.subscribe(edgeNode, config.identity().groupId(), config.identity().boxId());
         statusLed = devices.firstOfType("gpio").map(gpio -> new StatusLed(vertx, gpio, this::linkState, 1000))
                 .orElse(null);
@@ -97,6 +102,7 @@ public final class EdgeAgent {
                 .compose(v -> classroom.start())
                 .compose(v -> devices.start())
                 .compose(v -> statusLed == null ? Future.<Void>succeededFuture() : statusLed.start())
+                .compose(v -> outbox.start())
                 .compose(v -> edgeNode.start());
     }
 
@@ -141,7 +147,9 @@ public final class EdgeAgent {
 
     public Future<Void> stop() {
         Future<Void> led = statusLed == null ? Future.succeededFuture() : statusLed.stop();
-        return led.compose(v -> devices == null ? Future.<Void>succeededFuture() : devices.stop())
+        return led.compose(v -> outbox == null ? Future.<Void>succeededFuture() : outbox.stop())
+                .recover(e -> Future.succeededFuture())
+                .compose(v -> devices == null ? Future.<Void>succeededFuture() : devices.stop())
                 .recover(e -> Future.succeededFuture())
                 .compose(v -> edgeNode == null ? Future.<Void>succeededFuture() : edgeNode.stop())
                 .recover(e -> Future.succeededFuture())
@@ -150,6 +158,11 @@ public final class EdgeAgent {
                 .compose(v -> lessons == null ? Future.<Void>succeededFuture() : lessons.stop())
                 .recover(e -> Future.succeededFuture())
                 .compose(v -> journal == null ? Future.<Void>succeededFuture() : journal.stop());
+    }
+
+    /** The context everything of the agent runs on (null before start): its liveness is the agent's. */
+    public Context context() {
+        return context;
     }
 
     public Journal journal() {

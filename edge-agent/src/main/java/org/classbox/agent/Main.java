@@ -1,6 +1,7 @@
 package org.classbox.agent;
 
 import io.vertx.core.Vertx;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.classbox.agent.config.AgentConfig;
 import org.classbox.settings.ConfigException;
@@ -43,8 +44,17 @@ public final class Main {
         Logger log = LoggerFactory.getLogger(Main.class);
         Vertx vertx = Vertx.vertx();
         EdgeAgent agent = new EdgeAgent(vertx, config);
+        // Under systemd (Type=notify): READY=1 once started, watchdog pings while the event loop answers.
+        Optional<SystemdNotify> systemd = SystemdNotify.fromEnvironment(System.getenv());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping");
+            try {
+                if (systemd.isPresent()) {
+                    systemd.get().stop().await(15, TimeUnit.SECONDS);
+                }
+            } catch (Exception e) {
+                log.warn("telling systemd the agent stops: {}", e.getMessage());
+            }
             try {
                 // Close Vert.x only after the component stopped, and not from one of its own threads.
                 agent.stop().await(15, TimeUnit.SECONDS);
@@ -58,10 +68,13 @@ public final class Main {
             }
         }, "agent-shutdown"));
         agent.start()
-                .onSuccess(v -> log.info("edge agent {}/{} started: devices {}, broker {}, journal {}",
-                        config.identity().groupId(), config.identity().boxId(), config.devices().devices().stream()
-                                .map(d -> d.id() + " (" + d.type().name() + ")").toList(),
-                        config.uplink().brokerUri(), config.journal().dataDir()))
+                .onSuccess(v -> {
+                    log.info("edge agent {}/{} started: devices {}, broker {}, journal {}",
+                            config.identity().groupId(), config.identity().boxId(), config.devices().devices().stream()
+                                    .map(d -> d.id() + " (" + d.type().name() + ")").toList(),
+                            config.uplink().brokerUri(), config.journal().dataDir());
+                    systemd.ifPresent(s -> s.start(agent.context()));
+                })
                 .onFailure(e -> {
                     if (e instanceof ConfigException) {
                         // A device's own keys are checked when its driver opens, after Vert.x started.

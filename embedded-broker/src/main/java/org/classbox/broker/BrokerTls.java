@@ -14,8 +14,16 @@ import org.classbox.settings.Check;
  * @param caFile   PEM: the CA that signs boxes', the console's and the broker's certificates
  * @param certFile PEM: the broker's certificate (its subject alternative names must name the host clients dial)
  * @param keyFile  PEM: the broker's PKCS#8 private key
+ * @param crlFile  PEM CRL signed by the CA (the console's {@code pki.crlFile}), re-read when it changes; a client whose
+ *                 certificate it lists is refused. Null: no revocation. It need not exist yet: the console may write
+ *                 its first one after the broker started.
  */
-public record BrokerTls(Path caFile, Path certFile, Path keyFile, Set<String> hostIdentities) {
+public record BrokerTls(Path caFile, Path certFile, Path keyFile, Set<String> hostIdentities, Path crlFile) {
+    /** Without a CRL: no certificate is ever refused as revoked. */
+    public BrokerTls(Path caFile, Path certFile, Path keyFile, Set<String> hostIdentities) {
+        this(caFile, certFile, keyFile, hostIdentities, null);
+    }
+
     public BrokerTls {
         requireReadable("broker.caFile", caFile);
         requireReadable("broker.certFile", certFile);
@@ -24,6 +32,8 @@ public record BrokerTls(Path caFile, Path certFile, Path keyFile, Set<String> ho
                 "must name at least one console identity, but was empty");
         hostIdentities.forEach(id -> Check.identifier("broker.hostIdentities", id));
         hostIdentities = Set.copyOf(hostIdentities);
+        Check.that(crlFile == null || !Files.isDirectory(crlFile), "broker.crlFile",
+                "must be a PEM CRL file, but '" + crlFile + "' is a folder");
     }
 
     private static void requireReadable(String key, Path file) {

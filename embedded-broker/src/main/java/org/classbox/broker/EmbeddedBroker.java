@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.classbox.broker.acl.AclExtension;
+import org.classbox.broker.acl.RevokedSerials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,17 +18,19 @@ import org.slf4j.LoggerFactory;
  * HiveMQ Community Edition running inside this JVM. Start takes a few seconds and stop a few more; both run on the
  * {@value #WORKER_NAME} worker executor, so they may be called from an event loop. Sessions and retained messages are
  * kept in files under {@link BrokerConfig#dataDir()}, so a restarted broker still has them. A stopped broker can be
- * started again. With {@link BrokerTls} the listener is TLS only, requires a client certificate from the CA, and
- * each client may touch only the Sparkplug topics its certificate's identity is granted.
+ * started again. With {@link BrokerTls} the listener is TLS only, requires a client certificate from the CA that is
+ * not on its CRL, and each client may touch only the Sparkplug topics its certificate's identity is granted.
  */
 public final class EmbeddedBroker {
     /** Name of the worker executor that runs HiveMQ's blocking start and stop. */
     public static final String WORKER_NAME = "classbox-broker";
     /**
-     * How the threads HiveMQ starts lazily, at its first connections (event loops, the TLS context worker), are
-     * named: they end when the broker stops, so a test sharing one broker across its tests tolerates them.
+     * How the threads HiveMQ starts lazily, at its first connections (event loops, the TLS context worker, the
+     * extension executor that checks the CRL), are named: they end when the broker stops, so a test sharing one broker
+     * across its tests tolerates them.
      */
-    public static final List<String> LAZY_THREAD_PREFIXES = List.of("hivemq-", "ssl-context-executor-");
+    public static final List<String> LAZY_THREAD_PREFIXES = List.of("hivemq-", "ssl-context-executor-",
+            "managed-extension-executor-");
     private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
 
     private final Vertx vertx;
@@ -102,7 +105,9 @@ public final class EmbeddedBroker {
                 // HiveMQ's own logging bootstrap would replace the process's Logback configuration.
                 .withoutLoggingBootstrap();
         if (tls != null) {
-            builder.withEmbeddedExtension(AclExtension.embedded(tls.hostIdentities()));
+            RevokedSerials revoked = tls.crlFile() == null ? RevokedSerials.none()
+                    : RevokedSerials.watching(tls.crlFile(), tls.caFile());
+            builder.withEmbeddedExtension(AclExtension.embedded(tls.hostIdentities(), revoked));
         }
         EmbeddedHiveMQ broker = builder.build();
         try {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.classbox.testing.TestPki;
 import org.classbox.tls.PahoSecurity;
@@ -28,19 +29,30 @@ final class AclScenarios {
     static final Set<String> HOSTS = Set.of(CONSOLE);
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    /** The certificates of one fleet: its CA, the broker's, two boxes', the console's and a stranger's. */
+    /**
+     * The certificates of one fleet: its CA, the broker's, two boxes', the console's, a stranger's, and box C's, which
+     * the CRL in {@code crlFile} revokes.
+     */
     record Fleet(TestPki pki, TestPki.Issued broker, TestPki.Issued boxA, TestPki.Issued boxB,
-                 TestPki.Issued console, TestPki.Issued stranger) {
+                 TestPki.Issued console, TestPki.Issued stranger, TestPki.Issued revokedBoxC, TestCrl crl,
+                 Path crlFile) {
         static Fleet make(Path dir) throws Exception {
             TestPki pki = TestPki.create(dir.resolve("ca"), "classbox fleet CA");
             TestPki other = TestPki.create(dir.resolve("other-ca"), "someone else's CA");
+            TestPki.Issued boxC = pki.issue("box-c", "/CN=box-c/OU=" + GROUP);
+            TestCrl crl = TestCrl.of(pki);
+            crl.revoke(boxC);
             return new Fleet(pki, pki.issue("broker", "/CN=broker", "DNS:localhost"),
                     pki.issue("box-a", "/CN=box-a/OU=" + GROUP), pki.issue("box-b", "/CN=box-b/OU=" + GROUP),
-                    pki.issue("console", "/CN=" + CONSOLE), other.issue("box-x", "/CN=box-a/OU=" + GROUP));
+                    pki.issue("console", "/CN=" + CONSOLE), other.issue("box-x", "/CN=box-a/OU=" + GROUP), boxC, crl,
+                    crl.writeTo(dir.resolve("crl.pem")));
         }
 
+        /** Box ids to groups, as the console lists its enrolled, unrevoked boxes. */
+        static final Map<String, String> ENROLLED = Map.of("box-a", GROUP, "box-b", GROUP);
+
         BrokerTls brokerTls() {
-            return new BrokerTls(pki.caFile(), broker.cert(), broker.key(), HOSTS);
+            return new BrokerTls(pki.caFile(), broker.cert(), broker.key(), HOSTS, crlFile);
         }
 
         PahoSecurity as(TestPki.Issued who) {
@@ -62,9 +74,10 @@ final class AclScenarios {
     void a_box_publishes_its_own_data_and_the_console_receives_it() throws Exception {
         try (PahoClient console = connect(CONSOLE, fleet.console()).subscribe("spBv1.0/#", 1);
              PahoClient boxA = connect("box-a", fleet.boxA())) {
+            assertTrue(boxA.tryPublish(node("NBIRTH", "box-a"), "a-birth"), "box A's own NBIRTH was refused");
             assertTrue(boxA.tryPublish(node("NDATA", "box-a"), "a-data"), "box A's own NDATA was refused");
             assertTrue(boxA.tryPublish(device("DDATA", "box-a"), "a-device-data"), "box A's own DDATA was refused");
-            assertEquals(List.of("a-data", "a-device-data"), payloadsUntil(console, "a-device-data"));
+            assertEquals(List.of("a-birth", "a-data", "a-device-data"), payloadsUntil(console, "a-device-data"));
         }
     }
 
@@ -83,6 +96,13 @@ final class AclScenarios {
                 "a client without a certificate got in");
         assertThrows(MqttException.class, () -> PahoClient.connect(uri, "box-a", fleet.as(fleet.stranger())).close(),
                 "a certificate from another CA got in");
+    }
+
+    /** Box C's certificate is on the CRL; box A's, from the same CA, is not. */
+    void a_revoked_box_cannot_connect() throws Exception {
+        assertThrows(MqttException.class, () -> PahoClient.connect(uri, "box-c", fleet.as(fleet.revokedBoxC()))
+                .close(), "box C connected with a revoked certificate");
+        connect("box-a", fleet.boxA()).close();
     }
 
     void box_a_cannot_publish_as_box_b() throws Exception {

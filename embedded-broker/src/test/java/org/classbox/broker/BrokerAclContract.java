@@ -25,6 +25,11 @@ interface BrokerAclContract {
     }
 
     @Test
+    default void a_revoked_box_cannot_connect() throws Exception {
+        scenarios().a_revoked_box_cannot_connect();
+    }
+
+    @Test
     default void box_a_cannot_publish_as_box_b() throws Exception {
         scenarios().box_a_cannot_publish_as_box_b();
     }

@@ -27,17 +27,23 @@ class MosquittoAclTest implements BrokerAclContract {
     @BeforeAll
     static void start_mosquitto_with_tls_and_the_acl() throws Exception {
         AclScenarios.Fleet fleet = AclScenarios.Fleet.make(dir);
+        mosquitto = startMosquitto(dir, fleet, SparkplugAcl.mosquittoAclFile(AclScenarios.HOSTS));
+        scenarios = new AclScenarios(fleet, mosquitto.port());
+    }
+
+    /** Mosquitto configured as docs/protocol.md tells an operator, with {@code aclText} as its acl_file. */
+    static Mosquitto startMosquitto(Path dir, AclScenarios.Fleet fleet, String aclText) throws Exception {
         Path acl = dir.resolve("acl");
-        Files.writeString(acl, SparkplugAcl.mosquittoAclFile(AclScenarios.HOSTS), StandardCharsets.UTF_8);
-        mosquitto = Mosquitto.start(dir, List.of(
+        Files.writeString(acl, aclText, StandardCharsets.UTF_8);
+        return Mosquitto.start(dir, List.of(
                 "cafile " + fleet.pki().caFile().toAbsolutePath(),
                 "certfile " + fleet.broker().cert().toAbsolutePath(),
                 "keyfile " + fleet.broker().key().toAbsolutePath(),
+                "crlfile " + fleet.crlFile().toAbsolutePath(),
                 "require_certificate true",
                 "use_identity_as_username true",
                 "allow_anonymous false",
                 "acl_file " + acl.toAbsolutePath()));
-        scenarios = new AclScenarios(fleet, mosquitto.port());
     }
 
     @AfterAll

@@ -84,6 +84,11 @@ final class PahoClient implements AutoCloseable {
         return !refused;
     }
 
+    /** Whether the connection is up, as far as Paho knows. */
+    boolean isConnected() {
+        return client.isConnected();
+    }
+
     /** Subscribes at QoS 1; the broker may refuse (a failure reason code) without this throwing. */
     void trySubscribe(String filter) {
         try {

@@ -40,6 +40,29 @@ class TlsConfigTest {
     }
 
     @Test
+    void tls_broker_needs_a_client_certificate_naming_the_keys_and_enroll() throws Exception {
+        Path ca = dir.resolve("ca.pem");
+        Files.writeString(ca, "CA");
+        TlsConfig tls = TlsConfig.from(Settings.of(Map.of("tls.caFile", ca.toString())), "tls.", "uplink.");
+        ConfigException e = assertThrows(ConfigException.class, () -> tls.checkBrokerUri("uplink.brokerUri",
+                "ssl://broker:8883"));
+        assertEquals("tls.certFile and tls.keyFile must name this client's certificate and key (PEM) for"
+                + " ssl://broker:8883: on a box `classbox-provision enroll` writes them (/etc/classbox/pki/box.pem and"
+                + " box.key); or set tls.clientCertificate=false for a broker that takes a login instead",
+                e.getMessage());
+    }
+
+    @Test
+    void tls_broker_without_a_client_certificate_is_accepted_when_it_takes_a_login_instead() throws Exception {
+        Path ca = dir.resolve("ca.pem");
+        Files.writeString(ca, "CA");
+        TlsConfig tls = TlsConfig.from(Settings.of(Map.of("mqtt.caFile", ca.toString(),
+                "mqtt.clientCertificate", "false")), "mqtt.", "mqtt.");
+        tls.checkBrokerUri("mqtt.uri", "ssl://broker:8883");
+        assertEquals(false, tls.clientCertificate());
+    }
+
+    @Test
     void password_file_open_to_its_group_is_refused_naming_the_file_and_its_mode() throws Exception {
         Path file = passwordFile("rw-r-----");
         ConfigException e = assertThrows(ConfigException.class, () -> TlsConfig.from(Settings.of(Map.of(

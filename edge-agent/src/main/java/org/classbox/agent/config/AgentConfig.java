@@ -8,7 +8,7 @@ import org.classbox.tls.TlsConfig;
 public record AgentConfig(IdentityConfig identity, UplinkConfig uplink, TlsConfig tls, BandwidthConfig bandwidth,
                           JournalConfig journal, DevicesConfig devices, LessonsConfig lessons,
                           MaterialsConfig materials, StorageConfig storage, ScheduleConfig schedule,
-                          ClassroomConfig classroom, RestartConfig restart) {
+                          ClassroomConfig classroom, RestartConfig restart, CommissioningConfig commissioning) {
     public AgentConfig {
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(uplink, "uplink");
@@ -22,6 +22,7 @@ public record AgentConfig(IdentityConfig identity, UplinkConfig uplink, TlsConfi
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(classroom, "classroom");
         Objects.requireNonNull(restart, "restart");
+        Objects.requireNonNull(commissioning, "commissioning");
         tls.checkBrokerUri("uplink.brokerUri", uplink.brokerUri());
     }
 
@@ -39,12 +40,13 @@ public record AgentConfig(IdentityConfig identity, UplinkConfig uplink, TlsConfi
         ScheduleConfig schedule = ScheduleConfig.from(settings);
         ClassroomConfig classroom = ClassroomConfig.from(settings, journal.dataDir());
         RestartConfig restart = RestartConfig.from(settings);
+        CommissioningConfig commissioning = CommissioningConfig.from(settings, journal.dataDir());
         // Snapshots are the journal's only bulk records: their time-to-live is the bulk class's.
         journal = journal.withBulkTtlSeconds(classroom.snapshotTtlSeconds());
         // A misspelt key explains more than the cross-key checks it would cause. Device drivers read their own keys
         // when the agent opens them (they need Vert.x); Devices checks those then.
         settings.requireAllUsedExcept(devices::readByDriver);
         return new AgentConfig(identity, uplink, tls, bandwidth, journal, devices, lessons, materials, storage,
-                schedule, classroom, restart);
+                schedule, classroom, restart, commissioning);
     }
 }

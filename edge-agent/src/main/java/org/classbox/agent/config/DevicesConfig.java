@@ -27,7 +27,8 @@ public record DevicesConfig(List<Device> devices, int maxBackoffMillis, double d
     /** The device list when {@code devices} is not set: every box has a projector and its own health. */
     public static final String DEFAULT_DEVICES = "projector,host";
     /** Streams the agent journals on for other reasons: a device may not take their names. */
-    private static final Set<String> RESERVED = Set.of("classroom", "journal", "devices");
+    private static final Set<String> RESERVED = Set.of("classroom", "journal", "devices",
+            org.classbox.sparkplug.CommissioningMetrics.DEVICE);
 
     public DevicesConfig {
         devices = List.copyOf(devices);

@@ -93,6 +93,22 @@ class AgentConfigTest {
     }
 
     @Test
+    void tls_broker_needs_the_box_certificate_unless_the_broker_takes_a_login_instead(@TempDir Path dir)
+            throws Exception {
+        Path ca = Files.writeString(dir.resolve("ca.pem"), "CA");
+        ConfigException e = assertThrows(ConfigException.class, () -> AgentConfig.from(boxed(
+                Map.of("tls.caFile", ca.toString()))));
+        assertTrue(e.getMessage().startsWith("tls.certFile and tls.keyFile must name this client's certificate"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("classbox-provision enroll") && e.getMessage().contains(
+                "tls.clientCertificate=false"), e.getMessage());
+
+        AgentConfig withLogin = AgentConfig.from(boxed(Map.of("tls.caFile", ca.toString(),
+                "tls.clientCertificate", "false")));
+        assertEquals(false, withLogin.tls().mutual());
+    }
+
+    @Test
     void out_of_range_value_names_key_range_and_value() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> AgentConfig.from(boxed(Map.of("uplink.keepAliveSeconds", "0"))));

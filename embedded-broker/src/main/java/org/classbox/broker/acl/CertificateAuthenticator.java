@@ -9,9 +9,13 @@ import com.hivemq.extension.sdk.api.packets.auth.DefaultAuthorizationBehaviour;
 import com.hivemq.extension.sdk.api.packets.auth.ModifiableDefaultPermissions;
 import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
 import com.hivemq.extension.sdk.api.services.builder.Builders;
+import java.math.BigInteger;
 import java.security.cert.X509Certificate;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Lets a client in only with a client certificate whose CN is also its MQTT client id (so no box can take over
  * another's session; a host's sessions may add a suffix, {@link #mayUse}), and gives it the {@link SparkplugAcl}
- * grants of that identity as HiveMQ default permissions; everything else is denied. Runs on HiveMQ's extension threads; stateless, so one instance serves all clients.
+ * grants of that identity as HiveMQ default permissions; everything else is denied. A certificate on the fleet's CRL
+ * ({@link RevokedSerials}) is refused. Runs on HiveMQ's extension threads; one instance serves all clients and
+ * remembers the serial each client id connected with, so that a revocation can also end live sessions.
  */
 final class CertificateAuthenticator implements SimpleAuthenticator {
     private static final Logger log = LoggerFactory.getLogger(CertificateAuthenticator.class);
@@ -27,9 +33,29 @@ final class CertificateAuthenticator implements SimpleAuthenticator {
     private static final Pattern SUFFIX = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private final Set<String> hostIdentities;
+    private final RevokedSerials revoked;
+    /** Client id to the serial of the certificate it connected with (stale after a disconnect, which is harmless). */
+    private final Map<String, BigInteger> serials = new ConcurrentHashMap<>();
 
-    CertificateAuthenticator(Set<String> hostIdentities) {
+    CertificateAuthenticator(Set<String> hostIdentities, RevokedSerials revoked) {
         this.hostIdentities = Set.copyOf(hostIdentities);
+        this.revoked = revoked;
+    }
+
+    /** The client ids (with their serials) that connected with a certificate the CRL in force now revokes. */
+    Map<String, BigInteger> revokedSessions() {
+        Map<String, BigInteger> found = new TreeMap<>();
+        serials.forEach((clientId, serial) -> {
+            if (revoked.isRevoked(serial)) {
+                found.put(clientId, serial);
+            }
+        });
+        return found;
+    }
+
+    /** Forgets a client the broker disconnected for its revoked certificate. */
+    void forget(String clientId, BigInteger serial) {
+        serials.remove(clientId, serial);
     }
 
     @Override
@@ -39,6 +65,11 @@ final class CertificateAuthenticator implements SimpleAuthenticator {
                 .flatMap(ClientTlsInformation::getClientCertificate);
         if (certificate.isEmpty()) {
             refuse(output, clientId, "a client certificate is required");
+            return;
+        }
+        if (revoked.isRevoked(certificate.get())) {
+            refuse(output, clientId, "certificate serial " + certificate.get().getSerialNumber().toString(16)
+                    + " is revoked");
             return;
         }
         Optional<ClientIdentity> identity = ClientIdentity.of(certificate.get());
@@ -63,6 +94,7 @@ final class CertificateAuthenticator implements SimpleAuthenticator {
                     .build());
         }
         permissions.setDefaultBehaviour(DefaultAuthorizationBehaviour.DENY);
+        serials.put(clientId, certificate.get().getSerialNumber());
         output.authenticateSuccessfully();
     }
 

@@ -2,8 +2,11 @@ package org.classbox.broker.acl;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The broker's access rules for Sparkplug B, by identity. A box may publish only its own births, deaths and data
@@ -22,6 +25,7 @@ public final class SparkplugAcl {
     }
 
     private static final String NS = "spBv1.0";
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     /** classbox's own topics beside Sparkplug: the schedules the fleet publishes retained to each box. */
     private static final String CLASSBOX_NS = "classbox/v1";
 
@@ -67,6 +71,54 @@ public final class SparkplugAcl {
             String access = grant.access() == Access.PUBLISH ? "write" : "read";
             acl.append("pattern ").append(access).append(' ').append(grant.filter()).append('\n');
         }
+        appendHosts(acl, hostIdentities);
+        return acl.toString();
+    }
+
+    /**
+     * A mosquitto {@code acl_file} for a fleet whose boxes are known (the console's enrolled, unrevoked certificates):
+     * one {@code user <box>} block per box pinned to its exact group, since mosquitto cannot read the certificate's
+     * OU; plus the hosts' blocks. A box not in {@code boxGroups} (a revoked one, a stranger) is granted nothing.
+     *
+     * @param boxGroups box id to its Sparkplug group; both must be topic-safe identifiers
+     * @param hostIdentities the Sparkplug hosts (console identities)
+     */
+    public static String mosquittoAclFile(Map<String, String> boxGroups, Collection<String> hostIdentities) {
+        StringBuilder acl = new StringBuilder("# Written by classbox SparkplugAcl. Username = certificate CN.\n"
+                + "# One block per enrolled box, pinned to its group; identities not listed may do nothing.\n");
+        for (Map.Entry<String, String> box : new TreeMap<>(boxGroups).entrySet()) {
+            requireIdentifier("box id", box.getKey());
+            requireIdentifier("group of box " + box.getKey(), box.getValue());
+            if (hostIdentities.contains(box.getKey())) {
+                throw new IllegalArgumentException("box id must not be a host identity, but was '" + box.getKey()
+                        + "'");
+            }
+            acl.append("\nuser ").append(box.getKey()).append('\n');
+            for (Grant grant : forBox(box.getValue(), box.getKey())) {
+                acl.append("topic ").append(mosquittoAccess(grant)).append(' ').append(grant.filter()).append('\n');
+            }
+        }
+        appendHosts(acl, hostIdentities);
+        return acl.toString();
+    }
+
+    private static String mosquittoAccess(Grant grant) {
+        return switch (grant.access()) {
+            case PUBLISH -> "write";
+            case SUBSCRIBE -> "read";
+            case BOTH -> "readwrite";
+        };
+    }
+
+    /** The ACL file is line-based: a newline or space in a name would write rules of its own. */
+    private static void requireIdentifier(String what, String value) {
+        if (value == null || !IDENTIFIER.matcher(value).matches()) {
+            throw new IllegalArgumentException(what + " must be 1-64 letters, digits, '_', '.' or '-' starting with"
+                    + " a letter or digit, but was '" + value + "'");
+        }
+    }
+
+    private static void appendHosts(StringBuilder acl, Collection<String> hostIdentities) {
         for (String host : new TreeSet<>(hostIdentities)) {
             acl.append("\n# A Sparkplug host (the console): everything under spBv1.0/ and classbox/v1/, commands and"
                             + " schedules included.\n")
@@ -75,6 +127,5 @@ public final class SparkplugAcl {
                 acl.append("topic readwrite ").append(grant.filter()).append('\n');
             }
         }
-        return acl.toString();
     }
 }

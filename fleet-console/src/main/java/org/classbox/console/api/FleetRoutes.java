@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.LongSupplier;
+import org.classbox.console.commissioning.CommissioningRows;
 import org.classbox.console.fleet.BoxDetail;
 import org.classbox.console.fleet.FleetFilter;
 import org.classbox.console.fleet.FleetQueries;
@@ -64,7 +65,8 @@ public final class FleetRoutes {
             long fresh = freshSince();
             return store.read("read the detail of " + box, w -> {
                 BoxDetail detail = BoxDetail.read(w, box, fresh);
-                return detail == null ? null : FleetJson.detail(detail);
+                return detail == null ? null : FleetJson.detail(detail)
+                        .put("commissioning", new CommissioningRows(w.connection()).latest(box));
             });
         }));
         router.get("/boxes/:group/:box/series").handler(ctx -> answer(ctx, () -> {

@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * The figures the programmes report, per region, county, school or classroom (the boxes' metadata; a box without it
  * counts under the name ""): boxes, boxes online (degraded included), and the lessons' latest figures sampled in the
- * last days. Each figure counts when its latest value was sampled in the window: a lesson sends them all at its end,
- * so a lesson that ended in the window counts whole (and a recording completed later by repair counts when that
+ * last days, of ended lessons only. Each figure counts when its latest value was sampled in the window: a lesson
+ * sends them all at its end, so a lesson that ended in the window counts whole (and a recording completed later by repair counts when that
  * news came). Used on the store's worker.
  */
 public final class Rollups {
@@ -25,13 +25,22 @@ public final class Rollups {
      * Per box, from the covering index alone. The boxes' row is joined to each box's sums, not the other way round:
      * H2 would run the sums once per box otherwise.
      */
-    private static final String LESSONS_PER_BOX = "SELECT group_id, box_id,"
-            + " SUM(CASE WHEN metric = '" + SCHEDULED + "' THEN CAST(val AS BIGINT) ELSE 0 END) AS scheduled,"
-            + " SUM(CASE WHEN metric = '" + PLAYED + "' THEN CAST(val AS BIGINT) ELSE 0 END) AS played,"
-            + " SUM(CASE WHEN metric = '" + RECORDING + "' AND val IS NOT NULL THEN 1 ELSE 0 END) AS recordings,"
-            + " SUM(CASE WHEN metric = '" + RECORDING + "' AND val = 'true' THEN 1 ELSE 0 END) AS complete"
-            + " FROM lesson_latest WHERE metric IN ('" + SCHEDULED + "', '" + PLAYED + "', '" + RECORDING + "')"
-            + " AND taken_at >= ? GROUP BY group_id, box_id";
+    private static final String STATE = "Lesson/State";
+    /**
+     * Per box, from the covering index, counting ended lessons only: a box sends {@code MinutesScheduled} with every
+     * state of a lesson (scheduled, preparing, live), so a lesson still to come or still running would count its
+     * whole length against the minutes played so far. The boxes' row is joined to each box's sums, not the other
+     * way round: H2 would run the sums once per box otherwise.
+     */
+    private static final String LESSONS_PER_BOX = "SELECT f.group_id, f.box_id,"
+            + " SUM(CASE WHEN f.metric = '" + SCHEDULED + "' THEN CAST(f.val AS BIGINT) ELSE 0 END) AS scheduled,"
+            + " SUM(CASE WHEN f.metric = '" + PLAYED + "' THEN CAST(f.val AS BIGINT) ELSE 0 END) AS played,"
+            + " SUM(CASE WHEN f.metric = '" + RECORDING + "' AND f.val IS NOT NULL THEN 1 ELSE 0 END) AS recordings,"
+            + " SUM(CASE WHEN f.metric = '" + RECORDING + "' AND f.val = 'true' THEN 1 ELSE 0 END) AS complete"
+            + " FROM lesson_latest f WHERE f.metric IN ('" + SCHEDULED + "', '" + PLAYED + "', '" + RECORDING + "')"
+            + " AND f.taken_at >= ? AND EXISTS (SELECT 1 FROM lesson_latest s WHERE s.group_id = f.group_id"
+            + " AND s.box_id = f.box_id AND s.device_id = f.device_id AND s.metric = '" + STATE + "'"
+            + " AND s.val = 'ended') GROUP BY f.group_id, f.box_id";
 
     private Rollups() {
     }

@@ -180,8 +180,9 @@ final class MessageApplier {
         new CommandRows(writes.connection()).born(box, bdSeq, now);
         result.born.add(box);
         result.unborn.remove(box);
-        log.info("box {} is online (bdSeq {}, epoch {}, {} records in its journal)", box, bdSeq, epoch,
-                longMetric(payload, Metrics.JOURNAL_BACKLOG));
+        Long backlog = longMetric(payload, Metrics.JOURNAL_BACKLOG);
+        log.info("box {} is online (bdSeq {}, epoch {}, {})", box, bdSeq, epoch,
+                backlog == null ? "no journal backlog in its birth" : backlog + " records in its journal");
         saveMetadata(writes, topic, box, payload, result);
         writes.saveBirth(box, "", topic.toString(), bytes);
         NodeFigures.save(writes.connection(), box, payload, true);

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.classbox.console.alarms.AlarmRows;
 import org.classbox.console.commands.CommandRows;
+import org.classbox.console.commissioning.CommissioningRecords;
+import org.classbox.console.commissioning.CommissioningRows;
 import org.classbox.console.fleet.BoxHealth;
 import org.classbox.console.store.BoxWrites;
 import org.classbox.console.store.LessonEvent;
@@ -25,6 +27,13 @@ final class RecordWrites {
     static void store(BoxWrites writes, DeviceRecords records, long epoch, long now, BatchResult result)
             throws SQLException {
         writes.touch(records.box(), now);
+        if (CommissioningRecords.owns(records.device())) {
+            // A report is up to 32 KiB: too wide for device_metrics and samples, it has a table of its own.
+            CommissioningRecords.store(new CommissioningRows(writes.connection()), records.box(), epoch,
+                    records.samples().stream().map(v -> new CommissioningRecords.Value(v.recordId(), v.metric()))
+                            .toList(), now);
+            return;
+        }
         if (LessonWrites.kept(records.device())) {
             if (records.lessonId() != null) {
                 List<LessonEvent> events = LessonEvents.of(records, epoch);

@@ -56,6 +56,21 @@ class ConsoleConfigTest {
     }
 
     @Test
+    void tls_broker_needs_the_console_certificate_unless_the_broker_takes_a_login_instead(@TempDir Path dir)
+            throws Exception {
+        Path ca = Files.writeString(dir.resolve("ca.pem"), "CA");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConsoleConfig.from(Settings.of(Map.of(
+                "mqtt.caFile", ca.toString()))));
+        assertTrue(e.getMessage().startsWith("mqtt.certFile and mqtt.keyFile must name this client's certificate"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("mqtt.clientCertificate=false"), e.getMessage());
+
+        ConsoleConfig withLogin = ConsoleConfig.from(Settings.of(Map.of("mqtt.caFile", ca.toString(),
+                "mqtt.clientCertificate", "false")));
+        assertFalse(withLogin.mqtt().tls().clientCertificate());
+    }
+
+    @Test
     void the_store_is_h2_by_default_and_postgresql_with_a_url_user_and_password_file(@TempDir Path dir)
             throws Exception {
         assertFalse(ConsoleConfig.from(Settings.of(lab())).store().postgresql());

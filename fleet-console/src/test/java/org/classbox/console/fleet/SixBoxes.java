@@ -58,10 +58,11 @@ final class SixBoxes {
                 NOW - 60_000, value == null || value.isEmpty() ? null : NOW - 60_000);
     }
 
-    static void lesson(BoxWrites w, String id, String lesson, long daysAgo, Long scheduled, Long played,
+    static void lesson(BoxWrites w, String id, String lesson, String state, long daysAgo, Long scheduled, Long played,
                        Boolean complete) throws SQLException {
-        String[] metrics = {"Lesson/MinutesScheduled", "Lesson/MinutesPlayedWithoutStall", "Lesson/RecordingComplete"};
-        Object[] values = {scheduled, played, complete};
+        String[] metrics = {"Lesson/State", "Lesson/MinutesScheduled", "Lesson/MinutesPlayedWithoutStall",
+            "Lesson/RecordingComplete"};
+        Object[] values = {state, scheduled, played, complete};
         for (int i = 0; i < metrics.length; i++) {
             if (values[i] != null) {
                 sql(w, "INSERT INTO lesson_latest(group_id, box_id, device_id, metric, val, epoch, record_id, taken_at)"

@@ -1,5 +1,6 @@
 /**
- * The technician's command line. So far it only explains itself: enrolment, discovery and the commissioning
- * self-test are not built yet, and the CLI says so instead of pretending. Runs on the main thread.
+ * The technician's command line: one executable whose subcommands (enroll, discover, configure, selftest) live in
+ * packages of their own, with the exit codes they all keep. Runs on the main thread; commands that talk to devices
+ * start a Vert.x instance of their own and close it before they return.
  */
 package org.classbox.provisioning.cli;

@@ -43,6 +43,10 @@ final class ConsoleRig implements AutoCloseable {
         return "http://127.0.0.1:" + console.httpPort() + path;
     }
 
+    String brokerUri() {
+        return broker.uri();
+    }
+
     FleetSimulator fleet() {
         return fleet;
     }
