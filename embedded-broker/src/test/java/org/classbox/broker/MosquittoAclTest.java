@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.classbox.broker.acl.SparkplugAcl;
+import org.classbox.sparkplug.SparkplugAcl;
 import org.classbox.testing.Mosquitto;
 import org.classbox.testing.TestGuard;
 import org.junit.jupiter.api.AfterAll;

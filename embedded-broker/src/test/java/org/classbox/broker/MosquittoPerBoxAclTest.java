@@ -1,7 +1,7 @@
 package org.classbox.broker;
 
 import java.nio.file.Path;
-import org.classbox.broker.acl.SparkplugAcl;
+import org.classbox.sparkplug.SparkplugAcl;
 import java.time.Duration;
 import org.classbox.testing.Await;
 import org.classbox.testing.Mosquitto;

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.classbox.sparkplug.SparkplugAcl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +87,7 @@ final class CertificateAuthenticator implements SimpleAuthenticator {
             return;
         }
         ModifiableDefaultPermissions permissions = output.getDefaultPermissions();
-        for (SparkplugAcl.Grant grant : SparkplugAcl.grantsFor(identity.get(), hostIdentities)) {
+        for (SparkplugAcl.Grant grant : identity.get().grants(hostIdentities)) {
             permissions.add(Builders.topicPermission()
                     .topicFilter(grant.filter())
                     .type(TopicPermission.PermissionType.ALLOW)

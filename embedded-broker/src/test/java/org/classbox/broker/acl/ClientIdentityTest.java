@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.security.auth.x500.X500Principal;
+import org.classbox.sparkplug.SparkplugAcl;
 import org.classbox.testing.TestGuard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,13 +33,12 @@ class ClientIdentityTest {
 
     @Test
     void a_box_is_granted_its_own_topics_and_a_host_everything() {
-        List<SparkplugAcl.Grant> box = SparkplugAcl.grantsFor(new ClientIdentity("box-1", Optional.of("g")),
-                Set.of("classbox-console"));
+        List<SparkplugAcl.Grant> box = new ClientIdentity("box-1", Optional.of("g")).grants(Set.of("classbox-console"));
         assertTrue(box.contains(new SparkplugAcl.Grant("spBv1.0/g/DDATA/box-1/+", SparkplugAcl.Access.PUBLISH)));
         assertTrue(box.stream().noneMatch(g -> g.filter().contains("CMD") && g.access() != SparkplugAcl.Access
                 .SUBSCRIBE), "a box may not publish commands: " + box);
-        assertEquals(SparkplugAcl.forHost(), SparkplugAcl.grantsFor(new ClientIdentity("classbox-console",
-                Optional.empty()), Set.of("classbox-console")));
+        assertEquals(SparkplugAcl.forHost(), new ClientIdentity("classbox-console",
+                Optional.empty()).grants(Set.of("classbox-console")));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.classbox.broker.acl;
+package org.classbox.sparkplug;
 
 import java.util.Collection;
 import java.util.List;
@@ -30,12 +30,6 @@ public final class SparkplugAcl {
     private static final String CLASSBOX_NS = "classbox/v1";
 
     private SparkplugAcl() {
-    }
-
-    /** The grants of {@code identity}: a host's if its name is one of {@code hostIdentities}, else a box's. */
-    public static List<Grant> grantsFor(ClientIdentity identity, Set<String> hostIdentities) {
-        return hostIdentities.contains(identity.name()) ? forHost()
-                : forBox(identity.group().orElse("+"), identity.name());
     }
 
     public static List<Grant> forHost() {
