@@ -33,6 +33,8 @@ class AnsibleRoleTest {
     private static final Path MODULE = Path.of("").toAbsolutePath();
     private static final Path ANSIBLE = MODULE.getParent().resolve("ansible");
     private static final String STICK = "/media/usb/classbox";
+    private static final String ADMIN_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ4cnJfgy8QZ8pTkn3Bq7Xj1v5m3q2o1"
+            + "7mK2l0vYtLr9 technician@laptop";
     private static final String CONFIGURE_EDIT = "# written by classbox-provision configure";
 
     private final Path work = MODULE.resolve("target/ansible-test");
@@ -61,6 +63,7 @@ class AnsibleRoleTest {
         // The school has no internet: the box knows no network repository.
         Files.writeString(box.path("/etc/apt/sources.list"), "# offline: no network repository\n");
         box.run("sh", "-c", "rm -f /var/lib/apt/lists/*_*");
+        box.run("useradd", "--create-home", "pi");
         first = playbook();
         timer.lap("first run (" + first.summary() + ")");
         Files.writeString(box.path("/etc/classbox/agent.properties"), CONFIGURE_EDIT + "\n",
@@ -158,6 +161,7 @@ class AnsibleRoleTest {
                 Map.entry("/var/lib/classbox/provisioning", "root:root 755"),
                 Map.entry("/etc/systemd/system/classbox-agent.service", "root:root 644"),
                 Map.entry("/etc/ssh/sshd_config.d/classbox.conf", "root:root 644"),
+                Map.entry("/home/pi/.ssh/authorized_keys", "pi:pi 600"),
                 Map.entry("/etc/systemd/journald.conf.d/classbox.conf", "root:root 644"));
         for (Map.Entry<String, String> file : expected.entrySet()) {
             Shell.Result stat = box.run("stat", "-c", "%U:%G %a", file.getKey());
@@ -212,8 +216,9 @@ class AnsibleRoleTest {
         Files.writeString(vars, """
                 {"classbox_bundle": "%s", "classbox_apt_repo": "%s/debs", "classbox_start_services": false,
                  "classbox_box_id": "box-0042", "classbox_group": "county-7", "classbox_classroom": "Grade 3",
-                 "classbox_school": "Nuofu Central Primary School", "classbox_lan_cidrs": ["192.168.1.0/24"]}
-                """.formatted(box.path(STICK), STICK));
+                 "classbox_school": "Nuofu Central Primary School", "classbox_lan_cidrs": ["192.168.1.0/24"],
+                 "classbox_ssh_admin_user": "pi", "classbox_ssh_admin_keys": ["%s"]}
+                """.formatted(box.path(STICK), STICK, ADMIN_KEY));
         Shell.Result result = shell.run(ANSIBLE, Duration.ofMinutes(10), ansibleEnv(), "ansible-playbook", "-i",
                 inventory.toString(), "site.yml", "-e", "@" + vars);
         assertTrue(result.ok(), result.describe());
@@ -228,8 +233,9 @@ class AnsibleRoleTest {
         Files.writeString(box.path("/root/classbox-vars.json"), """
                 {"classbox_start_services": false, "classbox_box_id": "box-0042", "classbox_group": "county-7",
                  "classbox_classroom": "Grade 3", "classbox_school": "Nuofu Central Primary School",
-                 "classbox_lan_cidrs": ["192.168.1.0/24"]}
-                """);
+                 "classbox_lan_cidrs": ["192.168.1.0/24"],
+                 "classbox_ssh_admin_user": "pi", "classbox_ssh_admin_keys": ["%s"]}
+                """.formatted(ADMIN_KEY));
         Shell.Result result = box.run(Duration.ofMinutes(10), STICK + "/install.sh", "-e",
                 "@/root/classbox-vars.json");
         assertTrue(result.ok(), result.describe());
