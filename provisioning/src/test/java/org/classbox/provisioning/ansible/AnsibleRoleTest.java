@@ -199,6 +199,28 @@ class AnsibleRoleTest {
 
     @Test
     @Order(10)
+    void agent_runs_as_classbox_and_waits_for_enrollment() throws Exception {
+        // Before `classbox-provision enroll` the PKI folder is empty: the agent reads its configuration (0640,
+        // group classbox) and stops with exit 2 naming the missing file, so systemd keeps retrying until enrolled.
+        Shell.Result agent = box.run("runuser", "-u", "classbox", "--", "java", "-Xmx64m", "-jar",
+                "/opt/classbox/edge-agent.jar", "--config", "/etc/classbox/agent.properties");
+        assertEquals(2, agent.exit(), agent.describe());
+        assertTrue(agent.output().contains("configuration error") && agent.output().contains("tls.caFile"),
+                agent.describe());
+    }
+
+    @Test
+    @Order(11)
+    void a_bad_box_id_is_refused_by_name_before_anything_changes() throws Exception {
+        Shell.Result result = playbook("box 42/../x");
+        assertFalse(result.ok(), result.describe());
+        Recap recap = Recap.parse("box", result.output());
+        assertEquals(0, recap.changed(), recap.toString());
+        assertTrue(result.output().contains("classbox_box_id ('box 42/../x')"), result.tail());
+    }
+
+    @Test
+    @Order(12)
     void without_the_stick_the_network_repositories_serve_the_same_role() throws Exception {
         Files.writeString(box.path("/etc/apt/sources.list"), "deb " + ChrootBox.MIRROR + " bookworm main\n");
         Files.move(box.path(STICK + "/debs"), box.path(STICK + "/debs-unplugged"));
@@ -208,6 +230,12 @@ class AnsibleRoleTest {
     }
 
     private Recap playbook() throws IOException, InterruptedException {
+        Shell.Result result = playbook("box-0042");
+        assertTrue(result.ok(), result.describe());
+        return Recap.parse("box", result.output());
+    }
+
+    private Shell.Result playbook(String boxId) throws IOException, InterruptedException {
         Path inventory = work.resolve("inventory.ini");
         Files.writeString(inventory, "box ansible_connection=community.general.chroot ansible_host=" + box.root()
                 + " ansible_become=false ansible_python_interpreter=/usr/bin/python3\n");
@@ -215,14 +243,12 @@ class AnsibleRoleTest {
         Path vars = work.resolve("vars.json");
         Files.writeString(vars, """
                 {"classbox_bundle": "%s", "classbox_apt_repo": "%s/debs", "classbox_start_services": false,
-                 "classbox_box_id": "box-0042", "classbox_group": "county-7", "classbox_classroom": "Grade 3",
+                 "classbox_box_id": "%s", "classbox_group": "county-7", "classbox_classroom": "Grade 3",
                  "classbox_school": "Nuofu Central Primary School", "classbox_lan_cidrs": ["192.168.1.0/24"],
                  "classbox_ssh_admin_user": "pi", "classbox_ssh_admin_keys": ["%s"]}
-                """.formatted(box.path(STICK), STICK, ADMIN_KEY));
-        Shell.Result result = shell.run(ANSIBLE, Duration.ofMinutes(10), ansibleEnv(), "ansible-playbook", "-i",
+                """.formatted(box.path(STICK), STICK, boxId, ADMIN_KEY));
+        return shell.run(ANSIBLE, Duration.ofMinutes(10), ansibleEnv(), "ansible-playbook", "-i",
                 inventory.toString(), "site.yml", "-e", "@" + vars);
-        assertTrue(result.ok(), result.describe());
-        return Recap.parse("box", result.output());
     }
 
     /**
