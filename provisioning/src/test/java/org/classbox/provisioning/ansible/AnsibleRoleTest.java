@@ -229,6 +229,13 @@ class AnsibleRoleTest {
         assertFalse(Files.exists(box.path("/etc/apt/sources.list.d/classbox-bundle.list")));
     }
 
+    @Test
+    @Order(13)
+    void central_broker_role_lets_each_box_in_with_its_certificate_and_only_to_its_topics() throws Exception {
+        // After the test above the root has its network repositories again: mosquitto comes from them.
+        new BrokerCheck(box, shell, work).run(ANSIBLE, ansibleEnv());
+    }
+
     private Recap playbook() throws IOException, InterruptedException {
         Shell.Result result = playbook("box-0042");
         assertTrue(result.ok(), result.describe());
