@@ -17,8 +17,14 @@ final class Shell {
     private final Path logDir;
     private int count;
 
+    /** Logs go to {@code logDir}, emptied of an earlier run's first. */
     Shell(Path logDir) throws IOException {
         this.logDir = Files.createDirectories(logDir);
+        try (var old = Files.list(logDir)) {
+            for (Path log : old.filter(p -> p.toString().endsWith(".log")).toList()) {
+                Files.delete(log);
+            }
+        }
     }
 
     /** What one command did: its exit code and its merged stdout and stderr. */
