@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -43,6 +45,7 @@ public final class AtomicFiles {
             try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(mode))) {
                 Files.setPosixFilePermissions(temp, mode);
+                takeOwnerOf(dir, temp);
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
@@ -54,6 +57,27 @@ public final class AtomicFiles {
             Files.deleteIfExists(temp);
         }
         forceDirectory(dir);
+    }
+
+    /**
+     * A technician runs the CLI as root, but the agent (user {@code classbox}) must read its key and configuration:
+     * a file written as root takes the owner and group of the folder it goes into, which the Ansible role sets up
+     * ({@code /etc/classbox/pki} classbox:classbox, {@code /etc/classbox} root:classbox). Anyone else cannot give
+     * files away and keeps them.
+     */
+    private static void takeOwnerOf(Path dir, Path file) throws IOException {
+        PosixFileAttributes folder = Files.readAttributes(dir, PosixFileAttributes.class);
+        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+        PosixFileAttributes current = view.readAttributes();
+        if (!"root".equals(current.owner().getName())) {
+            return;
+        }
+        if (!current.owner().equals(folder.owner())) {
+            view.setOwner(folder.owner());
+        }
+        if (!current.group().equals(folder.group())) {
+            view.setGroup(folder.group());
+        }
     }
 
     /** Renames {@code from} over {@code to} in one step, and makes the rename itself durable. */

@@ -120,7 +120,8 @@ class AnsibleRoleTest {
     @Test
     @Order(5)
     void units_pass_systemd_analyze_verify_inside_the_root() throws Exception {
-        for (String unit : List.of("classbox-agent.service", "classbox-kiosk.service")) {
+        for (String unit : List.of("classbox-agent.service", "classbox-kiosk.service", "classbox-enroll.service",
+                "classbox-enroll.timer")) {
             Shell.Result result = verify(unit);
             assertTrue(result.ok() && result.output().isBlank(), result.describe());
         }
@@ -175,7 +176,7 @@ class AnsibleRoleTest {
         // Each unit is wanted by the target its [Install] section names.
         Map<String, String> wantedBy = Map.of("classbox-agent.service", "multi-user", "classbox-kiosk.service",
                 "multi-user", "chrony.service", "multi-user", "ssh.service", "multi-user", "nftables.service",
-                "sysinit");
+                "sysinit", "classbox-enroll.timer", "timers");
         for (Map.Entry<String, String> unit : wantedBy.entrySet()) {
             Path link = box.path("/etc/systemd/system/" + unit.getValue() + ".target.wants/" + unit.getKey());
             assertTrue(Files.isSymbolicLink(link), unit.getKey() + " is not enabled: no " + link);
