@@ -17,11 +17,13 @@ import java.util.regex.Pattern;
 public final class ConsoleClient {
     private static final Pattern CSRF = Pattern.compile("\"csrfToken\"\\s*:\\s*\"([^\"]+)\"");
 
+    private final int port;
     private final String base;
     private final HttpClient http;
     private String csrfToken;
 
     public ConsoleClient(int port) {
+        this.port = port;
         this.base = "http://127.0.0.1:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5))
                 .build();
@@ -36,6 +38,21 @@ public final class ConsoleClient {
         Matcher m = CSRF.matcher(r.body());
         csrfToken = m.find() ? m.group(1) : null;
         return this;
+    }
+
+    /**
+     * Makes operator {@code name} with {@code role} (this client being logged in as an admin) with the password
+     * {@code <name>-password-1}, and returns a new client logged in as that operator.
+     */
+    public ConsoleClient newOperator(String name, String role) {
+        String password = name + "-password-1";
+        Response created = post("/api/v1/operators", "{\"name\":\"" + name + "\",\"password\":\"" + password
+                + "\",\"role\":\"" + role + "\"}");
+        if (created.status() != 201) {
+            throw new AssertionError("creating operator " + name + " answered " + created.status() + ": "
+                    + created.body());
+        }
+        return new ConsoleClient(port).login(name, password);
     }
 
     public Response get(String path) {

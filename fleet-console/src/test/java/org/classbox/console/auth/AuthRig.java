@@ -78,12 +78,7 @@ final class AuthRig implements AutoCloseable {
 
     /** A logged-in client of a new operator made by the admin. */
     ConsoleClient newOperator(String name, String role) {
-        ConsoleClient.Response created = admin().post("/api/v1/operators",
-                new JsonObject().put("name", name).put("password", name + "-password-1").put("role", role).encode());
-        if (created.status() != 201) {
-            throw new AssertionError("creating " + name + ": " + created);
-        }
-        return client().login(name, name + "-password-1");
+        return admin().newOperator(name, role);
     }
 
     void advance(Duration by) {
