@@ -19,7 +19,7 @@ public final class FleetCommand {
             + "  births with Box/Region..Classroom, projector, host, terminal and lesson figures by exception at the\n"
             + "  agent's default cadence (divided by --time-scale), random outages (abrupt, then the journal drains as\n"
             + "  historical records) and faults (lamp failure, over-temperature, degraded link); answers DCMD projector\n"
-            + "  Power/Input and NCMD Rebirth/Reboot. --primary-host '' sends data without waiting for a console's STATE.";
+            + "  Power/Input and NCMD Rebirth/Reboot. --primary-host '' sends births and data without waiting for a console's STATE.";
 
     private FleetCommand() {
     }

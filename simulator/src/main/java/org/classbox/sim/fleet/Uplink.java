@@ -14,8 +14,8 @@ import org.classbox.sparkplug.SparkplugTopic;
 
 /**
  * A simulated box's link to the broker, as the agent's uplink behaves: a new {@code bdSeq} and NDEATH will per
- * connection attempt, births after each connect, live records first and then the backlog one read (200 records) at a
- * time, data only while the primary host's {@code STATE} says online, and reconnects after a lost connection with
+ * connection attempt, births after each connect once the primary host's {@code STATE} says online in that session,
+ * live records first and then the backlog one read (200 records) at a time, data only while that host is online, and reconnects after a lost connection with
  * the agent's backoff (1 s doubling to 120 s, with jitter so a fleet does not return in lockstep). On the box's context.
  */
 final class Uplink {
@@ -33,6 +33,8 @@ final class Uplink {
     private Promise<Void> born;
     private boolean online;
     private boolean hostOnline;
+    /** The session's births, waiting for the host's STATE to say online; null when none waits. */
+    private Promise<Void> hostAwaited;
     private boolean away;
     private boolean stopped;
     private boolean draining;
@@ -99,8 +101,11 @@ final class Uplink {
         if (!options.primaryHostId().isEmpty()) {
             topics.put(SparkplugTopic.state(options.primaryHostId()).toString(), 1);
         }
+        // Each session learns the host's STATE anew: retained, it arrives with the subscription.
+        hostOnline = options.primaryHostId().isEmpty();
         connection.connect(options.broker().getHost(), options.broker().getPort())
                 .compose(v -> connection.subscribe(topics))
+                .compose(v -> hostOnline())
                 .compose(v -> births(next))
                 .onSuccess(v -> {
                     backoff = MIN_BACKOFF;
@@ -115,6 +120,15 @@ final class Uplink {
                         lost(next);
                     }
                 });
+    }
+
+    /** Births wait for the host, as the agent's: births published before it subscribed again could be lost. */
+    private Future<Void> hostOnline() {
+        if (hostOnline) {
+            return Future.succeededFuture();
+        }
+        hostAwaited = Promise.promise();
+        return hostAwaited.future();
     }
 
     private Future<Void> births(Session on) {
@@ -135,6 +149,11 @@ final class Uplink {
             return;
         }
         session = null;
+        Promise<Void> waiting = hostAwaited;
+        hostAwaited = null;
+        if (waiting != null) {
+            waiting.tryFail("connection lost while the births waited for the primary host");
+        }
         if (online) {
             counters.connectionsLost.increment();
         }
@@ -199,7 +218,11 @@ final class Uplink {
             if (parsed.type() == MessageType.STATE) {
                 boolean was = hostOnline;
                 hostOnline = HostState.decode(payload).online();
-                if (hostOnline && !was) {
+                if (hostOnline && hostAwaited != null) {
+                    Promise<Void> waiting = hostAwaited;
+                    hostAwaited = null;
+                    waiting.tryComplete();
+                } else if (hostOnline && !was) {
                     flush();
                 }
             } else if (parsed.type() == MessageType.NCMD || parsed.type() == MessageType.DCMD) {

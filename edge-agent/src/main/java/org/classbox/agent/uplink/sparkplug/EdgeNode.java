@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The box's Sparkplug B edge node session: connect with NDEATH as the will (a fresh {@code bdSeq} each time), publish
  * NBIRTH and the device births, let the {@link Forwarder} drain the journal, answer rebirth requests, and after a
- * lost connection reconnect with capped, jittered backoff. When a primary host is configured, data waits in the
- * journal while that host's STATE is offline. A session only half made (connected, but subscribing or the births
+ * lost connection reconnect with capped, jittered backoff. When a primary host is configured, each session's births
+ * wait until that host's STATE says online, and data waits in the journal while it is offline. A session only half made (connected, but subscribing or the births
  * failed) is ended before the next attempt. With a meter file, the day's byte counts survive restarts. Runs on the
  * agent's context.
  */
@@ -56,7 +56,7 @@ public final class EdgeNode {
     private long reportTimer = -1;
     private boolean running;
     private boolean online;
-    private boolean primaryHostOnline;
+    private final HostGate host;
     private long bdSeq;
     private long reconnectTimer = -1;
     private int failedAttempts;
@@ -91,7 +91,7 @@ public final class EdgeNode {
                 config.historicalCompression());
         this.forwarder = new Forwarder(journal, this::sendDeviceData, config.batchSize(), this::sendableClasses,
                 retry -> vertx.setTimer(RETRY_MILLIS, id -> retry.run()));
-        this.primaryHostOnline = config.primaryHostId().isEmpty();
+        this.host = new HostGate(config.primaryHostId());
         uplink.onConnectionLost(this::connectionLost);
         this.inbox = new Inbox(identity, config.primaryHostId());
         inbox.onNodeCommand(this::nodeCommand);
@@ -139,6 +139,7 @@ public final class EdgeNode {
     public Future<Void> stop() {
         running = false;
         online = false;
+        host.abandon("stopped while the births waited for the primary host");
         forwarder.pause();
         for (long timer : new long[] {reconnectTimer, reportTimer}) {
             if (timer >= 0) {
@@ -167,8 +168,10 @@ public final class EdgeNode {
                 .compose(next -> {
                     bdSeq = next;
                     byte[] will = PayloadCodec.encode(Births.nodeDeath(bdSeq, clock.getAsLong()));
+                    host.newSession();
                     return uplink.connect(topic(MessageType.NDEATH).toString(), will)
                             .compose(v -> inbox.subscribeAll(uplink)
+                                    .compose(s -> hostOnline())
                                     .compose(s -> publisher.births(bdSeq))
                                     // Half made: end it (the broker publishes the NDEATH) so the next try is clean.
                                     .recover(e -> uplink.abandon().transform(a -> Future.<Void>failedFuture(e))));
@@ -179,7 +182,7 @@ public final class EdgeNode {
                     failedAttempts = 0;
                     log.info("online at {} as {}/{} (bdSeq {}, {} records waiting in the journal)", config.brokerUri(),
                             identity.groupId(), identity.boxId(), bdSeq, journal.size());
-                    if (primaryHostOnline) {
+                    if (host.online()) {
                         forwarder.resume(window());
                     }
                 })
@@ -241,6 +244,7 @@ public final class EdgeNode {
     private void connectionLost(Throwable cause) {
         boolean wasOnline = online;
         online = false;
+        host.abandon("the connection was lost while the births waited for the primary host");
         forwarder.pause();
         if (!running) {
             return;
@@ -281,14 +285,19 @@ public final class EdgeNode {
         }
     }
 
+    private Future<Void> hostOnline() {
+        if (!host.online()) {
+            log.info("connected; the births wait for primary host {} to be online", config.primaryHostId());
+        }
+        return host.whenOnline();
+    }
+
     private void hostState(HostState state) {
-        boolean was = primaryHostOnline;
-        primaryHostOnline = state.online();
-        if (was == primaryHostOnline) {
+        if (!host.update(state.online())) {
             return;
         }
         log.info("primary host {} is {}", config.primaryHostId(), state.online() ? "online" : "offline");
-        if (primaryHostOnline && online) {
+        if (host.online() && online) {
             forwarder.resume(window());
         } else {
             forwarder.pause();

@@ -50,6 +50,11 @@ final class BrokerSubscriber implements AutoCloseable {
         client.publish(topic, payload, 1, false);
     }
 
+    /** Retained, as a host publishes its STATE: a node that subscribes later still gets it. */
+    void publishRetained(String topic, byte[] payload) throws MqttException {
+        client.publish(topic, payload, 1, true);
+    }
+
     @Override
     public void close() throws MqttException {
         if (client.isConnected()) {

@@ -1,8 +1,12 @@
 package org.classbox.agent.uplink.sparkplug;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -40,6 +44,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The uplink against embedded HiveMQ, whose Receive Maximum (10 by default) is below what the box asks for. */
 @ExtendWith(TestGuard.class)
@@ -163,6 +168,29 @@ class UplinkPressureTest {
     }
 
     @Test
+    void births_wait_until_the_primary_host_says_online_in_the_session() throws Exception {
+        Logger nodeLog = (Logger) LoggerFactory.getLogger(EdgeNode.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        nodeLog.addAppender(logged);
+        try {
+            startNode(config(8, "console-under-test"), now -> Map.of());
+            Await.until(WAIT, "the node connected and waiting for the host", () -> logged.list.stream()
+                    .anyMatch(e -> e.getFormattedMessage().contains("the births wait for primary host")));
+            // A broker that lost its sessions would drop births the host has not subscribed for yet.
+            assertTrue(subscriber.of(MessageType.NBIRTH).isEmpty(), "born before the host was online");
+            assertFalse(node.isOnline());
+
+            hostState(true);
+
+            Await.until(WAIT, "the births once the host is online", () -> node.isOnline()
+                    && subscriber.of(MessageType.NBIRTH).size() == 1);
+        } finally {
+            nodeLog.detachAppender(logged);
+        }
+    }
+
+    @Test
     void a_rebirth_after_data_declares_the_record_id_once_and_not_as_null() throws Exception {
         startProjectorNodeWithHostOnline();
         List<Long> ids = List.of(appendAndWake(), appendAndWake());
@@ -194,6 +222,7 @@ class UplinkPressureTest {
         broker = new EmbeddedBroker(vertx, new BrokerConfig("127.0.0.1", port, dir.resolve("broker")));
         broker.start().await(30, TimeUnit.SECONDS);
         subscriber = new BrokerSubscriber(broker.uri(), "host-under-test");
+        hostStateRetained();
         Await.until(WAIT, "online again", () -> node.isOnline());
         java.util.Random random = new java.util.Random(7);
         // Each console restart: STATE offline, STATE online, then a rebirth request, with data arriving all along.
@@ -225,11 +254,16 @@ class UplinkPressureTest {
 
     /** A node with a projector and a primary host, at the agent's default window, once the host is online. */
     private void startProjectorNodeWithHostOnline() throws Exception {
+        // Retained, as the console publishes it: the node's births wait for it in each session.
+        hostStateRetained();
         startNode(config(8, "console-under-test"), now -> Map.of(Metrics.PROJECTOR_DEVICE,
                 List.of(Metric.of(Metrics.POWER, MetricType.STRING, "on", now))));
-        // STATE is not retained here: the node must have subscribed before the host says it is online.
         Await.until(WAIT, "online", () -> node.isOnline());
-        hostState(true);
+    }
+
+    private void hostStateRetained() throws Exception {
+        subscriber.publishRetained("spBv1.0/STATE/console-under-test",
+                new HostState(true, System.currentTimeMillis()).encode());
     }
 
     private void hostState(boolean online) throws Exception {
