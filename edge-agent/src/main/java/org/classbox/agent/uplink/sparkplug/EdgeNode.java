@@ -171,7 +171,7 @@ public final class EdgeNode {
                     host.newSession();
                     return uplink.connect(topic(MessageType.NDEATH).toString(), will)
                             .compose(v -> inbox.subscribeAll(uplink)
-                                    .compose(s -> hostOnline())
+                                    .compose(s -> host.whenOnline())
                                     .compose(s -> publisher.births(bdSeq))
                                     // Half made: end it (the broker publishes the NDEATH) so the next try is clean.
                                     .recover(e -> uplink.abandon().transform(a -> Future.<Void>failedFuture(e))));
@@ -283,13 +283,6 @@ public final class EdgeNode {
                 forwarder.release();
             });
         }
-    }
-
-    private Future<Void> hostOnline() {
-        if (!host.online()) {
-            log.info("connected; the births wait for primary host {} to be online", config.primaryHostId());
-        }
-        return host.whenOnline();
     }
 
     private void hostState(HostState state) {

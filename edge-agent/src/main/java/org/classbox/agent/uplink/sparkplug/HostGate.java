@@ -2,6 +2,8 @@ package org.classbox.agent.uplink.sparkplug;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The primary host's STATE as the current session knows it. Births wait until it says online, as Sparkplug 3.0 asks:
@@ -10,6 +12,8 @@ import io.vertx.core.Promise;
  * Without a primary host it is always online. Used on the agent's context.
  */
 final class HostGate {
+    private static final Logger log = LoggerFactory.getLogger(HostGate.class);
+
     private final String hostId;
     private boolean online;
     private Promise<Void> awaited;
@@ -33,6 +37,7 @@ final class HostGate {
         if (online) {
             return Future.succeededFuture();
         }
+        log.info("connected; the births wait for primary host {} to be online", hostId);
         awaited = Promise.promise();
         return awaited.future();
     }

@@ -169,7 +169,7 @@ class UplinkPressureTest {
 
     @Test
     void births_wait_until_the_primary_host_says_online_in_the_session() throws Exception {
-        Logger nodeLog = (Logger) LoggerFactory.getLogger(EdgeNode.class);
+        Logger nodeLog = (Logger) LoggerFactory.getLogger(HostGate.class);
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
         nodeLog.addAppender(logged);
