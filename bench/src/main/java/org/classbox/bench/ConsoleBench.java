@@ -85,6 +85,26 @@ final class ConsoleBench {
         }
     }
 
+    /** {@code bench/run console-storm}: the console at the largest size, then the birth storm alone (~8 min). */
+    void storm() throws Exception {
+        Path root = Files.createTempDirectory("classbox-bench-storm");
+        Vertx vertx = Vertx.vertx();
+        try (BenchMosquitto mosquitto = new BenchMosquitto(Files.createDirectories(root.resolve("mosquitto")),
+                FreePort.tcp())) {
+            ConsolePhases phases = new ConsolePhases(this, vertx, mosquitto, root, new ProcessMeter());
+            try {
+                int most = sizes[sizes.length - 1];
+                phases.console(most, true);
+                phases.birthStorm(most);
+            } finally {
+                phases.close();
+            }
+        } finally {
+            vertx.close().await(30, TimeUnit.SECONDS);
+            LessonStorageBench.deleteTree(root);
+        }
+    }
+
     /** The single console's phases; returns its p99 in seconds at the largest size. */
     private double measure(ConsolePhases phases) throws Exception {
         System.out.printf("fleet at the agent's default cadence (projector 5 s, terminal 10 s, host 30 s polls by"

@@ -10,7 +10,7 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: bench/run journal|drain|bytes|restart|lessons|lessons-storage|console"
-                    + "|console-store|console-cluster|console-queries"
+                    + "|console-store|console-cluster|console-storm|console-queries"
                     + " [--quick]"
                     + "\n       bench/run footprint [--window SECONDS] [--warmup SECONDS] [--config FILE]");
             System.exit(2);
@@ -45,6 +45,9 @@ public final class Main {
             case "console-cluster":
                 new ConsoleBench(quick).cluster();
                 break;
+            case "console-storm":
+                new ConsoleBench(quick).storm();
+                break;
             case "console-store":
                 new StoreRowsBench(quick).run();
                 break;
@@ -65,7 +68,7 @@ public final class Main {
             default:
                 System.err.println("unknown benchmark '" + args[0]
                         + "': journal, drain, bytes, restart, lessons, lessons-storage, console, console-store,"
-                        + " console-cluster, console-queries"
+                        + " console-cluster, console-storm, console-queries"
                         + " or footprint");
                 System.exit(2);
         }
