@@ -3,9 +3,7 @@ package org.classbox.agent.uplink.sparkplug;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -52,7 +50,7 @@ public final class EdgeNode {
     private final BandwidthConfig bandwidth;
     private final ByteMeter bytes;
     private final MeterSaver meterSaver;
-    private boolean overBudget;
+    private final LinkBudget budget;
     private long reportTimer = -1;
     private boolean running;
     private boolean online;
@@ -85,11 +83,12 @@ public final class EdgeNode {
         this.clock = System::currentTimeMillis;
         this.backoff = new Backoff(config.reconnectMinMillis(), config.reconnectMaxMillis(), new Random());
         this.bytes = new ByteMeter(clock);
+        this.budget = new LinkBudget(bandwidth, bytes);
         this.meterSaver = meterFile == null ? null
                 : new MeterSaver(vertx, bytes, meterFile, bandwidth.meterSaveSeconds());
         this.publisher = new Publisher(identity, uplink, journal, devices, bytes, clock,
                 config.historicalCompression());
-        this.forwarder = new Forwarder(journal, this::sendDeviceData, config.batchSize(), this::sendableClasses,
+        this.forwarder = new Forwarder(journal, this::sendDeviceData, config.batchSize(), () -> budget.sendable(),
                 retry -> vertx.setTimer(RETRY_MILLIS, id -> retry.run()));
         this.host = new HostGate(config.primaryHostId());
         uplink.onConnectionLost(this::connectionLost);
@@ -217,17 +216,8 @@ public final class EdgeNode {
         return publisher.deviceData(batch).onSuccess(v -> checkBudget());
     }
 
-    /** Alarms and events always go; health and bulk wait in the journal once the day's budget is spent. */
-    private Set<RecordClass> sendableClasses() {
-        return overBudget ? EnumSet.of(RecordClass.ALARM, RecordClass.EVENT) : EnumSet.allOf(RecordClass.class);
-    }
-
     private void checkBudget() {
-        boolean over = bandwidth.dailyBudgetMegabytes() > 0 && bytes.nonUrgentToday() >= bandwidth.dailyBudgetBytes();
-        if (over != overBudget) {
-            overBudget = over;
-            log.warn(over ? "daily link budget of {} MB spent: health and bulk wait in the journal until tomorrow (UTC)"
-                    : "new day: the link budget of {} MB is available again", bandwidth.dailyBudgetMegabytes());
+        if (budget.changed()) {
             forwarder.rewind();
         }
     }
